@@ -1,0 +1,31 @@
+using GymIoT.Core.Aws;
+
+namespace GymIoT.AppHost.Backend;
+
+/// <summary>
+/// The AWS backend the services use: the standard AWS SDK variables each service receives,
+/// and the provisioning every service waits for (none on real AWS).
+/// </summary>
+public sealed class AwsBackend(AwsBackendChoice choice, string region)
+{
+    public AwsBackendChoice Choice { get; } = choice;
+
+    public string Region { get; } = region;
+
+    public EndpointReference? SqsEndpoint { get; init; }
+
+    public EndpointReference? DynamoDbEndpoint { get; init; }
+
+    public IResourceBuilder<AwsProvisioningResource>? Provisioning { get; init; }
+
+    /// <summary>The SMTP catcher of the embedded backend, if it runs.</summary>
+    public IResourceBuilder<ExecutableResource>? MailCatcher { get; init; }
+
+    /// <summary>Emulators take any key; <c>test</c> is the value LocalStack documents.</summary>
+    public const string EmulatorCredential = "test";
+
+    public bool IsEmulated => SqsEndpoint is not null;
+
+    public static AwsSettings EmulatorSettings(string region, EndpointReference sqs, EndpointReference dynamoDb) =>
+        new(region, new Uri(sqs.Url), new Uri(dynamoDb.Url), EmulatorCredential, EmulatorCredential);
+}

@@ -1,0 +1,29 @@
+using GymIoT.AppHost.Emulators;
+using GymIoT.Core.Aws;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+
+namespace GymIoT.AppHost.Backend;
+
+public static class AwsBackendBuilderExtensions
+{
+    /// <summary>
+    /// Chooses the backend from <c>Aws:Backend</c> (Auto, Embedded, LocalStack or Aws), logs the choice and why,
+    /// and declares its resources.
+    /// </summary>
+    public static AwsBackend AddAwsBackend(this IDistributedApplicationBuilder builder, ILogger logger)
+    {
+        var requested = builder.Configuration.GetValue("Aws:Backend", AwsBackendKind.Auto);
+        var region = builder.Configuration["Aws:Region"] is { Length: > 0 } configured ? configured : AwsSettings.DefaultRegion;
+        var hasLocalStackToken = !string.IsNullOrWhiteSpace(builder.Configuration["Parameters:localstack-auth-token"]);
+        var choice = AwsBackendChoice.Decide(requested, DockerEngine.IsAvailable, hasLocalStackToken);
+        logger.LogInformation("AWS backend: {AwsBackend}, because {AwsBackendReason}", choice.Kind, choice.Reason);
+
+        return choice.Kind switch
+        {
+            AwsBackendKind.Embedded => builder.AddEmbeddedAwsBackend(choice, region),
+            AwsBackendKind.LocalStack => builder.AddLocalStackAwsBackend(choice, region),
+            _ => new AwsBackend(choice, region),
+        };
+    }
+}

@@ -1,0 +1,88 @@
+using GymIoT.AppHost.Backend;
+using Microsoft.Extensions.Configuration;
+
+namespace GymIoT.AppHost.Emulators;
+
+public static class EmbeddedBackendExtensions
+{
+    private const string Loopback = "127.0.0.1";
+
+    /// <summary>
+    /// The embedded AWS backend: fauxqs (SQS), dynalite (DynamoDB, on disk), dynamodb-admin and maildev,
+    /// each a Node.js process listening on 127.0.0.1 only, then provisioning.
+    /// </summary>
+    public static AwsBackend AddEmbeddedAwsBackend(this IDistributedApplicationBuilder builder, AwsBackendChoice choice, string region)
+    {
+        var options = builder.Configuration.GetSection(EmulatorOptions.SectionName).Get<EmulatorOptions>() ?? new EmulatorOptions();
+        var repositoryRoot = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, ".."));
+        var packageDirectory = Path.GetFullPath(options.PackageDirectory, repositoryRoot);
+        var dataDirectory = Path.GetFullPath(options.DataDirectory, repositoryRoot);
+        Directory.CreateDirectory(dataDirectory);
+        var node = NodeRuntime.Find(packageDirectory);
+        int? Port(int conventional) => options.Ports == EmulatorPorts.Conventional ? conventional : null;
+
+        var sqs = builder.AddNodeEmulator("sqs", node, packageDirectory, "node_modules/fauxqs/dist/cli.js")
+            .WithHttpEndpoint(port: Port(4566), targetPort: Port(4566), env: "FAUXQS_PORT", isProxied: false)
+            .WithEnvironment("FAUXQS_LOGGER", "false")
+            .WithHttpHealthCheck("/health")
+            .WithUrlForEndpoint("http", url => url.DisplayText = "SQS (fauxqs)");
+        var sqsEndpoint = sqs.GetEndpoint("http");
+
+        var dynamoDb = builder.AddNodeEmulator("dynamodb", node, packageDirectory, "node_modules/dynalite/cli.js")
+            .WithHttpEndpoint(port: Port(8000), targetPort: Port(8000), isProxied: false)
+            .WithArgs("--host", Loopback, "--path", dataDirectory)
+            .WithTargetPortArgument("--port")
+            .WithHttpHealthCheck("/")
+            .WithUrlForEndpoint("http", url => url.DisplayText = "DynamoDB (dynalite)");
+        var dynamoDbEndpoint = dynamoDb.GetEndpoint("http");
+
+        builder.AddNodeEmulator("dynamodb-admin", node, packageDirectory, "node_modules/dynamodb-admin/dist/dynamodb-admin.js")
+            .WithHttpEndpoint(port: Port(8001), targetPort: Port(8001), isProxied: false)
+            .WithArgs("--host", Loopback)
+            .WithTargetPortArgument("--port")
+            .WithEnvironment("DYNAMO_ENDPOINT", dynamoDbEndpoint)
+            .WithEnvironment("AWS_REGION", region)
+            .WithEnvironment("AWS_ACCESS_KEY_ID", AwsBackend.EmulatorCredential)
+            .WithEnvironment("AWS_SECRET_ACCESS_KEY", AwsBackend.EmulatorCredential)
+            .WithHttpHealthCheck("/")
+            .WithUrlForEndpoint("http", url => url.DisplayText = "DynamoDB admin")
+            .WaitFor(dynamoDb);
+
+        var mailCatcher = builder.AddNodeEmulator("maildev", node, packageDirectory, "node_modules/maildev/dist/bin/maildev.js")
+            .WithHttpEndpoint(port: Port(1080), targetPort: Port(1080), isProxied: false)
+            .WithEndpoint(port: Port(1025), targetPort: Port(1025), scheme: "smtp", name: "smtp", isProxied: false)
+            .WithArgs("--ip", Loopback, "--web-ip", Loopback)
+            .WithTargetPortArgument("--web", "http")
+            .WithTargetPortArgument("--smtp", "smtp")
+            .WithHttpHealthCheck("/")
+            .WithUrlForEndpoint("http", url => url.DisplayText = "Mail inbox (maildev)")
+            .WithUrlForEndpoint("smtp", url => url.DisplayLocation = UrlDisplayLocation.DetailsOnly);
+
+        var provisioning = builder.AddAwsProvisioning("aws-provisioning", () => AwsBackend.EmulatorSettings(region, sqsEndpoint, dynamoDbEndpoint))
+            .WaitFor(sqs)
+            .WaitFor(dynamoDb);
+
+        return new AwsBackend(choice, region)
+        {
+            SqsEndpoint = sqsEndpoint,
+            DynamoDbEndpoint = dynamoDbEndpoint,
+            Provisioning = provisioning,
+            MailCatcher = mailCatcher,
+        };
+    }
+
+    private static IResourceBuilder<ExecutableResource> AddNodeEmulator(
+        this IDistributedApplicationBuilder builder, string name, string node, string packageDirectory, string script) =>
+        builder.AddExecutable(name, node, packageDirectory, "-r", "./loopback-only.cjs", script);
+
+    private static IResourceBuilder<ExecutableResource> WithTargetPortArgument(
+        this IResourceBuilder<ExecutableResource> emulator, string option, string endpointName = "http")
+    {
+        var endpoint = emulator.GetEndpoint(endpointName);
+        return emulator.WithArgs(context =>
+        {
+            context.Args.Add(option);
+            context.Args.Add(endpoint.Property(EndpointProperty.TargetPort));
+        });
+    }
+}

@@ -1,0 +1,25 @@
+namespace GymIoT.AppHost.Emulators;
+
+/// <summary>Settings of the embedded backend (section <c>Emulators</c>).</summary>
+public sealed class EmulatorOptions
+{
+    public const string SectionName = "Emulators";
+
+    /// <summary>
+    /// <c>Conventional</c>: SQS 4566, DynamoDB 8000, dynamodb-admin 8001, maildev web 1080 and SMTP 1025, as the AWS CLI examples expect.
+    /// <c>Random</c>: free ports chosen at start, so several AppHosts (tests) run side by side.
+    /// </summary>
+    public EmulatorPorts Ports { get; set; } = EmulatorPorts.Conventional;
+
+    /// <summary>The npm project with the emulators; relative paths are taken from the repository root.</summary>
+    public string PackageDirectory { get; set; } = "emulators";
+
+    /// <summary>Where dynalite keeps its data, so it survives restarts; relative paths are taken from the repository root.</summary>
+    public string DataDirectory { get; set; } = ".data/dynalite";
+}
+
+public enum EmulatorPorts
+{
+    Conventional,
+    Random,
+}

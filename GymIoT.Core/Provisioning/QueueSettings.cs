@@ -1,0 +1,33 @@
+using Amazon.SQS;
+using GymIoT.Core.Queues;
+
+namespace GymIoT.Core.Provisioning;
+
+/// <summary>The attributes each queue is provisioned with.</summary>
+public static class QueueSettings
+{
+    /// <summary>Dead-letter queues keep their messages for the SQS maximum, 14 days, so staff can inspect and redrive them.</summary>
+    public const int DeadLetterRetentionSeconds = 14 * 24 * 3600;
+
+    /// <summary>
+    /// <c>Errors</c> is consumed in batches gathered for up to a minute and then sent by email and webhook,
+    /// so a received report stays invisible well beyond that window.
+    /// </summary>
+    public const int ErrorsVisibilityTimeoutSeconds = 180;
+
+    public const int MachineVisibilityTimeoutSeconds = 30;
+
+    public static Dictionary<string, string> ForDeadLetterQueue() => new()
+    {
+        [QueueAttributeName.MessageRetentionPeriod] = DeadLetterRetentionSeconds.ToString(),
+    };
+
+    public static Dictionary<string, string> ForSourceQueue(string queueName, string deadLetterArn) => new()
+    {
+        [QueueAttributeName.VisibilityTimeout] = (queueName == QueueNames.Errors ? ErrorsVisibilityTimeoutSeconds : MachineVisibilityTimeoutSeconds).ToString(),
+        [QueueAttributeName.RedrivePolicy] = RedrivePolicy(deadLetterArn),
+    };
+
+    public static string RedrivePolicy(string deadLetterArn) =>
+        $$"""{"deadLetterTargetArn":"{{deadLetterArn}}","maxReceiveCount":"{{QueueNames.MaxReceiveCount}}"}""";
+}

@@ -1,0 +1,14 @@
+namespace GymIoT.Core.Storage;
+
+/// <summary>Key attribute and index names shared by the store and the table definitions.</summary>
+public static class KeyNames
+{
+    public const string MemberId = "MemberId";
+    public const string DeviceId = "DeviceId";
+    public const string Period = "Period";
+    public const string ReportId = "ReportId";
+    public const string Channel = "Channel";
+
+    /// <summary>Global secondary index of <see cref="TableNames.DeviceActivity"/>: every device's item for one period.</summary>
+    public const string DeviceActivityByPeriod = "ByPeriod";
+}

@@ -1,0 +1,50 @@
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+
+namespace GymIoT.Core.Storage;
+
+/// <summary>How each table of <see cref="TableNames"/> is created: keys, indexes and on-demand billing.</summary>
+public static class TableDefinitions
+{
+    /// <summary>Fresh requests on every call, so a caller may change its copy.</summary>
+    public static IReadOnlyList<CreateTableRequest> All =>
+    [
+        Table(TableNames.Members, KeyNames.MemberId),
+        Table(TableNames.MemberActivity, KeyNames.MemberId, KeyNames.Period),
+        WithIndex(
+            Table(TableNames.DeviceActivity, KeyNames.DeviceId, KeyNames.Period),
+            KeyNames.DeviceActivityByPeriod, KeyNames.Period, KeyNames.DeviceId),
+        Table(TableNames.NotificationDeliveries, KeyNames.ReportId, KeyNames.Channel),
+    ];
+
+    private static CreateTableRequest Table(string name, string partitionKey, string? sortKey = null)
+    {
+        var request = new CreateTableRequest
+        {
+            TableName = name,
+            BillingMode = BillingMode.PAY_PER_REQUEST,
+            KeySchema = [new KeySchemaElement(partitionKey, KeyType.HASH)],
+            AttributeDefinitions = [new AttributeDefinition(partitionKey, ScalarAttributeType.S)],
+        };
+        if (sortKey is not null)
+        {
+            request.KeySchema.Add(new KeySchemaElement(sortKey, KeyType.RANGE));
+            request.AttributeDefinitions.Add(new AttributeDefinition(sortKey, ScalarAttributeType.S));
+        }
+        return request;
+    }
+
+    private static CreateTableRequest WithIndex(CreateTableRequest table, string indexName, string partitionKey, string sortKey)
+    {
+        table.GlobalSecondaryIndexes =
+        [
+            new GlobalSecondaryIndex
+            {
+                IndexName = indexName,
+                KeySchema = [new KeySchemaElement(partitionKey, KeyType.HASH), new KeySchemaElement(sortKey, KeyType.RANGE)],
+                Projection = new Projection { ProjectionType = ProjectionType.ALL },
+            },
+        ];
+        return table;
+    }
+}

@@ -1,0 +1,19 @@
+namespace GymIoT.Core.Storage;
+
+/// <summary>The DynamoDB tables of GymIoT.</summary>
+public static class TableNames
+{
+    /// <summary>Members: profile, password hash, role and goals. Key: <c>MemberId</c>.</summary>
+    public const string Members = "Members";
+
+    /// <summary>Per-member aggregates by day (<c>D#yyyy-MM-dd</c>) and by month (<c>M#yyyy-MM</c>). Key: <c>MemberId</c>, <c>Period</c>.</summary>
+    public const string MemberActivity = "MemberActivity";
+
+    /// <summary>Per-device statistics and faults by day (<c>D#yyyy-MM-dd</c>). Key: <c>DeviceId</c>, <c>Period</c>; index <c>ByPeriod</c>.</summary>
+    public const string DeviceActivity = "DeviceActivity";
+
+    /// <summary>Which notification channel has taken which error report. Key: <c>ReportId</c>, <c>Channel</c>.</summary>
+    public const string NotificationDeliveries = "NotificationDeliveries";
+
+    public static IReadOnlyList<string> All { get; } = [Members, MemberActivity, DeviceActivity, NotificationDeliveries];
+}
