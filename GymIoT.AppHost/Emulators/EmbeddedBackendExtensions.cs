@@ -54,7 +54,7 @@ public static class EmbeddedBackendExtensions
             .WithArgs("--ip", Loopback, "--web-ip", Loopback)
             .WithTargetPortArgument("--web", "http")
             .WithTargetPortArgument("--smtp", "smtp")
-            .WithHttpHealthCheck("/")
+            .WithHttpHealthCheck("/api/healthz")
             .WithUrlForEndpoint("http", url => url.DisplayText = "Mail inbox (maildev)")
             .WithUrlForEndpoint("smtp", url => url.DisplayLocation = UrlDisplayLocation.DetailsOnly);
 

@@ -1,0 +1,79 @@
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using GymIoT.Core.Aws;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GymIoT.Tests.Infrastructure;
+
+/// <summary>
+/// The AppHost started once per test collection on the embedded backend, with random ports and a fresh data folder,
+/// so it runs beside a developer's own AppHost. Starting costs seconds and disposing more: share it.
+/// </summary>
+public class EmbeddedAppFixture : IAsyncLifetime
+{
+    public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
+
+    public string DataDirectory { get; } = Directory.CreateTempSubdirectory("gymiot-tests-").FullName;
+
+    public DistributedApplication App { get; private set; } = null!;
+
+    /// <summary>Extra settings for the AppHost, e.g. <c>GymIoT:Simulator=false</c>.</summary>
+    protected virtual IEnumerable<string> Settings => [];
+
+    /// <summary>Resources that must be healthy before the tests run.</summary>
+    protected virtual IEnumerable<string> AwaitedResources => ["sqs", "dynamodb", "dynamodb-admin", "maildev"];
+
+    public async Task InitializeAsync()
+    {
+        using var cancellation = new CancellationTokenSource(StartTimeout);
+        string[] args =
+        [
+            "--Aws:Backend=Embedded",
+            "--Emulators:Ports=Random",
+            $"--Emulators:DataDirectory={DataDirectory}",
+            "--DcpPublisher:WaitForResourceCleanup=false",
+            .. Settings.Select(setting => "--" + setting),
+        ];
+        var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.GymIoT_AppHost>(args, cancellation.Token);
+        App = await appHost.BuildAsync(cancellation.Token);
+        await App.StartAsync(cancellation.Token);
+        foreach (var resource in AwaitedResources)
+        {
+            await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, cancellation.Token);
+        }
+        await WaitForProvisioningAsync(cancellation.Token);
+    }
+
+    public async Task WaitForProvisioningAsync(CancellationToken cancellationToken)
+    {
+        var finished = await App.ResourceNotifications.WaitForResourceAsync(
+            "aws-provisioning",
+            e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text),
+            cancellationToken);
+        if (finished.Snapshot.State?.Text != KnownResourceStates.Finished)
+        {
+            throw new InvalidOperationException($"AWS provisioning ended as {finished.Snapshot.State?.Text}.");
+        }
+    }
+
+    public Uri Endpoint(string resource, string endpoint = "http") => App.GetEndpoint(resource, endpoint);
+
+    /// <summary>The settings a service of this app receives for the embedded backend.</summary>
+    public AwsSettings Aws => new(AwsSettings.DefaultRegion, Endpoint("sqs"), Endpoint("dynamodb"), "test", "test");
+
+    public ResourceCommandService Commands => App.Services.GetRequiredService<ResourceCommandService>();
+
+    public async Task DisposeAsync()
+    {
+        await App.DisposeAsync();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // An emulator that is still shutting down may hold a file for a moment; the folder is in the temp directory.
+        }
+    }
+}

@@ -1,0 +1,143 @@
+using System.Net;
+using System.Text.Json;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using Amazon.SQS.Model;
+using Aspire.Hosting.ApplicationModel;
+using GymIoT.Core.Provisioning;
+using GymIoT.Core.Queues;
+using GymIoT.Core.Storage;
+using GymIoT.Tests.Infrastructure;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace GymIoT.Tests.Platform;
+
+[Collection(PlatformCollection.Name)]
+public sealed class EmbeddedBackendTests(PlatformFixture fixture)
+{
+    private static readonly string[] Emulators = ["sqs", "dynamodb", "dynamodb-admin", "maildev"];
+
+    [Fact]
+    public async Task Every_queue_has_a_dead_letter_queue_after_five_receives()
+    {
+        using var sqs = fixture.Aws.CreateSqsClient();
+        var queues = (await sqs.ListQueuesAsync(new ListQueuesRequest())).QueueUrls.Select(url => url.Split('/')[^1]).ToHashSet();
+
+        foreach (var name in QueueNames.Sources)
+        {
+            Assert.Contains(name, queues);
+            Assert.Contains(name + "-dlq", queues);
+
+            var url = (await sqs.GetQueueUrlAsync(name)).QueueUrl;
+            var attributes = (await sqs.GetQueueAttributesAsync(url, ["RedrivePolicy"])).Attributes;
+            using var policy = JsonDocument.Parse(attributes["RedrivePolicy"]);
+            var deadLetterUrl = (await sqs.GetQueueUrlAsync(name + "-dlq")).QueueUrl;
+            var deadLetterArn = (await sqs.GetQueueAttributesAsync(deadLetterUrl, ["QueueArn"])).Attributes["QueueArn"];
+            Assert.Equal(deadLetterArn, policy.RootElement.GetProperty("deadLetterTargetArn").GetString());
+            var maxReceiveCount = policy.RootElement.GetProperty("maxReceiveCount");
+            Assert.Equal("5", maxReceiveCount.ValueKind == JsonValueKind.Number ? maxReceiveCount.GetRawText() : maxReceiveCount.GetString());
+        }
+    }
+
+    [Theory]
+    [InlineData(TableNames.Members, "MemberId", null)]
+    [InlineData(TableNames.MemberActivity, "MemberId", "Period")]
+    [InlineData(TableNames.DeviceActivity, "DeviceId", "Period")]
+    [InlineData(TableNames.NotificationDeliveries, "ReportId", "Channel")]
+    public async Task Tables_exist_with_the_designed_keys(string table, string partitionKey, string? sortKey)
+    {
+        using var dynamoDb = fixture.Aws.CreateDynamoDbClient();
+
+        var description = (await dynamoDb.DescribeTableAsync(table)).Table;
+
+        Assert.Equal(TableStatus.ACTIVE, description.TableStatus);
+        Assert.Equal(partitionKey, description.KeySchema.Single(k => k.KeyType == KeyType.HASH).AttributeName);
+        Assert.Equal(sortKey, description.KeySchema.SingleOrDefault(k => k.KeyType == KeyType.RANGE)?.AttributeName);
+    }
+
+    [Fact]
+    public async Task Device_activity_is_indexed_by_period()
+    {
+        using var dynamoDb = fixture.Aws.CreateDynamoDbClient();
+
+        var index = (await dynamoDb.DescribeTableAsync(TableNames.DeviceActivity)).Table.GlobalSecondaryIndexes.Single();
+
+        Assert.Equal(KeyNames.DeviceActivityByPeriod, index.IndexName);
+        Assert.Equal(["Period:HASH", "DeviceId:RANGE"], index.KeySchema.Select(k => $"{k.AttributeName}:{k.KeyType}"));
+    }
+
+    [Fact]
+    public async Task Provisioning_again_changes_nothing_and_fails_on_nothing()
+    {
+        using var sqs = fixture.Aws.CreateSqsClient();
+        using var dynamoDb = fixture.Aws.CreateDynamoDbClient();
+        var provisioner = new AwsProvisioner(sqs, dynamoDb, TimeProvider.System, NullLogger.Instance);
+
+        var first = await provisioner.ProvisionAsync();
+        var second = await provisioner.ProvisionAsync();
+
+        Assert.False(first.ChangedAnything, first.ToString());
+        Assert.False(second.ChangedAnything, second.ToString());
+        Assert.Equal(QueueNames.Sources.Count * 2 + TableNames.All.Count, second.Unchanged.Count);
+    }
+
+    [Theory]
+    [InlineData("dynamodb-admin", "/", "DynamoDB")]
+    [InlineData("maildev", "/", "MailDev")]
+    [InlineData("maildev", "/api/email", "[")]
+    public async Task Database_and_mail_tools_answer(string resource, string path, string expectedText)
+    {
+        using var http = new HttpClient { BaseAddress = fixture.Endpoint(resource) };
+        http.DefaultRequestHeaders.Accept.ParseAdd("text/html,application/json");
+
+        var response = await http.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(expectedText, await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Every_emulator_listens_on_loopback_only()
+    {
+        foreach (var resource in Emulators)
+        {
+            var pid = ProcessIdOf(resource);
+
+            var sockets = ListeningSockets.OfProcess(pid);
+
+            Assert.NotEmpty(sockets);
+            Assert.All(sockets, socket => Assert.Equal(IPAddress.Loopback, socket.Address));
+            Assert.Contains(fixture.Endpoint(resource).Port, sockets.Select(s => s.Port));
+        }
+    }
+
+    [Fact]
+    public async Task DynamoDB_data_survives_a_restart_of_its_emulator()
+    {
+        var key = new Dictionary<string, AttributeValue> { ["MemberId"] = new($"restart-{Guid.NewGuid():N}") };
+        using (var dynamoDb = fixture.Aws.CreateDynamoDbClient())
+        {
+            await dynamoDb.PutItemAsync(TableNames.Members, new Dictionary<string, AttributeValue>(key) { ["Name"] = new("Before restart") });
+        }
+        var pidBefore = ProcessIdOf("dynamodb");
+
+        var result = await fixture.Commands.ExecuteCommandAsync("dynamodb", KnownResourceCommands.RestartCommand);
+        Assert.True(result.Success, result.Message);
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        await fixture.App.ResourceNotifications.WaitForResourceHealthyAsync("dynamodb", cancellation.Token);
+
+        Assert.NotEqual(pidBefore, ProcessIdOf("dynamodb"));
+        using (var dynamoDb = fixture.Aws.CreateDynamoDbClient())
+        {
+            var item = (await dynamoDb.GetItemAsync(TableNames.Members, key, consistentRead: true)).Item;
+            Assert.Equal("Before restart", item["Name"].S);
+        }
+    }
+
+    private int ProcessIdOf(string resource)
+    {
+        Assert.True(fixture.App.ResourceNotifications.TryGetCurrentState(resource, out var state), $"{resource} is unknown");
+        var pid = state.Snapshot.Properties.Single(p => p.Name == "executable.pid").Value;
+        return Convert.ToInt32(pid);
+    }
+}
