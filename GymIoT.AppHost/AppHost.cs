@@ -1,4 +1,7 @@
 using GymIoT.AppHost.Backend;
+using GymIoT.AppHost.Services;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 var builder = DistributedApplication.CreateBuilder(args);
@@ -6,5 +9,22 @@ using var loggerFactory = LoggerFactory.Create(logging => logging.AddConsole());
 
 // AWS backend: queues and tables, provisioned before any service starts
 var aws = builder.AddAwsBackend(loggerFactory.CreateLogger("GymIoT.AppHost"));
+
+// Services
+var aggregator = builder.AddProject<Projects.GymIoT_Aggregator>("aggregator")
+    .WithAwsBackend(aws)
+    .WithGymSettings()
+    .WithHttpHealthCheck("/health");
+
+if (builder.Configuration.GetValue("GymIoT:Simulator", true))
+{
+    builder.AddProject<Projects.GymIoT_DeviceSimulator>("device-simulator")
+        .WithAwsBackend(aws)
+        .WithGymSettings()
+        .WithEnvironment("Simulator__SeedHistory", builder.Environment.IsDevelopment() ? "true" : "false")
+        .WithHttpHealthCheck("/health")
+        .WithBurstCommand(readings: 1000, faultRate: 0.05)
+        .WaitFor(aggregator);
+}
 
 builder.Build().Run();

@@ -1,0 +1,42 @@
+using System.ComponentModel.DataAnnotations;
+using GymIoT.Core.Queues;
+
+namespace GymIoT.Aggregator;
+
+/// <summary>How the aggregator consumes the machine queues (section <c>Aggregator</c>).</summary>
+public sealed class AggregatorOptions
+{
+    public const string SectionName = "Aggregator";
+
+    /// <summary>The queues to consume: every machine queue.</summary>
+    [Required, MinLength(1)]
+    public string[] Queues { get; set; } = [.. QueueNames.Machines];
+
+    /// <summary>Concurrent long-polling receivers per queue.</summary>
+    [Range(1, 32)]
+    public int ReceiversPerQueue { get; set; } = 2;
+
+    /// <summary>Long-polling wait: SQS answers as soon as a message arrives, or after this many seconds.</summary>
+    [Range(0, 20)]
+    public int WaitTimeSeconds { get; set; } = 20;
+
+    /// <summary>How long a received message stays invisible to others before it is delivered again.</summary>
+    [Range(1, 43200)]
+    public int VisibilityTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>Readings gathered across queues into one batch, so writes to the same item are coalesced.</summary>
+    [Range(1, 5000)]
+    public int MaxBatchReadings { get; set; } = 500;
+
+    /// <summary>How long a batch waits for more readings once it has one.</summary>
+    [Range(1, 5000)]
+    public int FlushIntervalMilliseconds { get; set; } = 100;
+
+    /// <summary>Batches stored at the same time.</summary>
+    [Range(1, 8)]
+    public int ConcurrentBatches { get; set; } = 2;
+
+    /// <summary>DynamoDB updates in flight per batch.</summary>
+    [Range(1, 128)]
+    public int StoreParallelism { get; set; } = 16;
+}

@@ -1,0 +1,256 @@
+using System.Diagnostics;
+using Amazon.SQS;
+using Amazon.SQS.Model;
+using GymIoT.Core.Members;
+using GymIoT.Core.Messaging;
+using GymIoT.Core.Queues;
+using GymIoT.Core.Readings;
+using GymIoT.Core.Storage;
+using GymIoT.Core.Telemetry;
+using GymIoT.Core.Time;
+using Microsoft.Extensions.Options;
+
+namespace GymIoT.Aggregator;
+
+/// <summary>
+/// Handles one batch of messages from the machine queues: validates each, reports bad ones to <c>Errors</c>, folds good ones
+/// into the aggregates exactly once, and deletes from the queue only what has been fully handled. Anything that fails for a
+/// technical reason stays in its queue, to be delivered again (and after five tries, moved to the dead-letter queue).
+/// </summary>
+public sealed partial class ReadingBatchProcessor(
+    IAmazonSQS sqs,
+    MemberStore members,
+    ActivityStore store,
+    MessagePublisher publisher,
+    GymCalendar calendar,
+    ServiceTelemetry telemetry,
+    AggregatorMetrics metrics,
+    IOptions<AggregatorOptions> options,
+    TimeProvider timeProvider,
+    ILogger<ReadingBatchProcessor> logger)
+{
+    public async Task<BatchResult> ProcessAsync(IReadOnlyList<ReceivedMessage> batch, CancellationToken cancellationToken)
+    {
+        var previous = Activity.Current;
+        var spans = new Activity?[batch.Count];
+        try
+        {
+            var now = timeProvider.GetUtcNow();
+            var checks = new ReadingCheck[batch.Count];
+            for (var i = 0; i < batch.Count; i++)
+            {
+                Activity.Current = null;
+                spans[i] = StartProcessSpan(batch[i]);
+                checks[i] = ReadingValidator.Validate(batch[i].Message.Body ?? "", batch[i].Queue, batch[i].Message.MessageId, batch[i].SentAt, now);
+            }
+            Activity.Current = null;
+
+            var done = new bool[batch.Count];
+            var failed = !await RejectUnknownMembersAsync(batch, checks, now, cancellationToken);
+            var rejected = await ReportRejectedAsync(batch, checks, spans, done, cancellationToken);
+            var (stored, duplicates) = failed ? (0, 0) : await StoreAcceptedAsync(batch, checks, spans, done, cancellationToken);
+            await DeleteAsync(batch.Where((_, i) => done[i]), cancellationToken);
+
+            var result = new BatchResult(stored, duplicates, rejected, done.Count(d => !d));
+            if (result.Failed > 0)
+            {
+                metrics.Failed(result.Failed);
+                LogLeftForRedelivery(result.Failed, batch.Count);
+            }
+            return result;
+        }
+        finally
+        {
+            foreach (var span in spans)
+            {
+                span?.Dispose();
+            }
+            Activity.Current = previous;
+        }
+    }
+
+    /// <returns>False when membership could not be checked: then nothing accepted is stored in this round.</returns>
+    private async Task<bool> RejectUnknownMembersAsync(IReadOnlyList<ReceivedMessage> batch, ReadingCheck[] checks, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var memberIds = checks.OfType<AcceptedReading>().Select(a => a.Reading.MemberId).Distinct().ToList();
+        Dictionary<string, bool> known;
+        try
+        {
+            var answers = await Task.WhenAll(memberIds.Select(async id => (id, await members.ExistsAsync(id, cancellationToken))));
+            known = answers.ToDictionary(a => a.id, a => a.Item2);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogMembershipUnavailable(ex);
+            return false;
+        }
+        for (var i = 0; i < checks.Length; i++)
+        {
+            if (checks[i] is AcceptedReading accepted && !known[accepted.Reading.MemberId])
+            {
+                checks[i] = ReadingValidator.RejectUnknownMember(accepted.Reading, batch[i].Message.MessageId, now);
+            }
+        }
+        return true;
+    }
+
+    private async Task<int> ReportRejectedAsync(
+        IReadOnlyList<ReceivedMessage> batch, ReadingCheck[] checks, Activity?[] spans, bool[] done, CancellationToken cancellationToken)
+    {
+        var rejected = Enumerable.Range(0, batch.Count).Where(i => checks[i] is RejectedReading).ToList();
+        if (rejected.Count == 0)
+        {
+            return 0;
+        }
+        var reports = rejected.Select(i => new OutgoingMessage(
+            System.Text.Json.JsonSerializer.Serialize(((RejectedReading)checks[i]).Report, MessageJson.Default.ErrorReport),
+            spans[i]?.Context ?? batch[i].Trace)).ToList();
+        try
+        {
+            var outcomes = await publisher.SendBatchAsync(QueueNames.Errors, reports, cancellationToken);
+            var reported = 0;
+            for (var r = 0; r < rejected.Count; r++)
+            {
+                var i = rejected[r];
+                var rejection = (RejectedReading)checks[i];
+                spans[i]?.SetTag("gymiot.reading.outcome", "rejected").SetTag("gymiot.reading.rejection", rejection.Reason.ToString());
+                if (!outcomes[r].Sent)
+                {
+                    continue;
+                }
+                done[i] = true;
+                reported++;
+                metrics.Rejected(rejection.Reason);
+                LogRejected(batch[i].Queue, batch[i].Message.MessageId, rejection.Report.Reason);
+            }
+            return reported;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogErrorsQueueUnavailable(ex, rejected.Count);
+            return 0;
+        }
+    }
+
+    private async Task<(int Stored, int Duplicates)> StoreAcceptedAsync(
+        IReadOnlyList<ReceivedMessage> batch, ReadingCheck[] checks, Activity?[] spans, bool[] done, CancellationToken cancellationToken)
+    {
+        var accepted = Enumerable.Range(0, batch.Count).Where(i => checks[i] is AcceptedReading).ToList();
+        if (accepted.Count == 0)
+        {
+            return (0, 0);
+        }
+        var readings = accepted.Select(i => ((AcceptedReading)checks[i]).Reading).ToList();
+        var storeSpans = accepted.Select(i => StartStoreSpan(spans[i], batch[i].Trace)).ToList();
+        try
+        {
+            var contributions = readings.SelectMany(r => ReadingAggregation.ContributionsOf(r, calendar)).ToList();
+            var outcomes = await store.ApplyAsync(contributions, options.Value.StoreParallelism, cancellationToken);
+
+            var stored = 0;
+            var duplicates = 0;
+            var seen = new HashSet<string>();
+            var now = timeProvider.GetUtcNow();
+            for (var a = 0; a < accepted.Count; a++)
+            {
+                var i = accepted[a];
+                var reading = readings[a];
+                var outcome = outcomes[reading.ReadingId];
+                var isDuplicate = outcome == StoreOutcome.Duplicate || (outcome == StoreOutcome.Applied && !seen.Add(reading.ReadingId));
+                if (isDuplicate)
+                {
+                    duplicates++;
+                    metrics.Duplicate(reading.Machine);
+                }
+                else if (outcome == StoreOutcome.Applied)
+                {
+                    stored++;
+                    metrics.Processed(reading.Machine);
+                    metrics.Lag(now - batch[i].SentAt);
+                }
+                done[i] = outcome != StoreOutcome.Failed;
+                var label = isDuplicate ? "duplicate" : outcome.ToString().ToLowerInvariant();
+                storeSpans[a]?.SetTag("gymiot.store.outcome", label);
+                spans[i]?.SetTag("gymiot.reading.outcome", label);
+                if (outcome == StoreOutcome.Failed)
+                {
+                    storeSpans[a]?.SetStatus(ActivityStatusCode.Error, "not stored; left for redelivery");
+                }
+            }
+            return (stored, duplicates);
+        }
+        finally
+        {
+            foreach (var span in storeSpans)
+            {
+                span?.Dispose();
+            }
+            Activity.Current = null;
+        }
+    }
+
+    private async Task DeleteAsync(IEnumerable<ReceivedMessage> handled, CancellationToken cancellationToken)
+    {
+        foreach (var queue in handled.GroupBy(m => m.QueueUrl))
+        {
+            foreach (var chunk in queue.Chunk(10))
+            {
+                try
+                {
+                    var response = await sqs.DeleteMessageBatchAsync(new DeleteMessageBatchRequest
+                    {
+                        QueueUrl = queue.Key,
+                        Entries = [.. chunk.Select((m, i) => new DeleteMessageBatchRequestEntry(i.ToString(), m.Message.ReceiptHandle))],
+                    }, cancellationToken);
+                    foreach (var refused in response.Failed ?? [])
+                    {
+                        LogDeleteRefused(chunk[int.Parse(refused.Id)].Message.MessageId, refused.Message);
+                    }
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // Handled but not deleted: it comes back, and the aggregates know it already.
+                    LogDeleteFailed(ex, chunk.Length);
+                }
+            }
+        }
+    }
+
+    private Activity? StartProcessSpan(ReceivedMessage message)
+    {
+        var span = telemetry.ActivitySource.StartActivity($"process {message.Queue}", ActivityKind.Consumer, message.Trace);
+        span?.SetTag(MessagingTags.System, MessagingTags.AwsSqs)
+            .SetTag(MessagingTags.Operation, "process")
+            .SetTag(MessagingTags.Destination, message.Queue)
+            .SetTag(MessagingTags.MessageId, message.Message.MessageId);
+        return span;
+    }
+
+    private Activity? StartStoreSpan(Activity? process, ActivityContext trace)
+    {
+        Activity.Current = null;
+        var span = telemetry.ActivitySource.StartActivity("store reading", ActivityKind.Client, process?.Context ?? trace);
+        span?.SetTag("db.system.name", "aws.dynamodb")
+            .SetTag("db.operation.name", "UpdateItem")
+            .SetTag("db.collection.name", $"{TableNames.MemberActivity},{TableNames.DeviceActivity}");
+        return span;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Rejected reading {MessageId} from {Queue}: {Reason}")]
+    private partial void LogRejected(string queue, string messageId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Failed} of {BatchSize} messages are left in their queues for redelivery")]
+    private partial void LogLeftForRedelivery(int failed, int batchSize);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Membership could not be checked; the batch's readings will be delivered again")]
+    private partial void LogMembershipUnavailable(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} error reports could not be sent to Errors; their readings will be delivered again")]
+    private partial void LogErrorsQueueUnavailable(Exception exception, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "SQS refused to delete message {MessageId}: {Error}")]
+    private partial void LogDeleteRefused(string messageId, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} handled messages could not be deleted; they will be recognised when delivered again")]
+    private partial void LogDeleteFailed(Exception exception, int count);
+}

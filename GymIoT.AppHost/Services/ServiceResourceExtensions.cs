@@ -1,0 +1,36 @@
+using System.Net.Http.Json;
+using Microsoft.Extensions.Configuration;
+
+namespace GymIoT.AppHost.Services;
+
+public static class ServiceResourceExtensions
+{
+    /// <summary>Passes the gym's own settings (section <c>Gym</c>, e.g. its time zone) to a service.</summary>
+    public static IResourceBuilder<ProjectResource> WithGymSettings(this IResourceBuilder<ProjectResource> service)
+    {
+        foreach (var setting in service.ApplicationBuilder.Configuration.GetSection("Gym").AsEnumerable(makePathsRelative: true))
+        {
+            if (setting.Value is not null)
+            {
+                service.WithEnvironment($"Gym__{setting.Key.Replace(":", "__")}", setting.Value);
+            }
+        }
+        return service;
+    }
+
+    /// <summary>A dashboard button that makes the simulated gym send a burst of readings as fast as it can.</summary>
+    public static IResourceBuilder<ProjectResource> WithBurstCommand(this IResourceBuilder<ProjectResource> simulator, int readings, double faultRate) =>
+        simulator.WithHttpCommand(
+            "/bursts",
+            $"Send {readings:N0} readings",
+            commandOptions: new HttpCommandOptions
+            {
+                Description = $"The simulated sensors send {readings:N0} readings at once, {faultRate:P0} of them misread.",
+                IconName = "Flash",
+                PrepareRequest = context =>
+                {
+                    context.Request.Content = JsonContent.Create(new { count = readings, faultRate });
+                    return Task.CompletedTask;
+                },
+            });
+}

@@ -1,0 +1,88 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using GymIoT.Core.Calories;
+using GymIoT.Core.Storage;
+
+namespace GymIoT.Core.Members;
+
+/// <summary>The <c>Members</c> table: enrolment, profiles, and a fast "is this a member" check for every reading.</summary>
+public sealed class MemberStore(IAmazonDynamoDB dynamoDb)
+{
+    private readonly ConcurrentDictionary<string, bool> _known = new();
+
+    /// <summary>Registers a member unless one with that id exists; returns false when it did.</summary>
+    public async Task<bool> EnrollAsync(Member member, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await dynamoDb.PutItemAsync(new PutItemRequest
+            {
+                TableName = TableNames.Members,
+                Item = ToItem(member),
+                ConditionExpression = "attribute_not_exists(#id)",
+                ExpressionAttributeNames = new Dictionary<string, string> { ["#id"] = KeyNames.MemberId },
+            }, cancellationToken);
+            _known[member.MemberId] = true;
+            return true;
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            _known[member.MemberId] = true;
+            return false;
+        }
+    }
+
+    /// <summary>True when the member is registered. Members are not deleted while readings flow, so a yes is remembered; a no is asked again.</summary>
+    public async Task<bool> ExistsAsync(string memberId, CancellationToken cancellationToken = default)
+    {
+        if (_known.ContainsKey(memberId))
+        {
+            return true;
+        }
+        var found = await FindAsync(memberId, cancellationToken) is not null;
+        if (found)
+        {
+            _known[memberId] = true;
+        }
+        return found;
+    }
+
+    public async Task<Member?> FindAsync(string memberId, CancellationToken cancellationToken = default)
+    {
+        var response = await dynamoDb.GetItemAsync(new GetItemRequest
+        {
+            TableName = TableNames.Members,
+            Key = new Dictionary<string, AttributeValue> { [KeyNames.MemberId] = new() { S = memberId } },
+        }, cancellationToken);
+        return response.Item is { Count: > 0 } item ? FromItem(item) : null;
+    }
+
+    private static Dictionary<string, AttributeValue> ToItem(Member member) => new()
+    {
+        [KeyNames.MemberId] = new() { S = member.MemberId },
+        ["Name"] = new() { S = member.Name },
+        ["Surname"] = new() { S = member.Surname },
+        ["Sex"] = new() { S = member.Sex.ToString() },
+        ["BirthDate"] = new() { S = member.BirthDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) },
+        ["WeightKg"] = new() { N = member.WeightKg.ToString(CultureInfo.InvariantCulture) },
+        ["HeightCm"] = new() { N = member.HeightCm.ToString(CultureInfo.InvariantCulture) },
+        ["Role"] = new() { S = member.Role.ToString() },
+        ["DailyGoalKcal"] = new() { N = member.DailyGoalKcal.ToString(CultureInfo.InvariantCulture) },
+    };
+
+    private static Member FromItem(Dictionary<string, AttributeValue> item) => new(
+        item[KeyNames.MemberId].S,
+        item.GetValueOrDefault("Name")?.S ?? "",
+        item.GetValueOrDefault("Surname")?.S ?? "",
+        Enum.TryParse<Sex>(item.GetValueOrDefault("Sex")?.S, out var sex) ? sex : Sex.Female,
+        DateOnly.TryParseExact(item.GetValueOrDefault("BirthDate")?.S, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var birth) ? birth : default,
+        Number(item, "WeightKg"),
+        Number(item, "HeightCm"),
+        Enum.TryParse<MemberRole>(item.GetValueOrDefault("Role")?.S, out var role) ? role : MemberRole.Member,
+        item.ContainsKey("DailyGoalKcal") ? Number(item, "DailyGoalKcal") : CalorieMath.DefaultDailyGoalKcal);
+
+    private static double Number(Dictionary<string, AttributeValue> item, string name) =>
+        item.TryGetValue(name, out var value) && value.N is { } n ? double.Parse(n, CultureInfo.InvariantCulture) : 0;
+}

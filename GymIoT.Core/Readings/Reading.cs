@@ -1,0 +1,14 @@
+namespace GymIoT.Core.Readings;
+
+/// <summary>One completed use of a machine by a member, as a sensor reports it to the machine's queue.</summary>
+/// <param name="ReadingId">Unique per reading: the idempotency key.</param>
+public sealed record Reading(
+    string ReadingId,
+    string DeviceId,
+    string Machine,
+    string MemberId,
+    DateTimeOffset StartedAt,
+    DateTimeOffset EndedAt,
+    double DurationSeconds,
+    double CaloriesKcal,
+    int? AvgHeartRate = null);

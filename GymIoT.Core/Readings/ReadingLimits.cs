@@ -1,0 +1,28 @@
+namespace GymIoT.Core.Readings;
+
+/// <summary>What a believable reading looks like.</summary>
+public static class ReadingLimits
+{
+    /// <summary>A reading is a few hundred bytes; anything far larger is not a sensor talking.</summary>
+    public const int MaxBodyBytes = 16 * 1024;
+
+    public const int MaxJsonDepth = 8;
+
+    /// <summary>No session on one machine lasts longer than four hours.</summary>
+    public static readonly TimeSpan MaxDuration = TimeSpan.FromHours(4);
+
+    /// <summary>Even an elite athlete does not burn more than this per minute.</summary>
+    public const double MaxKcalPerMinute = 25;
+
+    public const int MinHeartRate = 25;
+    public const int MaxHeartRate = 250;
+
+    /// <summary>Sensor clocks may run a little ahead of ours.</summary>
+    public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
+
+    /// <summary>History is back-filled two years deep; readings older than this are a broken clock.</summary>
+    public static readonly TimeSpan MaxAge = TimeSpan.FromDays(3 * 366);
+
+    /// <summary>The duration may differ from end minus start by this much (sensors round and pause).</summary>
+    public static readonly TimeSpan DurationTolerance = TimeSpan.FromSeconds(60);
+}

@@ -1,0 +1,14 @@
+namespace GymIoT.Core.Storage;
+
+/// <summary>What storing a reading did to the aggregates.</summary>
+public enum StoreOutcome
+{
+    /// <summary>Folded into every item it belongs to (some may have had it already: a half-applied reading completed).</summary>
+    Applied,
+
+    /// <summary>Every item had it already: a redelivery.</summary>
+    Duplicate,
+
+    /// <summary>At least one item could not be written: the reading must be delivered again.</summary>
+    Failed,
+}

@@ -1,0 +1,74 @@
+using System.ComponentModel.DataAnnotations;
+using GymIoT.Core.Calories;
+using GymIoT.Core.Members;
+using GymIoT.Core.Readings;
+using GymIoT.DeviceSimulator.Faults;
+
+namespace GymIoT.DeviceSimulator;
+
+/// <summary>Operator and test endpoints: a burst of readings as fast as possible, and the demo history on demand.</summary>
+public static class BurstEndpoints
+{
+    public static void MapSimulatorEndpoints(this WebApplication app)
+    {
+        app.MapPost("/bursts", SendBurstAsync);
+        app.MapPost("/history", async (HistorySeeder history, int? days, CancellationToken cancellationToken) =>
+            TypedResults.Ok(new { sent = await history.SeedAsync(days ?? 730, cancellationToken) }));
+    }
+
+    private static async Task<IResult> SendBurstAsync(BurstRequest request, SensorTraffic traffic, MemberStore members, CancellationToken cancellationToken)
+    {
+        if (Validate(request) is { } problems)
+        {
+            return TypedResults.ValidationProblem(problems);
+        }
+        IReadOnlyList<Member>? among = null;
+        if (request.MemberIds is { Length: > 0 } ids)
+        {
+            among = [.. ids.Select(id => new Member(id, "Burst", id, Sex.Female, new DateOnly(1990, 1, 1), 65, 170))];
+            foreach (var member in among)
+            {
+                await members.EnrollAsync(member, cancellationToken);
+            }
+        }
+        var messages = Enumerable.Range(0, request.Count)
+            .Select(_ => traffic.Next(traffic.Now, request.FaultRate, request.OriginalFormatRate, among))
+            .ToList();
+        var outcomes = await traffic.SendAsync(messages, cancellationToken);
+        var report = new BurstReport(
+            outcomes.Count(o => o.Sent),
+            outcomes.Count(o => !o.Sent),
+            request.IncludeReadings ? [.. messages.Zip(outcomes, SentReading.From)] : null);
+        return TypedResults.Ok(report);
+    }
+
+    private static Dictionary<string, string[]>? Validate(BurstRequest request)
+    {
+        var results = new List<ValidationResult>();
+        return Validator.TryValidateObject(request, new ValidationContext(request), results, validateAllProperties: true)
+            ? null
+            : results.ToDictionary(r => string.Join(",", r.MemberNames), r => new[] { r.ErrorMessage ?? "invalid" });
+    }
+}
+
+public sealed record BurstRequest(
+    [property: Range(1, 1_000_000)] int Count,
+    [property: Range(0, 1)] double FaultRate = 0,
+    [property: Range(0, 1)] double OriginalFormatRate = 0,
+    string[]? MemberIds = null,
+    bool IncludeReadings = false);
+
+public sealed record BurstReport(int Sent, int Refused, IReadOnlyList<SentReading>? Readings);
+
+/// <summary>One message of a burst as sent: with its SQS message id and trace, and the reason it must be refused for, if bad.</summary>
+public sealed record SentReading(
+    string? MessageId,
+    string TraceId,
+    string Queue,
+    Reading Reading,
+    bool OriginalFormat,
+    RejectionReason? ExpectedRejection)
+{
+    public static SentReading From(SimulatedMessage message, GymIoT.Core.Messaging.SendOutcome outcome) =>
+        new(outcome.MessageId, outcome.TraceId.ToHexString(), message.Queue, message.Reading, message.OriginalFormat, message.ExpectedRejection);
+}

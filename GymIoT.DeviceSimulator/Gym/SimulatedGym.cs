@@ -1,0 +1,44 @@
+using GymIoT.Core.Calories;
+using GymIoT.Core.Members;
+
+namespace GymIoT.DeviceSimulator.Gym;
+
+/// <summary>The members and machines of the simulated gym.</summary>
+public sealed class SimulatedGym
+{
+    /// <summary>The original project's demo users, with history in Development.</summary>
+    public static IReadOnlyList<Member> DemoMembers { get; } =
+    [
+        new("xzan8189", "Alex", "Zanetti", Sex.Male, new DateOnly(1998, 4, 12), 78, 180),
+        new("dakooo", "Daria", "Costa", Sex.Female, new DateOnly(2000, 9, 3), 61, 167),
+    ];
+
+    private static readonly string[] FirstNames = ["Giulia", "Marco", "Sara", "Luca", "Elena", "Paolo", "Chiara", "Davide", "Anna", "Matteo"];
+    private static readonly string[] Surnames = ["Rossi", "Bianchi", "Russo", "Ferrari", "Esposito", "Romano", "Colombo", "Ricci", "Marino", "Greco"];
+
+    public SimulatedGym(SimulatorOptions options)
+    {
+        var random = new Random(options.RandomSeed ?? 7);
+        Members = [.. DemoMembers, .. Enumerable.Range(1, options.Members).Select(i => Generated(i, random))];
+        Devices = [.. MachineProfile.All.SelectMany(profile => Enumerable.Range(1, options.UnitsPerMachine).Select(unit => new Device(profile.DeviceId(unit), profile)))];
+    }
+
+    public IReadOnlyList<Member> Members { get; }
+
+    public IReadOnlyList<Device> Devices { get; }
+
+    private static Member Generated(int number, Random random)
+    {
+        var sex = random.Next(2) == 0 ? Sex.Female : Sex.Male;
+        return new Member(
+            $"member-{number:000}",
+            FirstNames[random.Next(FirstNames.Length)],
+            Surnames[random.Next(Surnames.Length)],
+            sex,
+            new DateOnly(1960 + random.Next(45), 1 + random.Next(12), 1 + random.Next(28)),
+            WeightKg: Math.Round(sex == Sex.Male ? 65 + random.NextDouble() * 35 : 50 + random.NextDouble() * 30, 1),
+            HeightCm: Math.Round(sex == Sex.Male ? 165 + random.NextDouble() * 30 : 155 + random.NextDouble() * 25));
+    }
+}
+
+public sealed record Device(string DeviceId, MachineProfile Profile);
