@@ -24,7 +24,7 @@ public class EmbeddedAppFixture : IAsyncLifetime
     /// <summary>Resources that must be healthy before the tests run.</summary>
     protected virtual IEnumerable<string> AwaitedResources => ["sqs", "dynamodb", "dynamodb-admin", "maildev"];
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         using var cancellation = new CancellationTokenSource(StartTimeout);
         string[] args =

@@ -1,0 +1,41 @@
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using GymIoT.Core.Storage;
+
+namespace GymIoT.Tests.Infrastructure;
+
+/// <summary>Reads aggregate items back, the way an auditor would: every item of a member or device.</summary>
+public sealed class Aggregates(IAmazonDynamoDB dynamoDb) : IDisposable
+{
+    public async Task<IReadOnlyList<Dictionary<string, AttributeValue>>> ItemsAsync(string table, string partitionKeyName, string partitionKey)
+    {
+        var items = new List<Dictionary<string, AttributeValue>>();
+        Dictionary<string, AttributeValue>? start = null;
+        do
+        {
+            var response = await dynamoDb.QueryAsync(new QueryRequest
+            {
+                TableName = table,
+                KeyConditionExpression = "#k = :k",
+                ExpressionAttributeNames = new() { ["#k"] = partitionKeyName },
+                ExpressionAttributeValues = new() { [":k"] = new AttributeValue { S = partitionKey } },
+                ConsistentRead = true,
+                ExclusiveStartKey = start,
+            });
+            items.AddRange(response.Items ?? []);
+            start = response.LastEvaluatedKey is { Count: > 0 } last ? last : null;
+        }
+        while (start is not null);
+        return items;
+    }
+
+    public Task<IReadOnlyList<Dictionary<string, AttributeValue>>> MemberItemsAsync(string memberId) =>
+        ItemsAsync(TableNames.MemberActivity, KeyNames.MemberId, memberId);
+
+    /// <summary>The sum of one number attribute over the member's day items (<c>D#</c>) or month items (<c>M#</c>).</summary>
+    public static decimal Sum(IEnumerable<Dictionary<string, AttributeValue>> items, string periodPrefix, string attribute) =>
+        items.Where(i => i[KeyNames.Period].S.StartsWith(periodPrefix, StringComparison.Ordinal))
+            .Sum(i => i.TryGetValue(attribute, out var value) ? decimal.Parse(value.N, System.Globalization.CultureInfo.InvariantCulture) : 0);
+
+    public void Dispose() => dynamoDb.Dispose();
+}

@@ -1,0 +1,84 @@
+using System.Text.Json;
+using Amazon.SQS;
+using Amazon.SQS.Model;
+using GymIoT.Core.Readings;
+
+namespace GymIoT.Tests.Infrastructure;
+
+/// <summary>Sends to and reads from the real queues the way a test needs to.</summary>
+public sealed class QueueProbe(IAmazonSQS sqs) : IDisposable
+{
+    public async Task<string> UrlAsync(string queue) => (await sqs.GetQueueUrlAsync(queue)).QueueUrl;
+
+    public async Task<string> SendAsync(string queue, string body, string? traceParent = null) =>
+        (await sqs.SendMessageAsync(new SendMessageRequest
+        {
+            QueueUrl = await UrlAsync(queue),
+            MessageBody = body,
+            MessageAttributes = traceParent is null
+                ? null
+                : new() { ["traceparent"] = new MessageAttributeValue { DataType = "String", StringValue = traceParent } },
+        })).MessageId;
+
+    public async Task<IReadOnlyList<string>> SendManyAsync(string queue, IEnumerable<string> bodies)
+    {
+        var url = await UrlAsync(queue);
+        var ids = new List<string>();
+        foreach (var chunk in bodies.Chunk(10))
+        {
+            var response = await sqs.SendMessageBatchAsync(new SendMessageBatchRequest
+            {
+                QueueUrl = url,
+                Entries = [.. chunk.Select((body, i) => new SendMessageBatchRequestEntry(i.ToString(), body))],
+            });
+            Assert.Empty(response.Failed ?? []);
+            ids.AddRange(response.Successful.OrderBy(s => int.Parse(s.Id)).Select(s => s.MessageId));
+        }
+        return ids;
+    }
+
+    /// <summary>
+    /// Takes from <c>Errors</c> (or another queue) the reports whose source message is one of <paramref name="sourceMessageIds"/>,
+    /// until all have come or the time is up; anything else is put back at once.
+    /// </summary>
+    public async Task<Dictionary<string, (ErrorReport Report, Message Message)>> TakeReportsAsync(
+        string queue, IReadOnlyCollection<string> sourceMessageIds, TimeSpan timeout)
+    {
+        var url = await UrlAsync(queue);
+        var found = new Dictionary<string, (ErrorReport, Message)>();
+        using var cancellation = new CancellationTokenSource(timeout);
+        while (found.Count < sourceMessageIds.Count && !cancellation.IsCancellationRequested)
+        {
+            var response = await sqs.ReceiveMessageAsync(new ReceiveMessageRequest
+            {
+                QueueUrl = url,
+                MaxNumberOfMessages = 10,
+                WaitTimeSeconds = 1,
+                VisibilityTimeout = 30,
+                MessageAttributeNames = ["All"],
+            });
+            foreach (var message in response.Messages ?? [])
+            {
+                var report = JsonSerializer.Deserialize(message.Body, MessageJson.Default.ErrorReport);
+                if (report is not null && sourceMessageIds.Contains(report.SourceMessageId))
+                {
+                    found[report.SourceMessageId] = (report, message);
+                    await sqs.DeleteMessageAsync(url, message.ReceiptHandle);
+                }
+                else
+                {
+                    await sqs.ChangeMessageVisibilityAsync(url, message.ReceiptHandle, 0);
+                }
+            }
+        }
+        return found;
+    }
+
+    public async Task<int> DepthAsync(string queue)
+    {
+        var attributes = await sqs.GetQueueAttributesAsync(await UrlAsync(queue), ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"]);
+        return attributes.ApproximateNumberOfMessages + attributes.ApproximateNumberOfMessagesNotVisible;
+    }
+
+    public void Dispose() => sqs.Dispose();
+}
