@@ -29,8 +29,12 @@ public sealed partial class AggregatorService(
             SingleReader = true,
         });
 
+        // A long poll cut short can still take messages, which would then stay invisible until their visibility timeout:
+        // on shutdown no new poll starts, and the ones under way are given the time to answer.
+        using var polls = new CancellationTokenSource();
+        using var graceOnStop = stoppingToken.Register(() => polls.CancelAfter(TimeSpan.FromSeconds(settings.WaitTimeSeconds + 5)));
         var receivers = settings.Queues
-            .SelectMany(queue => Enumerable.Range(0, settings.ReceiversPerQueue).Select(_ => ReceiveAsync(queue, received.Writer, stoppingToken)))
+            .SelectMany(queue => Enumerable.Range(0, settings.ReceiversPerQueue).Select(_ => ReceiveAsync(queue, received.Writer, stoppingToken, polls.Token)))
             .ToList();
         _ = Task.WhenAll(receivers).ContinueWith(_ => received.Writer.TryComplete(), TaskScheduler.Default);
 
@@ -39,7 +43,7 @@ public sealed partial class AggregatorService(
         LogStopped();
     }
 
-    private async Task ReceiveAsync(string queue, ChannelWriter<ReceivedMessage> received, CancellationToken stoppingToken)
+    private async Task ReceiveAsync(string queue, ChannelWriter<ReceivedMessage> received, CancellationToken stoppingToken, CancellationToken pollToken)
     {
         var settings = options.Value;
         var failures = 0;
@@ -47,7 +51,7 @@ public sealed partial class AggregatorService(
         {
             try
             {
-                var url = await queues.UrlOfAsync(queue, stoppingToken);
+                var url = await queues.UrlOfAsync(queue, pollToken);
                 var response = await sqs.ReceiveMessageAsync(new ReceiveMessageRequest
                 {
                     QueueUrl = url,
@@ -56,14 +60,14 @@ public sealed partial class AggregatorService(
                     VisibilityTimeout = settings.VisibilityTimeoutSeconds,
                     MessageAttributeNames = ["All"],
                     MessageSystemAttributeNames = ["SentTimestamp", "ApproximateReceiveCount"],
-                }, stoppingToken);
+                }, pollToken);
                 failures = 0;
                 foreach (var message in response.Messages ?? [])
                 {
-                    await received.WriteAsync(new ReceivedMessage(queue, url, message, TraceContext.Extract(message), SentAt(message)), stoppingToken);
+                    await received.WriteAsync(new ReceivedMessage(queue, url, message, TraceContext.Extract(message), SentAt(message)), CancellationToken.None);
                 }
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (pollToken.IsCancellationRequested)
             {
                 return;
             }

@@ -21,9 +21,9 @@ public static class EmbeddedBackendExtensions
         var node = NodeRuntime.Find(packageDirectory);
         int? Port(int conventional) => options.Ports == EmulatorPorts.Conventional ? conventional : null;
 
-        var sqs = builder.AddNodeEmulator("sqs", node, packageDirectory, "node_modules/fauxqs/dist/cli.js")
+        var sqs = builder.AddNodeEmulator("sqs", node, packageDirectory, "fauxqs.mjs")
             .WithHttpEndpoint(port: Port(4566), targetPort: Port(4566), env: "FAUXQS_PORT", isProxied: false)
-            .WithEnvironment("FAUXQS_LOGGER", "false")
+            .WithEnvironment("FAUXQS_HOST", Loopback)
             .WithHttpHealthCheck("/health")
             .WithUrlForEndpoint("http", url => url.DisplayText = "SQS (fauxqs)");
         var sqsEndpoint = sqs.GetEndpoint("http");
