@@ -36,6 +36,7 @@ public class EmbeddedAppFixture : IAsyncLifetime
             .. Settings.Select(setting => "--" + setting),
         ];
         var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.GymIoT_AppHost>(args, cancellation.Token);
+        Configure(appHost);
         App = await appHost.BuildAsync(cancellation.Token);
         await App.StartAsync(cancellation.Token);
         foreach (var resource in AwaitedResources)
@@ -43,6 +44,11 @@ public class EmbeddedAppFixture : IAsyncLifetime
             await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, cancellation.Token);
         }
         await WaitForProvisioningAsync(cancellation.Token);
+    }
+
+    /// <summary>Changes to the app model before it is built, e.g. where services export telemetry.</summary>
+    protected virtual void Configure(IDistributedApplicationTestingBuilder appHost)
+    {
     }
 
     public async Task WaitForProvisioningAsync(CancellationToken cancellationToken)
@@ -64,7 +70,7 @@ public class EmbeddedAppFixture : IAsyncLifetime
 
     public ResourceCommandService Commands => App.Services.GetRequiredService<ResourceCommandService>();
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await App.DisposeAsync();
         try

@@ -39,16 +39,27 @@ public sealed class QueueProbe(IAmazonSQS sqs) : IDisposable
 
     /// <summary>
     /// Takes from <c>Errors</c> (or another queue) the reports whose source message is one of <paramref name="sourceMessageIds"/>,
-    /// until all have come or the time is up; anything else is put back at once.
+    /// until <paramref name="expected"/> (default: all) have come and the queue has had a second more to show any extra,
+    /// or the time is up; anything else is put back at once.
     /// </summary>
     public async Task<Dictionary<string, (ErrorReport Report, Message Message)>> TakeReportsAsync(
-        string queue, IReadOnlyCollection<string> sourceMessageIds, TimeSpan timeout)
+        string queue, IReadOnlyCollection<string> sourceMessageIds, TimeSpan timeout, int? expected = null)
     {
+        var enough = expected ?? sourceMessageIds.Count;
+        DateTimeOffset? settleUntil = null;
         var url = await UrlAsync(queue);
         var found = new Dictionary<string, (ErrorReport, Message)>();
         using var cancellation = new CancellationTokenSource(timeout);
-        while (found.Count < sourceMessageIds.Count && !cancellation.IsCancellationRequested)
+        while (!cancellation.IsCancellationRequested && (settleUntil is null || DateTimeOffset.UtcNow < settleUntil))
         {
+            if (found.Count >= enough)
+            {
+                if (found.Count == sourceMessageIds.Count)
+                {
+                    break;
+                }
+                settleUntil ??= DateTimeOffset.UtcNow.AddSeconds(1);
+            }
             var response = await sqs.ReceiveMessageAsync(new ReceiveMessageRequest
             {
                 QueueUrl = url,

@@ -1,0 +1,36 @@
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+
+namespace GymIoT.Tests.Infrastructure;
+
+/// <summary>The whole system running: simulator, aggregator and the rest, exporting traces to the test.</summary>
+[CollectionDefinition(Name)]
+public sealed class PipelineCollection : ICollectionFixture<PipelineFixture>
+{
+    public const string Name = "Pipeline";
+}
+
+public sealed class PipelineFixture : EmbeddedAppFixture
+{
+    public OtlpTraceReceiver Traces { get; } = new();
+
+    protected override IEnumerable<string> AwaitedResources => [.. base.AwaitedResources, "aggregator", "device-simulator"];
+
+    protected override void Configure(IDistributedApplicationTestingBuilder appHost)
+    {
+        foreach (var service in appHost.Resources.OfType<ProjectResource>().ToList())
+        {
+            appHost.CreateResourceBuilder(service)
+                .WithEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", Traces.Endpoint)
+                .WithEnvironment("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf")
+                .WithEnvironment("OTEL_BSP_SCHEDULE_DELAY", "500");
+        }
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Traces.Dispose();
+    }
+}

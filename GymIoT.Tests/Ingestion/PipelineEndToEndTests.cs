@@ -1,0 +1,97 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Aspire.Hosting.Testing;
+using GymIoT.DeviceSimulator;
+using GymIoT.Tests.Infrastructure;
+
+namespace GymIoT.Tests.Ingestion;
+
+/// <summary>The running system, started by its AppHost: simulated sensors → queues → aggregator → DynamoDB and Errors.</summary>
+[Collection(PipelineCollection.Name)]
+public sealed class PipelineEndToEndTests(PipelineFixture fixture) : IDisposable
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+    private readonly QueueProbe _queues = new(fixture.Aws.CreateSqsClient());
+    private readonly Aggregates _aggregates = new(fixture.Aws.CreateDynamoDbClient());
+
+    [Fact]
+    public async Task A_burst_ends_with_exact_aggregates_of_the_good_readings_and_exactly_the_bad_ones_in_Errors()
+    {
+        var members = Enumerable.Range(1, 3).Select(i => $"e2e-{Guid.NewGuid():N}"[..16] + $"-{i}").ToArray();
+
+        var burst = await SendBurstAsync(new BurstRequest(400, FaultRate: 0.2, OriginalFormatRate: 0.1, MemberIds: members, IncludeReadings: true));
+
+        var sent = burst.Readings!;
+        Assert.Equal(400, burst.Sent);
+        var good = sent.Where(r => r.ExpectedRejection is null).ToList();
+        var bad = sent.Where(r => r.ExpectedRejection is not null).ToList();
+        Assert.NotEmpty(bad);
+        Assert.Contains(good, r => r.OriginalFormat);
+        foreach (var member in members)
+        {
+            var expected = good.Where(r => r.Reading.MemberId == member).ToList();
+            var items = await Eventually.ValueAsync(
+                () => _aggregates.MemberItemsAsync(member),
+                found => Aggregates.Sum(found, "M#", "Sessions") >= expected.Count,
+                TimeSpan.FromSeconds(90));
+            Assert.Equal(expected.Count, Aggregates.Sum(items, "D#", "Sessions"));
+            Assert.Equal(expected.Count, Aggregates.Sum(items, "M#", "Sessions"));
+            Assert.Equal(expected.Sum(r => (decimal)r.Reading.CaloriesKcal), Aggregates.Sum(items, "D#", "Kcal"));
+            Assert.Equal(expected.Sum(r => (decimal)r.Reading.CaloriesKcal), Aggregates.Sum(items, "M#", "Kcal"));
+            Assert.Equal(expected.Sum(r => (decimal)r.Reading.DurationSeconds), Aggregates.Sum(items, "D#", "Seconds"));
+            foreach (var machine in expected.Select(r => r.Reading.Machine).Distinct())
+            {
+                Assert.Equal(
+                    expected.Where(r => r.Reading.Machine == machine).Sum(r => (decimal)r.Reading.CaloriesKcal),
+                    Aggregates.Sum(items, "M#", $"Kcal_{machine}"));
+            }
+        }
+
+        var reports = await _queues.TakeReportsAsync("Errors", [.. sent.Select(r => r.MessageId!)], TimeSpan.FromSeconds(90), expected: bad.Count);
+
+        Assert.Equal(bad.Select(r => r.MessageId).Order(), reports.Keys.Order());
+        Assert.All(bad, r => Assert.StartsWith(r.ExpectedRejection + ": ", reports[r.MessageId!].Report.Reason));
+    }
+
+    [Fact]
+    public async Task One_reading_is_one_trace_from_the_simulator_through_the_aggregator()
+    {
+        var member = $"trace-{Guid.NewGuid():N}"[..20];
+        var burst = await SendBurstAsync(new BurstRequest(20, FaultRate: 0.5, MemberIds: [member], IncludeReadings: true));
+        var good = burst.Readings!.First(r => r.ExpectedRejection is null);
+        var bad = burst.Readings!.First(r => r.ExpectedRejection is not null);
+
+        var trace = await Eventually.ValueAsync(
+            () => Task.FromResult(fixture.Traces.Spans.Where(s => s.TraceId == good.TraceId).ToList()),
+            spans => spans.Any(s => s.Service == "aggregator" && s.Name == "store reading") && spans.Any(s => s.Name == $"process {good.Queue}"),
+            TimeSpan.FromSeconds(60));
+
+        Assert.Contains(trace, s => s.Service == "device-simulator" && s.Name == $"send {good.Queue}");
+        Assert.Contains(trace, s => s.Service == "aggregator" && s.Name == $"process {good.Queue}");
+        Assert.Contains(trace, s => s.Service == "aggregator" && s.Name == "store reading");
+        var badTrace = await Eventually.ValueAsync(
+            () => Task.FromResult(fixture.Traces.Spans.Where(s => s.TraceId == bad.TraceId).ToList()),
+            spans => spans.Any(s => s.Service == "aggregator" && s.Name == "send Errors") && spans.Any(s => s.Name == $"process {bad.Queue}"),
+            TimeSpan.FromSeconds(60));
+        Assert.Contains(badTrace, s => s.Service == "device-simulator" && s.Name == $"send {bad.Queue}");
+        Assert.Contains(badTrace, s => s.Service == "aggregator" && s.Name == $"process {bad.Queue}");
+        Assert.Contains(badTrace, s => s.Service == "aggregator" && s.Name == "send Errors");
+        var report = (await _queues.TakeReportsAsync("Errors", [bad.MessageId!], TimeSpan.FromSeconds(60)))[bad.MessageId!];
+        Assert.Contains(bad.TraceId, report.Message.MessageAttributes["traceparent"].StringValue);
+    }
+
+    private async Task<BurstReport> SendBurstAsync(BurstRequest request)
+    {
+        using var simulator = fixture.App.CreateHttpClient("device-simulator");
+        var response = await simulator.PostAsJsonAsync("/bursts", request, Json);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<BurstReport>(Json))!;
+    }
+
+    public void Dispose()
+    {
+        _queues.Dispose();
+        _aggregates.Dispose();
+    }
+}
