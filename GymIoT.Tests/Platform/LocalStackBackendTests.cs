@@ -30,6 +30,36 @@ public sealed class LocalStackBackendTests
         Assert.Equal("{localstack-auth-token.value}", environment["LOCALSTACK_AUTH_TOKEN"]);
     }
 
+    [Theory]
+    [InlineData("aggregator")]
+    [InlineData("device-simulator")]
+    public async Task Services_reach_LocalStack_through_the_standard_AWS_variables_after_provisioning(string service)
+    {
+        await using var appHost = await LocalStackAppHostAsync();
+        var project = appHost.Resources.Single(r => r.Name == service);
+
+        var environment = await ResourceEnvironment.OfAsync(project);
+
+        Assert.Equal("{localstack.bindings.http.url}", environment["AWS_ENDPOINT_URL_SQS"]);
+        Assert.Equal("{localstack.bindings.http.url}", environment["AWS_ENDPOINT_URL_DYNAMODB"]);
+        Assert.Equal("us-east-1", environment["AWS_REGION"]);
+        Assert.Equal("test", environment["AWS_ACCESS_KEY_ID"]);
+        var waits = project.Annotations.OfType<WaitAnnotation>().ToList();
+        Assert.Contains(waits, w => w.Resource.Name == "aws-provisioning" && w.WaitType == WaitType.WaitForCompletion);
+    }
+
+    [Fact]
+    public async Task On_real_AWS_services_get_the_region_and_no_endpoint_or_key()
+    {
+        await using var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.GymIoT_AppHost>(["--Aws:Backend=Aws", "--Aws:Region=eu-south-1"]);
+
+        var environment = await ResourceEnvironment.OfAsync(appHost.Resources.Single(r => r.Name == "aggregator"));
+
+        Assert.Equal("eu-south-1", environment["AWS_REGION"]);
+        Assert.False(environment.ContainsKey("AWS_ENDPOINT_URL_SQS"));
+        Assert.False(environment.ContainsKey("AWS_ACCESS_KEY_ID"));
+    }
+
     [Fact]
     public async Task LocalStack_replaces_every_embedded_emulator()
     {
