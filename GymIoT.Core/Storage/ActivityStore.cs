@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using System.Globalization;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using GymIoT.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace GymIoT.Core.Storage;
@@ -11,17 +13,15 @@ namespace GymIoT.Core.Storage;
 /// values and records the reading ids in the item's own <c>ReadingIds</c> set, on condition that none of them is there yet.
 /// Readings for the same item are coalesced into one write; when the condition fails, the item's set says which are new.
 /// </summary>
-public sealed class ActivityStore(IAmazonDynamoDB dynamoDb, ILogger<ActivityStore> logger)
+public sealed class ActivityStore(IAmazonDynamoDB dynamoDb, ServiceTelemetry telemetry, ILogger<ActivityStore> logger)
 {
+    private readonly Counter<long> _writeCounter = telemetry.Meter.CreateCounter<long>(
+        "gymiot.dynamodb.writes", "{write}", "Conditional UpdateItem calls made on aggregate items.");
+
     /// <summary>Bounds the condition expression (AWS allows 4 KB) and the attribute values of one update.</summary>
     public const int MaxReadingsPerUpdate = 40;
 
     private const int MaxAttempts = 5;
-
-    /// <summary>DynamoDB writes made since start: the benchmark counts them per reading.</summary>
-    public long Writes => Interlocked.Read(ref _writes);
-
-    private long _writes;
 
     public async Task<IReadOnlyDictionary<string, StoreOutcome>> ApplyAsync(
         IReadOnlyCollection<ActivityContribution> contributions, int parallelism, CancellationToken cancellationToken)
@@ -79,7 +79,7 @@ public sealed class ActivityStore(IAmazonDynamoDB dynamoDb, ILogger<ActivityStor
         {
             try
             {
-                Interlocked.Increment(ref _writes);
+                _writeCounter.Add(1);
                 await dynamoDb.UpdateItemAsync(BuildUpdate(key, pending), cancellationToken);
                 return ([.. pending.Select(p => p.ReadingId)], duplicates);
             }

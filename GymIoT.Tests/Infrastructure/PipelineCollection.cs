@@ -13,7 +13,7 @@ public sealed class PipelineCollection : ICollectionFixture<PipelineFixture>
 
 public sealed class PipelineFixture : EmbeddedAppFixture
 {
-    public OtlpTraceReceiver Traces { get; } = new();
+    public OtlpReceiver Traces { get; } = new();
 
     protected override IEnumerable<string> AwaitedResources => [.. base.AwaitedResources, "aggregator", "device-simulator"];
 

@@ -4,6 +4,7 @@ using GymIoT.Core.Calories;
 using GymIoT.Core.Members;
 using GymIoT.Core.Readings;
 using GymIoT.Core.Storage;
+using GymIoT.Core.Telemetry;
 using GymIoT.Core.Time;
 using GymIoT.DeviceSimulator.Faults;
 using GymIoT.Tests.Infrastructure;
@@ -52,7 +53,8 @@ public sealed class AggregatorIntegrationTests(PlatformFixture fixture) : IDispo
         var deviceSessionsBefore = await DeviceSessionsAsync(reading.DeviceId);
         using (var dynamoDb = fixture.Aws.CreateDynamoDbClient())
         {
-            var store = new ActivityStore(dynamoDb, NullLogger<ActivityStore>.Instance);
+            using var telemetry = new ServiceTelemetry("GymIoT.Tests");
+            var store = new ActivityStore(dynamoDb, telemetry, NullLogger<ActivityStore>.Instance);
             var firstItemOnly = ReadingAggregation.ContributionsOf(reading, _calendar).Take(1).ToList();
             await store.ApplyAsync(firstItemOnly, parallelism: 1, CancellationToken.None);
         }

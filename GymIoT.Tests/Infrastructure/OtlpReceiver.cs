@@ -6,19 +6,21 @@ using System.Text;
 namespace GymIoT.Tests.Infrastructure;
 
 /// <summary>One span as a service exported it.</summary>
-public sealed record CapturedSpan(string Service, string Name, string TraceId, string SpanId, string ParentSpanId);
+public sealed record CapturedSpan(string Service, string Name, string TraceId, string SpanId, string ParentSpanId, DateTimeOffset EndedAt);
 
 /// <summary>
-/// A minimal OTLP/HTTP (protobuf) endpoint on 127.0.0.1: the services export their traces to it, and tests read which spans
-/// share a trace. Only the fields it needs are decoded from the wire format.
+/// A minimal OTLP/HTTP (protobuf) endpoint on 127.0.0.1: the services export their traces and metrics to it, and tests and
+/// benchmarks read which spans share a trace, when they ended, and the latest value of each counter. Only the fields it
+/// needs are decoded from the wire format.
 /// </summary>
-public sealed class OtlpTraceReceiver : IDisposable
+public sealed class OtlpReceiver : IDisposable
 {
     private readonly HttpListener _listener = new();
     private readonly ConcurrentQueue<CapturedSpan> _spans = new();
+    private readonly ConcurrentDictionary<(string Service, string Metric), long> _counters = new();
     private readonly Task _serving;
 
-    public OtlpTraceReceiver()
+    public OtlpReceiver()
     {
         Port = FreePort();
         _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
@@ -31,6 +33,9 @@ public sealed class OtlpTraceReceiver : IDisposable
     public string Endpoint => $"http://127.0.0.1:{Port}";
 
     public IReadOnlyCollection<CapturedSpan> Spans => [.. _spans];
+
+    /// <summary>The latest cumulative value of an integer counter a service exported, summed over its data points (tags).</summary>
+    public long Counter(string service, string metric) => _counters.GetValueOrDefault((service, metric));
 
     private async Task ServeAsync()
     {
@@ -49,9 +54,16 @@ public sealed class OtlpTraceReceiver : IDisposable
             await context.Request.InputStream.CopyToAsync(body);
             if (context.Request.Url?.AbsolutePath == "/v1/traces")
             {
-                foreach (var span in Decode(body.ToArray()))
+                foreach (var span in DecodeSpans(body.ToArray()))
                 {
                     _spans.Enqueue(span);
+                }
+            }
+            else if (context.Request.Url?.AbsolutePath == "/v1/metrics")
+            {
+                foreach (var (service, metric, value) in DecodeCounters(body.ToArray()))
+                {
+                    _counters[(service, metric)] = value;
                 }
             }
             context.Response.StatusCode = 200;
@@ -60,17 +72,12 @@ public sealed class OtlpTraceReceiver : IDisposable
         }
     }
 
-    /// <summary>ExportTraceServiceRequest → ResourceSpans(1) → [Resource(1) → KeyValue(1)], ScopeSpans(2) → Span(2).</summary>
-    private static IEnumerable<CapturedSpan> Decode(byte[] request)
+    /// <summary>ExportTraceServiceRequest → ResourceSpans(1) → [Resource(1)], ScopeSpans(2) → Span(2).</summary>
+    private static IEnumerable<CapturedSpan> DecodeSpans(byte[] request)
     {
         foreach (var resourceSpans in Fields(request).Where(f => f.Number == 1).Select(f => f.Bytes))
         {
-            var service = Fields(resourceSpans).Where(f => f.Number == 1)
-                .SelectMany(resource => Fields(resource.Bytes).Where(f => f.Number == 1))
-                .Select(keyValue => Fields(keyValue.Bytes).ToList())
-                .Where(kv => kv.Any(f => f.Number == 1 && Encoding.UTF8.GetString(f.Bytes) == "service.name"))
-                .Select(kv => Encoding.UTF8.GetString(Fields(kv.Single(f => f.Number == 2).Bytes).First(f => f.Number == 1).Bytes))
-                .FirstOrDefault() ?? "";
+            var service = ServiceName(resourceSpans);
             foreach (var scopeSpans in Fields(resourceSpans).Where(f => f.Number == 2))
             {
                 foreach (var span in Fields(scopeSpans.Bytes).Where(f => f.Number == 2))
@@ -78,11 +85,44 @@ public sealed class OtlpTraceReceiver : IDisposable
                     var fields = Fields(span.Bytes).ToList();
                     string Hex(int number) => Convert.ToHexStringLower(fields.FirstOrDefault(f => f.Number == number).Bytes ?? []);
                     var name = Encoding.UTF8.GetString(fields.FirstOrDefault(f => f.Number == 5).Bytes ?? []);
-                    yield return new CapturedSpan(service, name, Hex(1), Hex(2), Hex(4));
+                    var endNanos = BitConverter.ToInt64(fields.FirstOrDefault(f => f.Number == 8).Bytes ?? new byte[8]);
+                    yield return new CapturedSpan(service, name, Hex(1), Hex(2), Hex(4), DateTimeOffset.UnixEpoch.AddTicks(endNanos / 100));
                 }
             }
         }
     }
+
+    /// <summary>ExportMetricsServiceRequest → ResourceMetrics(1) → ScopeMetrics(2) → Metric(2) {name(1), sum(7) → NumberDataPoint(1) → as_int(6)}.</summary>
+    private static IEnumerable<(string Service, string Metric, long Value)> DecodeCounters(byte[] request)
+    {
+        foreach (var resourceMetrics in Fields(request).Where(f => f.Number == 1).Select(f => f.Bytes))
+        {
+            var service = ServiceName(resourceMetrics);
+            foreach (var metric in Fields(resourceMetrics).Where(f => f.Number == 2).SelectMany(scope => Fields(scope.Bytes).Where(f => f.Number == 2)))
+            {
+                var fields = Fields(metric.Bytes).ToList();
+                var sum = fields.FirstOrDefault(f => f.Number == 7).Bytes;
+                if (sum is null)
+                {
+                    continue;
+                }
+                var points = Fields(sum).Where(f => f.Number == 1).Select(point => Fields(point.Bytes).FirstOrDefault(f => f.Number == 6).Bytes).ToList();
+                if (points.All(p => p is not null))
+                {
+                    yield return (service, Encoding.UTF8.GetString(fields.First(f => f.Number == 1).Bytes), points.Sum(p => BitConverter.ToInt64(p!)));
+                }
+            }
+        }
+    }
+
+    /// <summary>The <c>service.name</c> attribute of a resource: Resource(1) → KeyValue(1) {key(1), AnyValue(2) → string_value(1)}.</summary>
+    private static string ServiceName(byte[] resourceData) =>
+        Fields(resourceData).Where(f => f.Number == 1)
+            .SelectMany(resource => Fields(resource.Bytes).Where(f => f.Number == 1))
+            .Select(keyValue => Fields(keyValue.Bytes).ToList())
+            .Where(kv => kv.Any(f => f.Number == 1 && Encoding.UTF8.GetString(f.Bytes) == "service.name"))
+            .Select(kv => Encoding.UTF8.GetString(Fields(kv.Single(f => f.Number == 2).Bytes).First(f => f.Number == 1).Bytes))
+            .FirstOrDefault() ?? "";
 
     private readonly record struct Field(int Number, byte[] Bytes);
 
@@ -99,6 +139,7 @@ public sealed class OtlpTraceReceiver : IDisposable
                     ReadVarint(message, ref position);
                     break;
                 case 1:
+                    yield return new Field(number, message[position..(position + 8)]);
                     position += 8;
                     break;
                 case 2:

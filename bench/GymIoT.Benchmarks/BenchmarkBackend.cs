@@ -1,0 +1,108 @@
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using GymIoT.Core.Aws;
+using GymIoT.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GymIoT.Benchmarks;
+
+/// <summary>GymIoT's AppHost on the embedded backend (dynalite on disk, as in a normal run), without the simulator, exporting telemetry here.</summary>
+public sealed class BenchmarkBackend : IAsyncDisposable
+{
+    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("gymiot-bench-").FullName;
+
+    private BenchmarkBackend(OtlpReceiver telemetry) => Telemetry = telemetry;
+
+    public OtlpReceiver Telemetry { get; }
+
+    public DistributedApplication App { get; private set; } = null!;
+
+    public AwsSettings Aws => new(AwsSettings.DefaultRegion, App.GetEndpoint("sqs", "http"), App.GetEndpoint("dynamodb", "http"), "test", "test");
+
+    public static async Task<BenchmarkBackend> StartAsync()
+    {
+        var backend = new BenchmarkBackend(new OtlpReceiver());
+        var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.GymIoT_AppHost>(
+        [
+            "--Aws:Backend=Embedded",
+            "--Emulators:Ports=Random",
+            $"--Emulators:DataDirectory={backend._dataDirectory}",
+            "--GymIoT:Simulator=false",
+            "--DcpPublisher:WaitForResourceCleanup=false",
+        ]);
+        var aggregator = appHost.CreateResourceBuilder(appHost.Resources.OfType<ProjectResource>().Single(r => r.Name == "aggregator"));
+        aggregator
+            .WithEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", backend.Telemetry.Endpoint)
+            .WithEnvironment("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf")
+            .WithEnvironment("OTEL_BSP_SCHEDULE_DELAY", "500")
+            .WithEnvironment("OTEL_BSP_MAX_QUEUE_SIZE", "262144")
+            .WithEnvironment("OTEL_BSP_MAX_EXPORT_BATCH_SIZE", "4096")
+            .WithEnvironment("OTEL_METRIC_EXPORT_INTERVAL", "1000")
+            .WithEnvironment("Logging__LogLevel__Default", "Warning");
+        backend.App = await appHost.BuildAsync();
+        await backend.App.StartAsync();
+        foreach (var resource in new[] { "sqs", "dynamodb", "aggregator" })
+        {
+            await backend.App.ResourceNotifications.WaitForResourceHealthyAsync(resource);
+        }
+        return backend;
+    }
+
+    public async Task StopAsync(string resource)
+    {
+        await Command(resource, KnownResourceCommands.StopCommand);
+        await App.ResourceNotifications.WaitForResourceAsync(resource, e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text));
+    }
+
+    public async Task StartAsync(string resource)
+    {
+        await Command(resource, KnownResourceCommands.StartCommand);
+        await App.ResourceNotifications.WaitForResourceHealthyAsync(resource);
+    }
+
+    public int ProcessIdOf(string resource)
+    {
+        App.ResourceNotifications.TryGetCurrentState(resource, out var state);
+        var pid = state!.Snapshot.Properties.First(p => p.Name is "executable.pid" or "project.pid").Value;
+        return Convert.ToInt32(pid);
+    }
+
+    /// <summary>Peak resident memory of a process so far (VmHWM), in MB.</summary>
+    public static double PeakRssMegabytes(int pid) =>
+        File.ReadLines($"/proc/{pid}/status")
+            .Where(line => line.StartsWith("VmHWM:", StringComparison.Ordinal))
+            .Select(line => double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024)
+            .Single();
+
+    private async Task Command(string resource, string command)
+    {
+        var commands = App.Services.GetRequiredService<ResourceCommandService>();
+        for (var attempt = 1; ; attempt++)
+        {
+            var result = await commands.ExecuteCommandAsync(resource, command);
+            if (result.Success)
+            {
+                return;
+            }
+            if (attempt == 5)
+            {
+                throw new InvalidOperationException($"{command} on {resource} failed: {result.Message}");
+            }
+            await Task.Delay(TimeSpan.FromSeconds(2));
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.DisposeAsync();
+        Telemetry.Dispose();
+        try
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}

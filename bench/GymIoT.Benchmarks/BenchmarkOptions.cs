@@ -1,0 +1,21 @@
+namespace GymIoT.Benchmarks;
+
+/// <summary>Command-line settings: <c>--readings 50000 --members 200 --ceiling-ops 20000 --steady-rate 100 --steady-seconds 30</c>.</summary>
+public sealed record BenchmarkOptions(int Readings, int Members, int CeilingOperations, int Concurrency, int SteadyRate, int SteadySeconds)
+{
+    public static BenchmarkOptions Parse(string[] args)
+    {
+        int Value(string name, int fallback)
+        {
+            var index = Array.IndexOf(args, "--" + name);
+            return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1]) : fallback;
+        }
+        return new BenchmarkOptions(
+            Readings: Value("readings", 50_000),
+            Members: Value("members", 200),
+            CeilingOperations: Value("ceiling-ops", 20_000),
+            Concurrency: Value("concurrency", 32),
+            SteadyRate: Value("steady-rate", 100),
+            SteadySeconds: Value("steady-seconds", 30));
+    }
+}

@@ -1,0 +1,120 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Amazon.SQS;
+using Amazon.SQS.Model;
+using GymIoT.Core.Calories;
+using GymIoT.Core.Members;
+using GymIoT.Core.Messaging;
+using GymIoT.Core.Readings;
+using GymIoT.DeviceSimulator.Faults;
+using GymIoT.DeviceSimulator.Gym;
+
+namespace GymIoT.Benchmarks;
+
+public sealed record PipelineResult(int Readings, double Seconds, double ReadingsPerSecond, double P50, double P95, double P99, int Measured);
+
+/// <summary>
+/// Sends readings straight to the machine queues, each with a trace of its own, and reads from the aggregator's exported
+/// "store reading" spans when each was stored: send-to-stored latency, and throughput until the last one is stored.
+/// </summary>
+public sealed class PipelineRun(BenchmarkBackend backend, int members)
+{
+    private readonly Random _random = new(42);
+    private readonly List<Member> _members = [];
+    private readonly List<Device> _devices = [.. MachineProfile.All.SelectMany(p => Enumerable.Range(1, 4).Select(u => new Device(p.DeviceId(u), p)))];
+
+    public async Task EnrolAsync()
+    {
+        using var dynamoDb = backend.Aws.CreateDynamoDbClient();
+        var store = new MemberStore(dynamoDb);
+        for (var i = 0; i < members; i++)
+        {
+            var member = new Member($"bench-{i:0000}", "Bench", $"{i}", i % 2 == 0 ? Sex.Female : Sex.Male, new DateOnly(1990, 1, 1), 60 + i % 40, 170);
+            await store.EnrollAsync(member);
+            _members.Add(member);
+        }
+    }
+
+    /// <summary>All readings as fast as the sender can go.</summary>
+    public Task<PipelineResult> BurstAsync(int readings) => RunAsync(readings, ratePerSecond: null);
+
+    /// <summary>Readings at a steady rate, as a busy gym sends them.</summary>
+    public Task<PipelineResult> SteadyAsync(int ratePerSecond, int seconds) => RunAsync(ratePerSecond * seconds, ratePerSecond);
+
+    private async Task<PipelineResult> RunAsync(int count, int? ratePerSecond)
+    {
+        using var sqs = backend.Aws.CreateSqsClient();
+        var urls = new Dictionary<string, string>();
+        foreach (var machine in MachineProfile.All.Select(p => p.Machine))
+        {
+            urls[machine] = (await sqs.GetQueueUrlAsync(machine)).QueueUrl;
+        }
+        var sentAt = new ConcurrentDictionary<string, DateTimeOffset>();
+        var readings = Enumerable.Range(0, count)
+            .Select(_ => SessionFactory.Session(_members[_random.Next(_members.Count)], _devices[_random.Next(_devices.Count)], DateTimeOffset.UtcNow.AddMinutes(-1), _random))
+            .ToList();
+
+        var clock = Stopwatch.StartNew();
+        var batches = readings.Chunk(10).Select((chunk, index) => (chunk, index)).ToList();
+        await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = ratePerSecond is null ? 8 : 1 }, async (batch, token) =>
+        {
+            if (ratePerSecond is { } rate)
+            {
+                var due = TimeSpan.FromSeconds(batch.index * 10.0 / rate);
+                if (due > clock.Elapsed)
+                {
+                    await Task.Delay(due - clock.Elapsed, token);
+                }
+            }
+            await SendAsync(sqs, urls, batch.chunk, sentAt, token);
+        });
+
+        var stored = await WaitUntilStoredAsync(sentAt, TimeSpan.FromMinutes(10));
+        var lastStored = stored.Values.DefaultIfEmpty(DateTimeOffset.UtcNow).Max();
+        var firstSent = sentAt.Values.Min();
+        var latencies = stored.Select(s => (s.Value - sentAt[s.Key]).TotalMilliseconds).Order().ToList();
+        double Percentile(double p) => latencies.Count == 0 ? double.NaN : latencies[(int)Math.Min(latencies.Count - 1, Math.Ceiling(p * latencies.Count) - 1)];
+        var seconds = (lastStored - firstSent).TotalSeconds;
+        return new PipelineResult(count, seconds, count / seconds, Percentile(0.50), Percentile(0.95), Percentile(0.99), latencies.Count);
+    }
+
+    private static async Task SendAsync(IAmazonSQS sqs, Dictionary<string, string> urls, Reading[] chunk, ConcurrentDictionary<string, DateTimeOffset> sentAt, CancellationToken token)
+    {
+        foreach (var machine in chunk.GroupBy(r => r.Machine))
+        {
+            var entries = new List<SendMessageBatchRequestEntry>();
+            var traces = new List<string>();
+            foreach (var reading in machine)
+            {
+                var context = new ActivityContext(ActivityTraceId.CreateRandom(), ActivitySpanId.CreateRandom(), ActivityTraceFlags.Recorded);
+                var attributes = new Dictionary<string, MessageAttributeValue>();
+                TraceContext.Inject(context, attributes);
+                entries.Add(new SendMessageBatchRequestEntry($"{entries.Count}", Misreadings.GoodBody(reading)) { MessageAttributes = attributes });
+                traces.Add(context.TraceId.ToHexString());
+            }
+            var now = DateTimeOffset.UtcNow;
+            foreach (var trace in traces)
+            {
+                sentAt[trace] = now;
+            }
+            await sqs.SendMessageBatchAsync(new SendMessageBatchRequest { QueueUrl = urls[machine.Key], Entries = entries }, token);
+        }
+    }
+
+    private async Task<Dictionary<string, DateTimeOffset>> WaitUntilStoredAsync(ConcurrentDictionary<string, DateTimeOffset> sentAt, TimeSpan timeout)
+    {
+        var deadline = DateTimeOffset.UtcNow + timeout;
+        while (true)
+        {
+            var stored = backend.Telemetry.Spans
+                .Where(s => s.Service == "aggregator" && s.Name == "store reading" && sentAt.ContainsKey(s.TraceId))
+                .GroupBy(s => s.TraceId)
+                .ToDictionary(g => g.Key, g => g.Min(s => s.EndedAt));
+            if (stored.Count >= sentAt.Count || DateTimeOffset.UtcNow > deadline)
+            {
+                return stored;
+            }
+            await Task.Delay(500);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using Amazon.SQS;
+using Amazon.SQS.Model;
+using GymIoT.Core.Aws;
+using GymIoT.Core.Queues;
+using GymIoT.Core.Storage;
+
+namespace GymIoT.Benchmarks;
+
+/// <summary>What the emulators can do at most with the aggregator's concurrency: the yardsticks for the pipeline.</summary>
+public static class RawCeilings
+{
+    /// <summary>Messages per second that concurrent consumers receive (10 at a time) and delete in batches.</summary>
+    public static async Task<double> SqsReceiveAndDeleteAsync(AwsSettings aws, int messages, int consumers)
+    {
+        using var sqs = aws.CreateSqsClient();
+        var url = (await sqs.GetQueueUrlAsync(QueueNames.Cyclette)).QueueUrl;
+        var batches = Enumerable.Range(0, messages / 10).ToList();
+        await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (batch, token) =>
+            await sqs.SendMessageBatchAsync(new SendMessageBatchRequest
+            {
+                QueueUrl = url,
+                Entries = [.. Enumerable.Range(0, 10).Select(i => new SendMessageBatchRequestEntry($"{i}", $"ceiling-{batch}-{i}"))],
+            }, token));
+
+        var taken = 0;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, consumers).Select(_ => Task.Run(async () =>
+        {
+            while (Volatile.Read(ref taken) < messages)
+            {
+                var received = (await sqs.ReceiveMessageAsync(new ReceiveMessageRequest { QueueUrl = url, MaxNumberOfMessages = 10, WaitTimeSeconds = 1 })).Messages ?? [];
+                if (received.Count == 0)
+                {
+                    continue;
+                }
+                await sqs.DeleteMessageBatchAsync(url, [.. received.Select((m, i) => new DeleteMessageBatchRequestEntry($"{i}", m.ReceiptHandle))]);
+                Interlocked.Add(ref taken, received.Count);
+            }
+        })));
+        return taken / clock.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>Conditional <c>UpdateItem</c> calls per second, shaped like the aggregator's (ADD values and a reading id, on condition it is new).</summary>
+    public static async Task<double> DynamoDbUpdateItemAsync(AwsSettings aws, int operations, int callers)
+    {
+        using var dynamoDb = aws.CreateDynamoDbClient();
+        var clock = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(Enumerable.Range(0, operations), new ParallelOptions { MaxDegreeOfParallelism = callers }, async (i, token) =>
+            await dynamoDb.UpdateItemAsync(new UpdateItemRequest
+            {
+                TableName = TableNames.MemberActivity,
+                Key = ItemKey.MemberPeriod($"ceiling-{i % 500:000}", "D#2026-01-01").ToAttributes(),
+                UpdateExpression = "ADD #k :k, #s :s, #ids :ids",
+                ConditionExpression = "NOT contains(#ids, :id)",
+                ExpressionAttributeNames = new() { ["#k"] = "Kcal", ["#s"] = "Sessions", ["#ids"] = "ReadingIds" },
+                ExpressionAttributeValues = new()
+                {
+                    [":k"] = new() { N = "123.45" },
+                    [":s"] = new() { N = "1" },
+                    [":ids"] = new() { SS = [$"ceiling-{i}"] },
+                    [":id"] = new() { S = $"ceiling-{i}" },
+                },
+            }, token));
+        return operations / clock.Elapsed.TotalSeconds;
+    }
+}
