@@ -16,9 +16,12 @@ public sealed class AggregatorOptions
     [Range(1, 32)]
     public int ReceiversPerQueue { get; set; } = 2;
 
-    /// <summary>Long-polling wait: SQS answers as soon as a message arrives, or after this many seconds.</summary>
+    /// <summary>
+    /// Long-polling wait: SQS answers as soon as a message arrives, or after this many seconds. A stop waits for the polls
+    /// under way, so this also bounds how long a graceful stop takes.
+    /// </summary>
     [Range(0, 20)]
-    public int WaitTimeSeconds { get; set; } = 20;
+    public int WaitTimeSeconds { get; set; } = 10;
 
     /// <summary>How long a received message stays invisible to others before it is delivered again.</summary>
     [Range(1, 43200)]

@@ -20,7 +20,6 @@ public sealed partial class AggregatorService(
     ILogger<AggregatorService> logger) : BackgroundService
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(10);
-    private static readonly TimeSpan PollGraceOnStop = TimeSpan.FromSeconds(4);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -31,9 +30,9 @@ public sealed partial class AggregatorService(
         });
 
         // A long poll cut short can still take messages, which would then stay invisible until their visibility timeout:
-        // on shutdown no new poll starts, and the ones under way are given a few seconds to answer.
+        // on shutdown no new poll starts, and the ones under way are given the time to answer.
         using var polls = new CancellationTokenSource();
-        using var graceOnStop = stoppingToken.Register(() => polls.CancelAfter(PollGraceOnStop));
+        using var graceOnStop = stoppingToken.Register(() => polls.CancelAfter(TimeSpan.FromSeconds(settings.WaitTimeSeconds + 2)));
         var receivers = settings.Queues
             .SelectMany(queue => Enumerable.Range(0, settings.ReceiversPerQueue).Select(_ => ReceiveAsync(queue, received.Writer, stoppingToken, polls.Token)))
             .ToList();

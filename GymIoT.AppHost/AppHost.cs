@@ -16,6 +16,13 @@ var aggregator = builder.AddProject<Projects.GymIoT_Aggregator>("aggregator")
     .WithGymSettings()
     .WithHttpHealthCheck("/health");
 
+builder.AddProject<Projects.GymIoT_ErrorNotifier>("error-notifier")
+    .WithAwsBackend(aws)
+    .WithGymSettings()
+    .WithMailServer(aws)
+    .WithIftttWebhook()
+    .WithHttpHealthCheck("/health");
+
 if (builder.Configuration.GetValue("GymIoT:Simulator", true))
 {
     builder.AddProject<Projects.GymIoT_DeviceSimulator>("device-simulator")

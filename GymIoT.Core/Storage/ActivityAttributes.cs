@@ -9,8 +9,8 @@ public static class ActivityAttributes
     public const string Seconds = "Seconds";
     public const string Sessions = "Sessions";
 
-    /// <summary>The ids of the readings folded into this item: the guard against counting one twice.</summary>
-    public const string ReadingIds = "ReadingIds";
+    /// <summary>The ids of the readings (and fault reports) folded into this item: the guard against counting one twice.</summary>
+    public const string AppliedIds = "AppliedIds";
 
     public const string Machine = "Machine";
     public const string LastReadingAt = "LastReadingAt";

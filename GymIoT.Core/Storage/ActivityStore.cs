@@ -10,7 +10,7 @@ namespace GymIoT.Core.Storage;
 
 /// <summary>
 /// Folds readings into aggregate items exactly once without transactions: one conditional <c>UpdateItem</c> per item adds the
-/// values and records the reading ids in the item's own <c>ReadingIds</c> set, on condition that none of them is there yet.
+/// values and records the reading ids in the item's own <c>AppliedIds</c> set, on condition that none of them is there yet.
 /// Readings for the same item are coalesced into one write; when the condition fails, the item's set says which are new.
 /// </summary>
 public sealed class ActivityStore(IAmazonDynamoDB dynamoDb, ServiceTelemetry telemetry, ILogger<ActivityStore> logger)
@@ -26,14 +26,14 @@ public sealed class ActivityStore(IAmazonDynamoDB dynamoDb, ServiceTelemetry tel
     public async Task<IReadOnlyDictionary<string, StoreOutcome>> ApplyAsync(
         IReadOnlyCollection<ActivityContribution> contributions, int parallelism, CancellationToken cancellationToken)
     {
-        var itemsPerReading = contributions.GroupBy(c => c.ReadingId).ToDictionary(g => g.Key, g => g.Select(c => c.Key).Distinct().Count());
+        var itemsPerReading = contributions.GroupBy(c => c.SourceId).ToDictionary(g => g.Key, g => g.Select(c => c.Key).Distinct().Count());
         var applied = new ConcurrentDictionary<string, int>();
         var duplicate = new ConcurrentDictionary<string, int>();
         var failed = new ConcurrentDictionary<string, bool>();
 
         var updates = contributions
             .GroupBy(c => c.Key)
-            .SelectMany(item => item.DistinctBy(c => c.ReadingId).Chunk(MaxReadingsPerUpdate).Select(chunk => (item.Key, Readings: chunk)));
+            .SelectMany(item => item.DistinctBy(c => c.SourceId).Chunk(MaxReadingsPerUpdate).Select(chunk => (item.Key, Readings: chunk)));
 
         await Parallel.ForEachAsync(
             updates,
@@ -58,7 +58,7 @@ public sealed class ActivityStore(IAmazonDynamoDB dynamoDb, ServiceTelemetry tel
                         update.Key.Table, update.Key.PartitionKey, update.Key.Period, update.Readings.Length);
                     foreach (var contribution in update.Readings)
                     {
-                        failed[contribution.ReadingId] = true;
+                        failed[contribution.SourceId] = true;
                     }
                 }
             });
@@ -81,13 +81,13 @@ public sealed class ActivityStore(IAmazonDynamoDB dynamoDb, ServiceTelemetry tel
             {
                 _writeCounter.Add(1);
                 await dynamoDb.UpdateItemAsync(BuildUpdate(key, pending), cancellationToken);
-                return ([.. pending.Select(p => p.ReadingId)], duplicates);
+                return ([.. pending.Select(p => p.SourceId)], duplicates);
             }
             catch (ConditionalCheckFailedException)
             {
-                var recorded = await RecordedReadingIdsAsync(key, cancellationToken);
-                duplicates.AddRange(pending.Where(p => recorded.Contains(p.ReadingId)).Select(p => p.ReadingId));
-                pending.RemoveAll(p => recorded.Contains(p.ReadingId));
+                var recorded = await AppliedIdsAsync(key, cancellationToken);
+                duplicates.AddRange(pending.Where(p => recorded.Contains(p.SourceId)).Select(p => p.SourceId));
+                pending.RemoveAll(p => recorded.Contains(p.SourceId));
             }
         }
         if (pending.Count > 0)
@@ -97,7 +97,7 @@ public sealed class ActivityStore(IAmazonDynamoDB dynamoDb, ServiceTelemetry tel
         return ([], duplicates);
     }
 
-    private async Task<HashSet<string>> RecordedReadingIdsAsync(ItemKey key, CancellationToken cancellationToken)
+    private async Task<HashSet<string>> AppliedIdsAsync(ItemKey key, CancellationToken cancellationToken)
     {
         var response = await dynamoDb.GetItemAsync(new GetItemRequest
         {
@@ -105,15 +105,15 @@ public sealed class ActivityStore(IAmazonDynamoDB dynamoDb, ServiceTelemetry tel
             Key = key.ToAttributes(),
             ConsistentRead = true,
             ProjectionExpression = "#ids",
-            ExpressionAttributeNames = new Dictionary<string, string> { ["#ids"] = ActivityAttributes.ReadingIds },
+            ExpressionAttributeNames = new Dictionary<string, string> { ["#ids"] = ActivityAttributes.AppliedIds },
         }, cancellationToken);
-        return response.Item is { } item && item.TryGetValue(ActivityAttributes.ReadingIds, out var ids) ? [.. ids.SS ?? []] : [];
+        return response.Item is { } item && item.TryGetValue(ActivityAttributes.AppliedIds, out var ids) ? [.. ids.SS ?? []] : [];
     }
 
     private static UpdateItemRequest BuildUpdate(ItemKey key, IReadOnlyList<ActivityContribution> readings)
     {
-        var names = new Dictionary<string, string> { ["#ids"] = ActivityAttributes.ReadingIds };
-        var values = new Dictionary<string, AttributeValue> { [":ids"] = new() { SS = [.. readings.Select(r => r.ReadingId)] } };
+        var names = new Dictionary<string, string> { ["#ids"] = ActivityAttributes.AppliedIds };
+        var values = new Dictionary<string, AttributeValue> { [":ids"] = new() { SS = [.. readings.Select(r => r.SourceId)] } };
 
         var additions = readings.SelectMany(r => r.Additions).GroupBy(a => a.Key, a => a.Value).ToList();
         var add = new List<string>();
@@ -137,7 +137,7 @@ public sealed class ActivityStore(IAmazonDynamoDB dynamoDb, ServiceTelemetry tel
         var conditions = new List<string>();
         for (var i = 0; i < readings.Count; i++)
         {
-            values[$":r{i}"] = new AttributeValue { S = readings[i].ReadingId };
+            values[$":r{i}"] = new AttributeValue { S = readings[i].SourceId };
             conditions.Add($"NOT contains(#ids, :r{i})");
         }
 

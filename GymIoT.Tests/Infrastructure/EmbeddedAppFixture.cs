@@ -21,6 +21,9 @@ public class EmbeddedAppFixture : IAsyncLifetime
     /// <summary>Extra settings for the AppHost, e.g. <c>GymIoT:Simulator=false</c>.</summary>
     protected virtual IEnumerable<string> Settings => [];
 
+    /// <summary>Services stopped once the app has started, so the tests own what they would consume.</summary>
+    protected virtual IEnumerable<string> StoppedServices => [];
+
     /// <summary>Resources that must be healthy before the tests run.</summary>
     protected virtual IEnumerable<string> AwaitedResources => ["sqs", "dynamodb", "dynamodb-admin", "maildev"];
 
@@ -36,6 +39,13 @@ public class EmbeddedAppFixture : IAsyncLifetime
             .. Settings.Select(setting => "--" + setting),
         ];
         var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.GymIoT_AppHost>(args, cancellation.Token);
+        foreach (var service in appHost.Resources.OfType<ProjectResource>().ToList())
+        {
+            // Short polls: a service the tests stop leaves no poll behind that could take their messages.
+            appHost.CreateResourceBuilder(service)
+                .WithEnvironment("Aggregator__WaitTimeSeconds", "1")
+                .WithEnvironment("Notifier__WaitTimeSeconds", "1");
+        }
         Configure(appHost);
         App = await appHost.BuildAsync(cancellation.Token);
         await App.StartAsync(cancellation.Token);
@@ -44,6 +54,40 @@ public class EmbeddedAppFixture : IAsyncLifetime
             await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, cancellation.Token);
         }
         await WaitForProvisioningAsync(cancellation.Token);
+        foreach (var service in StoppedServices)
+        {
+            await StopAsync(service, cancellation.Token);
+        }
+    }
+
+    public async Task StopAsync(string resource, CancellationToken cancellationToken)
+    {
+        await App.ResourceNotifications.WaitForResourceAsync(resource, KnownResourceStates.Running, cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            var stopped = await Commands.ExecuteCommandAsync(resource, KnownResourceCommands.StopCommand, cancellationToken);
+            if (stopped.Success)
+            {
+                break;
+            }
+            if (attempt == 5)
+            {
+                throw new InvalidOperationException($"{resource} could not be stopped: {stopped.Message}");
+            }
+            await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
+        }
+        await App.ResourceNotifications.WaitForResourceAsync(
+            resource, e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), cancellationToken);
+    }
+
+    public async Task StartAsync(string resource, CancellationToken cancellationToken)
+    {
+        var started = await Commands.ExecuteCommandAsync(resource, KnownResourceCommands.StartCommand, cancellationToken);
+        if (!started.Success)
+        {
+            throw new InvalidOperationException($"{resource} could not be started: {started.Message}");
+        }
+        await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, cancellationToken);
     }
 
     /// <summary>Changes to the app model before it is built, e.g. where services export telemetry.</summary>

@@ -85,6 +85,20 @@ public sealed class QueueProbe(IAmazonSQS sqs) : IDisposable
         return found;
     }
 
+    /// <summary>Looks for a message by its id, leaving it (and the others) in the queue.</summary>
+    public async Task<Message?> FindAsync(string queue, string messageId)
+    {
+        var response = await sqs.ReceiveMessageAsync(new ReceiveMessageRequest
+        {
+            QueueUrl = await UrlAsync(queue),
+            MaxNumberOfMessages = 10,
+            WaitTimeSeconds = 1,
+            VisibilityTimeout = 1,
+            MessageSystemAttributeNames = ["All"],
+        });
+        return response.Messages?.FirstOrDefault(m => m.MessageId == messageId);
+    }
+
     public async Task<int> DepthAsync(string queue)
     {
         var attributes = await sqs.GetQueueAttributesAsync(await UrlAsync(queue), ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"]);

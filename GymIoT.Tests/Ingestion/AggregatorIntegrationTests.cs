@@ -30,7 +30,7 @@ public sealed class AggregatorIntegrationTests(PlatformFixture fixture) : IDispo
         var reading = ReadingFor(member, "Cyclette");
         var body = Misreadings.GoodBody(reading);
         var deviceSessionsBefore = await DeviceSessionsAsync(reading.DeviceId);
-        using var aggregator = await InProcessAggregator.StartAsync(fixture.Aws, ("Aggregator:Queues:0", "Cyclette"));
+        using var aggregator = await InProcessService.AggregatorAsync(fixture.Aws, ("Aggregator:Queues:0", "Cyclette"));
 
         await _queues.SendAsync("Cyclette", body);
         await WaitForSessionsAsync(member, 1);
@@ -58,7 +58,7 @@ public sealed class AggregatorIntegrationTests(PlatformFixture fixture) : IDispo
             var firstItemOnly = ReadingAggregation.ContributionsOf(reading, _calendar).Take(1).ToList();
             await store.ApplyAsync(firstItemOnly, parallelism: 1, CancellationToken.None);
         }
-        using var aggregator = await InProcessAggregator.StartAsync(fixture.Aws, ("Aggregator:Queues:0", "Tapis_roulant"));
+        using var aggregator = await InProcessService.AggregatorAsync(fixture.Aws, ("Aggregator:Queues:0", "Tapis_roulant"));
 
         await _queues.SendAsync("Tapis_roulant", Misreadings.GoodBody(reading));
         var items = await Eventually.ValueAsync(
@@ -86,7 +86,7 @@ public sealed class AggregatorIntegrationTests(PlatformFixture fixture) : IDispo
             var trace = ActivityTraceId.CreateRandom();
             sent[await _queues.SendAsync(bad.Queue, bad.Body, $"00-{trace}-{ActivitySpanId.CreateRandom()}-01")] = (kind, trace);
         }
-        using var aggregator = await InProcessAggregator.StartAsync(fixture.Aws);
+        using var aggregator = await InProcessService.AggregatorAsync(fixture.Aws);
 
         var reports = await _queues.TakeReportsAsync("Errors", sent.Keys, Patience);
 
@@ -107,12 +107,12 @@ public sealed class AggregatorIntegrationTests(PlatformFixture fixture) : IDispo
         var member = await EnrolAsync();
         var body = Misreadings.GoodBody(ReadingFor(member, "Spin_bike"));
         var unreachableDynamoDb = fixture.Aws with { DynamoDbEndpoint = new Uri("http://127.0.0.1:9") };
-        using var aggregator = await InProcessAggregator.StartAsync(unreachableDynamoDb,
+        using var aggregator = await InProcessService.AggregatorAsync(unreachableDynamoDb,
             ("Aggregator:Queues:0", "Spin_bike"), ("Aggregator:VisibilityTimeoutSeconds", "1"));
 
         var messageId = await _queues.SendAsync("Spin_bike", body);
         var dead = await Eventually.ValueAsync(
-            () => PeekAsync("Spin_bike-dlq", messageId),
+            () => _queues.FindAsync("Spin_bike-dlq", messageId),
             found => found is not null,
             TimeSpan.FromSeconds(90));
 
@@ -139,12 +139,12 @@ public sealed class AggregatorIntegrationTests(PlatformFixture fixture) : IDispo
             await _queues.SendManyAsync(queue.Key, queue.Select(Misreadings.GoodBody));
         }
 
-        var first = await InProcessAggregator.StartAsync(fixture.Aws);
+        var first = await InProcessService.AggregatorAsync(fixture.Aws);
         await Eventually.ValueAsync(() => TotalSessionsAsync(members), stored => stored >= 100, Patience);
         await first.StopAsync();
         first.Dispose();
         var storedWhenStopped = await TotalSessionsAsync(members);
-        using var second = await InProcessAggregator.StartAsync(fixture.Aws);
+        using var second = await InProcessService.AggregatorAsync(fixture.Aws);
         await Eventually.ValueAsync(() => TotalSessionsAsync(members), stored => stored >= readings.Count, TimeSpan.FromSeconds(120));
         foreach (var queue in readings.Select(r => r.Machine).Distinct())
         {
@@ -178,21 +178,6 @@ public sealed class AggregatorIntegrationTests(PlatformFixture fixture) : IDispo
             total += Aggregates.Sum(await _aggregates.MemberItemsAsync(member), "M#", "Sessions");
         }
         return total;
-    }
-
-    private async Task<Amazon.SQS.Model.Message?> PeekAsync(string queue, string messageId)
-    {
-        using var sqs = fixture.Aws.CreateSqsClient();
-        var url = await _queues.UrlAsync(queue);
-        var response = await sqs.ReceiveMessageAsync(new Amazon.SQS.Model.ReceiveMessageRequest
-        {
-            QueueUrl = url,
-            MaxNumberOfMessages = 10,
-            WaitTimeSeconds = 1,
-            VisibilityTimeout = 1,
-            MessageSystemAttributeNames = ["All"],
-        });
-        return response.Messages?.FirstOrDefault(m => m.MessageId == messageId);
     }
 
     private async Task WaitForSessionsAsync(string member, decimal sessions) =>

@@ -26,6 +26,6 @@ public sealed class ReadingAggregationTests
         Assert.Equal(412.35m, day["KcalH07"]);
         Assert.DoesNotContain(contributions[1].Additions.Keys, k => k.StartsWith("KcalH"));
         Assert.Equal("2026-11-28T06:40:00.000Z", contributions[2].Latest["LastReadingAt"]);
-        Assert.All(contributions, c => Assert.Equal("r-1", c.ReadingId));
+        Assert.All(contributions, c => Assert.Equal("r-1", c.SourceId));
     }
 }

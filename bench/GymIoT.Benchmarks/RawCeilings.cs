@@ -55,7 +55,7 @@ public static class RawCeilings
                 Key = ItemKey.MemberPeriod($"ceiling-{i % 500:000}", "D#2026-01-01").ToAttributes(),
                 UpdateExpression = "ADD #k :k, #s :s, #ids :ids",
                 ConditionExpression = "NOT contains(#ids, :id)",
-                ExpressionAttributeNames = new() { ["#k"] = "Kcal", ["#s"] = "Sessions", ["#ids"] = "ReadingIds" },
+                ExpressionAttributeNames = new() { ["#k"] = "Kcal", ["#s"] = "Sessions", ["#ids"] = "AppliedIds" },
                 ExpressionAttributeValues = new()
                 {
                     [":k"] = new() { N = "123.45" },

@@ -1,4 +1,3 @@
-using GymIoT.Aggregator.Extensions;
 using GymIoT.Core.Aws;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,13 +6,23 @@ using Microsoft.Extensions.Logging;
 
 namespace GymIoT.Tests.Infrastructure;
 
-/// <summary>The aggregator's own services in a host the test starts and stops, against the emulators of a fixture.</summary>
-public static class InProcessAggregator
+/// <summary>A service's own registrations in a host the test starts and stops, against the emulators of a fixture.</summary>
+public static class InProcessService
 {
-    public static async Task<IHost> StartAsync(AwsSettings aws, params (string Key, string Value)[] settings)
+    public static Task<IHost> AggregatorAsync(AwsSettings aws, params (string Key, string Value)[] settings) =>
+        StartAsync(aws, GymIoT.Aggregator.Extensions.Extensions.AddApplicationServices, [("Aggregator:WaitTimeSeconds", "1"), .. settings]);
+
+    public static Task<IHost> NotifierAsync(AwsSettings aws, params (string Key, string Value)[] settings) =>
+        StartAsync(aws, GymIoT.ErrorNotifier.Extensions.Extensions.AddApplicationServices, [("Notifier:WaitTimeSeconds", "1"), .. settings]);
+
+    private static async Task<IHost> StartAsync(AwsSettings aws, Action<IHostApplicationBuilder> addServices, (string Key, string Value)[] settings)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
+        if (Environment.GetEnvironmentVariable("GYMIOT_TEST_LOGS") == "1")
+        {
+            builder.Logging.AddSimpleConsole(options => options.SingleLine = true);
+        }
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["AWS_REGION"] = aws.Region,
@@ -21,11 +30,10 @@ public static class InProcessAggregator
             ["AWS_ENDPOINT_URL_DYNAMODB"] = aws.DynamoDbEndpoint!.ToString(),
             ["AWS_ACCESS_KEY_ID"] = aws.AccessKeyId,
             ["AWS_SECRET_ACCESS_KEY"] = aws.SecretAccessKey,
-            ["Aggregator:WaitTimeSeconds"] = "1",
         });
         builder.Configuration.AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value)));
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(30));
-        builder.AddApplicationServices();
+        addServices(builder);
         var host = builder.Build();
         await host.StartAsync();
         return host;

@@ -1,0 +1,29 @@
+using System.Globalization;
+using GymIoT.Core.Storage;
+using GymIoT.Core.Time;
+
+namespace GymIoT.ErrorNotifier;
+
+/// <summary>
+/// Counts each report once against its device's day (<c>DeviceActivity</c>): faults, and the last fault's time and reason
+/// (<c>LastFault</c> = <c>time|reason</c>, so the latest one wins), for the staff pages.
+/// </summary>
+public sealed class DeviceFaults(ActivityStore store, GymCalendar calendar)
+{
+    public const string Faults = "Faults";
+    public const string LastFault = "LastFault";
+
+    public Task<IReadOnlyDictionary<string, StoreOutcome>> RecordAsync(IReadOnlyList<IncomingReport> reports, CancellationToken cancellationToken) =>
+        store.ApplyAsync([.. reports.Select(Contribution)], parallelism: 4, cancellationToken);
+
+    public ActivityContribution Contribution(IncomingReport incoming)
+    {
+        var report = incoming.Report;
+        var at = report.ReceivedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
+        return new ActivityContribution(
+            ItemKey.DevicePeriod(report.DeviceId, calendar.DayKey(report.ReceivedAt)),
+            incoming.ReportId,
+            new Dictionary<string, decimal> { [Faults] = 1 },
+            new Dictionary<string, string> { [LastFault] = $"{at}|{report.Reason}" });
+    }
+}

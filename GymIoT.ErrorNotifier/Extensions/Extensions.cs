@@ -1,0 +1,31 @@
+using GymIoT.Core.Hosting;
+using GymIoT.ErrorNotifier.Channels;
+using Microsoft.Extensions.Options;
+
+namespace GymIoT.ErrorNotifier.Extensions;
+
+public static class Extensions
+{
+    public const string ServiceName = "GymIoT.ErrorNotifier";
+
+    public static void AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddGymIoTCore(ServiceName);
+
+        builder.Services.AddOptions<NotifierOptions>()
+            .BindConfiguration(NotifierOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.SectionName);
+        builder.Services.AddOptions<IftttOptions>().BindConfiguration(IftttOptions.SectionName);
+
+        builder.Services.AddSingleton<INotificationChannel, EmailChannel>();
+        builder.Services.AddHttpClient<IftttWebhookChannel>();
+        builder.Services.AddSingleton<INotificationChannel>(services => services.GetRequiredService<IftttWebhookChannel>());
+        builder.Services.AddSingleton<DeliveryLedger>();
+        builder.Services.AddSingleton<DeviceFaults>();
+        builder.Services.AddSingleton<NotifierMetrics>();
+        builder.Services.AddSingleton<NotificationBatchProcessor>();
+        builder.Services.AddHostedService<NotifierService>();
+    }
+}

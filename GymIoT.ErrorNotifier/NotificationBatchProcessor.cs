@@ -1,0 +1,184 @@
+using System.Diagnostics;
+using Amazon.SQS;
+using Amazon.SQS.Model;
+using GymIoT.Core.Messaging;
+using GymIoT.Core.Telemetry;
+using GymIoT.ErrorNotifier.Channels;
+using Microsoft.Extensions.Options;
+
+namespace GymIoT.ErrorNotifier;
+
+/// <summary>
+/// Delivers one batch of reports through every enabled channel and records the devices' faults. A channel that fails is
+/// retried with growing pauses, while the reports are kept invisible in <c>Errors</c>; a channel that already took a report
+/// is not given it again. A report leaves <c>Errors</c> only once every enabled channel has it; one that cannot be delivered
+/// within the retry budget is left for SQS to deliver again, and after five receives it moves to <c>Errors-dlq</c>.
+/// </summary>
+public sealed partial class NotificationBatchProcessor(
+    IEnumerable<INotificationChannel> channels,
+    DeliveryLedger ledger,
+    DeviceFaults faults,
+    IAmazonSQS sqs,
+    NotifierMetrics metrics,
+    ServiceTelemetry telemetry,
+    IOptions<NotifierOptions> options,
+    TimeProvider timeProvider,
+    ILogger<NotificationBatchProcessor> logger)
+{
+    private static readonly TimeSpan MaxPause = TimeSpan.FromSeconds(30);
+
+    /// <summary>Returns the ids of the reports delivered on every enabled channel (and deleted from <c>Errors</c>).</summary>
+    public async Task<IReadOnlyCollection<string>> ProcessAsync(IReadOnlyList<IncomingReport> received, string queueUrl, CancellationToken cancellationToken)
+    {
+        var previous = Activity.Current;
+        var spans = received.Select(StartProcessSpan).ToList();
+        Activity.Current = previous;
+        try
+        {
+            var batch = received.Select((r, i) => r with { Trace = spans[i]?.Context ?? r.Trace }).ToList();
+            var enabled = channels.Where(c => c.IsEnabled).ToList();
+            var delivered = enabled.ToDictionary(c => c.Name, _ => new HashSet<string>());
+            var faultsRecorded = false;
+            var settings = options.Value;
+            var giveUpAt = timeProvider.GetUtcNow().AddSeconds(settings.RetryForSeconds);
+
+            for (var attempt = 1; ; attempt++)
+            {
+                var complete = true;
+                try
+                {
+                    faultsRecorded = faultsRecorded || (await faults.RecordAsync(batch, cancellationToken)).Values.All(o => o != Core.Storage.StoreOutcome.Failed);
+                    complete &= faultsRecorded;
+                    foreach (var channel in enabled)
+                    {
+                        complete &= await DeliverAsync(channel, batch, delivered[channel.Name], cancellationToken);
+                    }
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    complete = false;
+                    LogAttemptFailed(ex, attempt, batch.Count);
+                }
+
+                var done = batch.Where(r => enabled.All(c => delivered[c.Name].Contains(r.ReportId))).ToList();
+                if (complete || timeProvider.GetUtcNow() >= giveUpAt)
+                {
+                    await DeleteAsync(queueUrl, done, cancellationToken);
+                    if (!complete)
+                    {
+                        LogGivenUp(batch.Count - done.Count, settings.RetryForSeconds);
+                    }
+                    return [.. done.Select(r => r.ReportId)];
+                }
+
+                var pause = TimeSpan.FromSeconds(Math.Min(MaxPause.TotalSeconds, Math.Pow(2, attempt - 1)));
+                await KeepInvisibleAsync(queueUrl, batch, pause, cancellationToken);
+                await Task.Delay(pause, timeProvider, cancellationToken);
+            }
+        }
+        finally
+        {
+            foreach (var span in spans)
+            {
+                span?.Dispose();
+            }
+            Activity.Current = previous;
+        }
+    }
+
+    /// <returns>True when the channel now has every report of the batch.</returns>
+    private async Task<bool> DeliverAsync(INotificationChannel channel, IReadOnlyList<IncomingReport> batch, HashSet<string> delivered, CancellationToken cancellationToken)
+    {
+        var undecided = batch.Where(r => !delivered.Contains(r.ReportId)).ToList();
+        if (undecided.Count == 0)
+        {
+            return true;
+        }
+        delivered.UnionWith(await ledger.DeliveredAsync(undecided.Select(r => r.ReportId), channel.Name, cancellationToken));
+        var pending = batch.Where(r => !delivered.Contains(r.ReportId)).ToList();
+        if (pending.Count == 0)
+        {
+            return true;
+        }
+        IReadOnlyCollection<string> taken;
+        try
+        {
+            taken = await channel.DeliverAsync(pending, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            metrics.Failed(channel.Name);
+            LogChannelFailed(ex, channel.Name, pending.Count);
+            return false;
+        }
+        await ledger.RecordAsync(taken, channel.Name, cancellationToken);
+        delivered.UnionWith(taken);
+        metrics.Sent(channel.Name, taken.Count);
+        if (taken.Count < pending.Count)
+        {
+            metrics.Failed(channel.Name);
+            return false;
+        }
+        return true;
+    }
+
+    private async Task KeepInvisibleAsync(string queueUrl, IReadOnlyList<IncomingReport> batch, TimeSpan pause, CancellationToken cancellationToken)
+    {
+        var seconds = (int)Math.Max(options.Value.VisibilityTimeoutSeconds, pause.TotalSeconds + 30);
+        try
+        {
+            await sqs.ChangeMessageVisibilityBatchAsync(new ChangeMessageVisibilityBatchRequest
+            {
+                QueueUrl = queueUrl,
+                Entries = [.. batch.Select((r, i) => new ChangeMessageVisibilityBatchRequestEntry($"{i}", r.Message.ReceiptHandle) { VisibilityTimeout = seconds })],
+            }, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // If SQS shows them again meanwhile, a second delivery finds the channels that took them in the ledger.
+            LogVisibilityNotExtended(ex);
+        }
+    }
+
+    private async Task DeleteAsync(string queueUrl, IReadOnlyList<IncomingReport> done, CancellationToken cancellationToken)
+    {
+        foreach (var chunk in done.Chunk(10))
+        {
+            try
+            {
+                await sqs.DeleteMessageBatchAsync(queueUrl, [.. chunk.Select((r, i) => new DeleteMessageBatchRequestEntry($"{i}", r.Message.ReceiptHandle))], cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogDeleteFailed(ex, chunk.Length);
+            }
+        }
+    }
+
+    private Activity? StartProcessSpan(IncomingReport report)
+    {
+        Activity.Current = null;
+        var span = telemetry.ActivitySource.StartActivity("process Errors", ActivityKind.Consumer, report.Trace);
+        span?.SetTag(MessagingTags.System, MessagingTags.AwsSqs)
+            .SetTag(MessagingTags.Operation, "process")
+            .SetTag(MessagingTags.Destination, Core.Queues.QueueNames.Errors)
+            .SetTag(MessagingTags.MessageId, report.ReportId)
+            .SetTag("gymiot.device.id", report.Report.DeviceId);
+        return span;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivering {Count} reports failed (attempt {Attempt}); retrying")]
+    private partial void LogAttemptFailed(Exception exception, int attempt, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Channel {Channel} could not take {Count} reports")]
+    private partial void LogChannelFailed(Exception exception, string channel, int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Count} reports still undelivered after {Seconds} s: left for redelivery by SQS (then Errors-dlq)")]
+    private partial void LogGivenUp(int count, int seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not keep reports invisible while retrying")]
+    private partial void LogVisibilityNotExtended(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} delivered reports could not be deleted; the ledger keeps them from being sent twice")]
+    private partial void LogDeleteFailed(Exception exception, int count);
+}

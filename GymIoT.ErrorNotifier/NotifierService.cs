@@ -1,0 +1,115 @@
+using Amazon.SQS;
+using Amazon.SQS.Model;
+using GymIoT.Core.Messaging;
+using GymIoT.Core.Queues;
+using GymIoT.Core.Readings;
+using GymIoT.ErrorNotifier.Channels;
+using Microsoft.Extensions.Options;
+
+namespace GymIoT.ErrorNotifier;
+
+/// <summary>
+/// Long-polls <c>Errors</c> and gathers reports into batches of up to <see cref="NotifierOptions.BatchSize"/>, or whatever
+/// arrived within <see cref="NotifierOptions.BatchWindowSeconds"/> of the first, as the original's event source mapping did.
+/// </summary>
+public sealed partial class NotifierService(
+    IAmazonSQS sqs,
+    QueueDirectory queues,
+    NotificationBatchProcessor processor,
+    IEnumerable<INotificationChannel> channels,
+    IOptions<NotifierOptions> options,
+    TimeProvider timeProvider,
+    ILogger<NotifierService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        foreach (var channel in channels)
+        {
+            if (channel.IsEnabled)
+            {
+                LogChannelEnabled(channel.Name);
+            }
+            else
+            {
+                LogChannelDisabled(channel.Name);
+            }
+        }
+
+        // A long poll cut short can still take reports, which would then stay invisible until their visibility timeout:
+        // on shutdown no new poll starts, and the one under way is given the time to answer; reports in hand are delivered.
+        using var polls = new CancellationTokenSource();
+        using var graceOnStop = stoppingToken.Register(() => polls.CancelAfter(TimeSpan.FromSeconds(options.Value.WaitTimeSeconds + 2)));
+        var failures = 0;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var url = await queues.UrlOfAsync(QueueNames.Errors, polls.Token);
+                var batch = await GatherAsync(url, stoppingToken, polls.Token);
+                failures = 0;
+                if (batch.Count > 0)
+                {
+                    await processor.ProcessAsync(batch, url, polls.Token);
+                }
+            }
+            catch (OperationCanceledException) when (polls.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                failures++;
+                LogReceiveFailed(ex);
+                await Task.Delay(TimeSpan.FromSeconds(Math.Min(10, failures)), timeProvider, polls.Token);
+            }
+        }
+    }
+
+    private async Task<List<IncomingReport>> GatherAsync(string url, CancellationToken stoppingToken, CancellationToken pollToken)
+    {
+        var settings = options.Value;
+        var batch = new List<IncomingReport>();
+        DateTimeOffset? windowEnds = null;
+        while (batch.Count < settings.BatchSize)
+        {
+            var wait = windowEnds is { } end
+                ? (int)Math.Ceiling(Math.Clamp((end - timeProvider.GetUtcNow()).TotalSeconds, 0, settings.WaitTimeSeconds))
+                : settings.WaitTimeSeconds;
+            if ((windowEnds is not null && wait == 0) || (stoppingToken.IsCancellationRequested && batch.Count > 0))
+            {
+                break;
+            }
+            var response = await sqs.ReceiveMessageAsync(new ReceiveMessageRequest
+            {
+                QueueUrl = url,
+                MaxNumberOfMessages = Math.Min(10, settings.BatchSize - batch.Count),
+                WaitTimeSeconds = wait,
+                VisibilityTimeout = settings.VisibilityTimeoutSeconds,
+                MessageAttributeNames = ["All"],
+            }, pollToken);
+            var now = timeProvider.GetUtcNow();
+            foreach (var message in response.Messages ?? [])
+            {
+                batch.Add(new IncomingReport(message.MessageId, ErrorReportParser.Parse(message.Body ?? "", message.MessageId, now), message, TraceContext.Extract(message)));
+            }
+            if (batch.Count > 0)
+            {
+                windowEnds ??= now.AddSeconds(settings.BatchWindowSeconds);
+            }
+            else if (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+        }
+        return batch;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Notification channel {Channel} is on")]
+    private partial void LogChannelEnabled(string channel);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Notification channel {Channel} is off: it is not configured (see Smtp / Ifttt settings)")]
+    private partial void LogChannelDisabled(string channel);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Receiving from Errors failed; trying again")]
+    private partial void LogReceiveFailed(Exception exception);
+}

@@ -1,0 +1,28 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace GymIoT.Tests.Infrastructure;
+
+/// <summary>One email as maildev's REST API shows it.</summary>
+public sealed record Mail(string Subject, string Text, string Html);
+
+/// <summary>maildev's inbox, read through its REST API (<c>GET /api/email</c>).</summary>
+public sealed class MailInbox(Uri maildev) : IDisposable
+{
+    private readonly HttpClient _http = new() { BaseAddress = maildev };
+
+    public async Task<IReadOnlyList<Mail>> AllAsync()
+    {
+        var emails = await _http.GetFromJsonAsync<JsonElement>("/api/email");
+        return [.. emails.EnumerateArray().Select(e => new Mail(Text(e, "subject"), Text(e, "text"), Text(e, "html")))];
+    }
+
+    private static string Text(JsonElement email, string property) =>
+        email.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : "";
+
+    /// <summary>The emails that mention a text (e.g. a device id made up for one test).</summary>
+    public async Task<IReadOnlyList<Mail>> MentioningAsync(string text) =>
+        [.. (await AllAsync()).Where(m => m.Text.Contains(text, StringComparison.Ordinal))];
+
+    public void Dispose() => _http.Dispose();
+}
