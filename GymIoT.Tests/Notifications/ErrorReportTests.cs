@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using GymIoT.Core.Readings;
+using GymIoT.ErrorNotifier;
+using GymIoT.ErrorNotifier.Channels;
+
+namespace GymIoT.Tests.Notifications;
+
+public sealed class ErrorReportTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 28, 9, 30, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void The_original_error_message_is_read_with_its_device_and_raw_values()
+    {
+        var report = ErrorReportParser.Parse("""{"device_id": "Cyclette","value_time_spent": "ERROR","value_calories_spent": "ERROR"}""", "m-1", Now);
+
+        Assert.Equal("Cyclette", report.DeviceId);
+        Assert.Equal("ERROR", report.ValueTimeSpent);
+        Assert.Equal("ERROR", report.ValueCaloriesSpent);
+        Assert.Equal("m-1", report.SourceMessageId);
+    }
+
+    [Fact]
+    public void GymIoTs_own_report_is_read_as_sent()
+    {
+        var sent = new ErrorReport("spin-bike-02", "Spin_bike", "dakooo", "1800", "9000", "ImpossibleCalories: 300 kcal/min", Now.AddMinutes(-1), "source-1");
+
+        var read = ErrorReportParser.Parse(System.Text.Json.JsonSerializer.Serialize(sent, MessageJson.Default.ErrorReport), "m-2", Now);
+
+        Assert.Equal(sent, read);
+    }
+
+    [Theory]
+    [InlineData("not json")]
+    [InlineData("[1,2]")]
+    [InlineData("""{"something":"else"}""")]
+    public void Anything_else_on_Errors_is_still_reported_as_unreadable(string body)
+    {
+        var report = ErrorReportParser.Parse(body, "m-3", Now);
+
+        Assert.StartsWith("Unreadable error report", report.Reason);
+        Assert.Equal("m-3", report.SourceMessageId);
+    }
+
+    [Fact]
+    public void The_digest_lists_every_report_in_text_and_escaped_HTML()
+    {
+        var reports = new[]
+        {
+            Incoming(new ErrorReport("cyclette-01", "Cyclette", "xzan8189", "ERROR", "ERROR", "NotANumber: value_time_spent 'ERROR' is not a number", Now, "a")),
+            Incoming(new ErrorReport("<script>", "Spin_bike", null, "10", "-5", "NegativeValue: the calories -5 kcal are negative", Now, "b")),
+        };
+
+        using var mail = EmailDigest.Compose(reports, "GymIoT <gymiot@localhost>", "staff@localhost");
+
+        Assert.Equal("[GymIoT] Attention: a device encountered an error", mail.Subject);
+        Assert.Contains("Sensors sent 2 readings", mail.TextBody);
+        Assert.Contains("Device: cyclette-01", mail.TextBody);
+        Assert.Contains("Calories: -5", mail.TextBody);
+        Assert.Contains("<td>&lt;script&gt;</td>", mail.HtmlBody);
+        Assert.DoesNotContain("<td><script>", mail.HtmlBody);
+        Assert.Contains("<td>2026-11-28 09:30:00</td>", mail.HtmlBody);
+    }
+
+    [Fact]
+    public void The_webhook_payload_is_the_original_applets()
+    {
+        var payload = IftttWebhookChannel.Payload.Of(Incoming(new ErrorReport("Cyclette", "Cyclette", null, "ERROR", "12", "r", Now, "c")));
+
+        Assert.Equal(new IftttWebhookChannel.Payload("Cyclette", "ERROR", "12"), payload);
+    }
+
+    private static IncomingReport Incoming(ErrorReport report) => new(report.SourceMessageId, report, new Amazon.SQS.Model.Message(), default(ActivityContext));
+}
