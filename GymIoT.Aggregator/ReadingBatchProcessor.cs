@@ -193,25 +193,11 @@ public sealed partial class ReadingBatchProcessor(
     {
         foreach (var queue in handled.GroupBy(m => m.QueueUrl))
         {
-            foreach (var chunk in queue.Chunk(10))
+            var notDeleted = await sqs.DeleteAsync(queue.Key, [.. queue.Select(m => m.Message)], cancellationToken);
+            if (notDeleted > 0)
             {
-                try
-                {
-                    var response = await sqs.DeleteMessageBatchAsync(new DeleteMessageBatchRequest
-                    {
-                        QueueUrl = queue.Key,
-                        Entries = [.. chunk.Select((m, i) => new DeleteMessageBatchRequestEntry(i.ToString(), m.Message.ReceiptHandle))],
-                    }, cancellationToken);
-                    foreach (var refused in response.Failed ?? [])
-                    {
-                        LogDeleteRefused(chunk[int.Parse(refused.Id)].Message.MessageId, refused.Message);
-                    }
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    // Handled but not deleted: it comes back, and the aggregates know it already.
-                    LogDeleteFailed(ex, chunk.Length);
-                }
+                // Handled but not deleted: they come back, and the aggregates know them already.
+                LogDeleteFailed(notDeleted);
             }
         }
     }
@@ -248,9 +234,6 @@ public sealed partial class ReadingBatchProcessor(
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} error reports could not be sent to Errors; their readings will be delivered again")]
     private partial void LogErrorsQueueUnavailable(Exception exception, int count);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "SQS refused to delete message {MessageId}: {Error}")]
-    private partial void LogDeleteRefused(string messageId, string error);
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} handled messages could not be deleted; they will be recognised when delivered again")]
-    private partial void LogDeleteFailed(Exception exception, int count);
+    private partial void LogDeleteFailed(int count);
 }

@@ -142,16 +142,10 @@ public sealed partial class NotificationBatchProcessor(
 
     private async Task DeleteAsync(string queueUrl, IReadOnlyList<IncomingReport> done, CancellationToken cancellationToken)
     {
-        foreach (var chunk in done.Chunk(10))
+        var notDeleted = await sqs.DeleteAsync(queueUrl, [.. done.Select(r => r.Message)], cancellationToken);
+        if (notDeleted > 0)
         {
-            try
-            {
-                await sqs.DeleteMessageBatchAsync(queueUrl, [.. chunk.Select((r, i) => new DeleteMessageBatchRequestEntry($"{i}", r.Message.ReceiptHandle))], cancellationToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogDeleteFailed(ex, chunk.Length);
-            }
+            LogDeleteFailed(notDeleted);
         }
     }
 
@@ -180,5 +174,5 @@ public sealed partial class NotificationBatchProcessor(
     private partial void LogVisibilityNotExtended(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} delivered reports could not be deleted; the ledger keeps them from being sent twice")]
-    private partial void LogDeleteFailed(Exception exception, int count);
+    private partial void LogDeleteFailed(int count);
 }

@@ -50,7 +50,7 @@ public static class Extensions
                 .AddRuntimeInstrumentation()
                 .AddMeter(GymIoTTelemetryPrefix))
             .WithTracing(tracing => tracing
-                .SetSampler(new AlwaysOnSampler())
+                .SetSampler(new ParentBasedSampler(new AlwaysOnSampler()))
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource(GymIoTTelemetryPrefix)
                 .AddAspNetCoreInstrumentation(options =>

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace GymIoT.Tests.Infrastructure;
@@ -15,61 +14,39 @@ public sealed record CapturedSpan(string Service, string Name, string TraceId, s
 /// </summary>
 public sealed class OtlpReceiver : IDisposable
 {
-    private readonly HttpListener _listener = new();
     private readonly ConcurrentQueue<CapturedSpan> _spans = new();
     private readonly ConcurrentDictionary<(string Service, string Metric), long> _counters = new();
-    private readonly Task _serving;
+    private readonly LoopbackHttpServer _server;
 
-    public OtlpReceiver()
-    {
-        Port = FreePort();
-        _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-        _listener.Start();
-        _serving = Task.Run(ServeAsync);
-    }
+    public OtlpReceiver() => _server = new LoopbackHttpServer(ReceiveAsync);
 
-    public int Port { get; }
-
-    public string Endpoint => $"http://127.0.0.1:{Port}";
+    public string Endpoint => _server.BaseUrl.ToString().TrimEnd('/');
 
     public IReadOnlyCollection<CapturedSpan> Spans => [.. _spans];
 
     /// <summary>The latest cumulative value of an integer counter a service exported, summed over its data points (tags).</summary>
     public long Counter(string service, string metric) => _counters.GetValueOrDefault((service, metric));
 
-    private async Task ServeAsync()
+    private async Task ReceiveAsync(HttpListenerContext context)
     {
-        while (_listener.IsListening)
+        using var body = new MemoryStream();
+        await context.Request.InputStream.CopyToAsync(body);
+        if (context.Request.Url?.AbsolutePath == "/v1/traces")
         {
-            HttpListenerContext context;
-            try
+            foreach (var span in DecodeSpans(body.ToArray()))
             {
-                context = await _listener.GetContextAsync();
+                _spans.Enqueue(span);
             }
-            catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException)
-            {
-                return;
-            }
-            using var body = new MemoryStream();
-            await context.Request.InputStream.CopyToAsync(body);
-            if (context.Request.Url?.AbsolutePath == "/v1/traces")
-            {
-                foreach (var span in DecodeSpans(body.ToArray()))
-                {
-                    _spans.Enqueue(span);
-                }
-            }
-            else if (context.Request.Url?.AbsolutePath == "/v1/metrics")
-            {
-                foreach (var (service, metric, value) in DecodeCounters(body.ToArray()))
-                {
-                    _counters[(service, metric)] = value;
-                }
-            }
-            context.Response.StatusCode = 200;
-            context.Response.ContentType = "application/x-protobuf";
-            context.Response.Close();
         }
+        else if (context.Request.Url?.AbsolutePath == "/v1/metrics")
+        {
+            foreach (var (service, metric, value) in DecodeCounters(body.ToArray()))
+            {
+                _counters[(service, metric)] = value;
+            }
+        }
+        context.Response.StatusCode = 200;
+        context.Response.ContentType = "application/x-protobuf";
     }
 
     /// <summary>ExportTraceServiceRequest → ResourceSpans(1) → [Resource(1)], ScopeSpans(2) → Span(2).</summary>
@@ -170,16 +147,5 @@ public sealed class OtlpReceiver : IDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        using var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
-    }
-
-    public void Dispose()
-    {
-        _listener.Close();
-        _serving.Wait(TimeSpan.FromSeconds(5));
-    }
+    public void Dispose() => _server.Dispose();
 }

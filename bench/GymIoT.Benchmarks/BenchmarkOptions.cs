@@ -1,7 +1,10 @@
 namespace GymIoT.Benchmarks;
 
-/// <summary>Command-line settings: <c>--readings 50000 --members 200 --ceiling-ops 20000 --steady-rate 100 --steady-seconds 30</c>.</summary>
-public sealed record BenchmarkOptions(int Readings, int Members, int CeilingOperations, int Concurrency, int SteadyRate, int SteadySeconds)
+/// <summary>
+/// Command-line settings: <c>--readings 50000 --members 200 --ceiling-ops 20000 --concurrency 32 --steady-rate 100
+/// --steady-seconds 30 --trace-every 10</c> (one reading in that many is traced for the latency figures).
+/// </summary>
+public sealed record BenchmarkOptions(int Readings, int Members, int CeilingOperations, int Concurrency, int SteadyRate, int SteadySeconds, int TraceEvery)
 {
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -16,6 +19,7 @@ public sealed record BenchmarkOptions(int Readings, int Members, int CeilingOper
             CeilingOperations: Value("ceiling-ops", 20_000),
             Concurrency: Value("concurrency", 32),
             SteadyRate: Value("steady-rate", 100),
-            SteadySeconds: Value("steady-seconds", 30));
+            SteadySeconds: Value("steady-seconds", 30),
+            TraceEvery: Value("trace-every", 10));
     }
 }

@@ -14,11 +14,15 @@ namespace GymIoT.Benchmarks;
 public sealed record PipelineResult(int Readings, double Seconds, double ReadingsPerSecond, double P50, double P95, double P99, int Measured);
 
 /// <summary>
-/// Sends readings straight to the machine queues, each with a trace of its own, and reads from the aggregator's exported
-/// "store reading" spans when each was stored: send-to-stored latency, and throughput until the last one is stored.
+/// Sends readings straight to the machine queues, each with a trace of its own (one in <paramref name="traceEvery"/>
+/// sampled, so exporting spans does not become the load), and measures throughput until the aggregator's
+/// <c>gymiot.readings.processed</c> counter has them all, and send-to-stored latency from the sampled readings'
+/// "store reading" spans.
 /// </summary>
-public sealed class PipelineRun(BenchmarkBackend backend, int members)
+public sealed class PipelineRun(BenchmarkBackend backend, int members, int traceEvery)
 {
+    private const string Processed = "gymiot.readings.processed";
+    private int _sent;
     private readonly Random _random = new(42);
     private readonly List<Member> _members = [];
     private readonly List<Device> _devices = [.. MachineProfile.All.SelectMany(p => Enumerable.Range(1, 4).Select(u => new Device(p.DeviceId(u), p)))];
@@ -50,6 +54,7 @@ public sealed class PipelineRun(BenchmarkBackend backend, int members)
             urls[machine] = (await sqs.GetQueueUrlAsync(machine)).QueueUrl;
         }
         var sentAt = new ConcurrentDictionary<string, DateTimeOffset>();
+        var processedBefore = backend.Telemetry.Counter("aggregator", Processed);
         var readings = Enumerable.Range(0, count)
             .Select(_ => SessionFactory.Session(_members[_random.Next(_members.Count)], _devices[_random.Next(_devices.Count)], DateTimeOffset.UtcNow.AddMinutes(-1), _random))
             .ToList();
@@ -68,17 +73,46 @@ public sealed class PipelineRun(BenchmarkBackend backend, int members)
             }
             await SendAsync(sqs, urls, batch.chunk, sentAt, token);
         });
+        _sent += count;
 
-        var stored = await WaitUntilStoredAsync(sentAt, TimeSpan.FromMinutes(10));
-        var lastStored = stored.Values.DefaultIfEmpty(DateTimeOffset.UtcNow).Max();
-        var firstSent = sentAt.Values.Min();
+        await WaitUntilProcessedAsync(processedBefore + count, TimeSpan.FromMinutes(10));
+        var seconds = clock.Elapsed.TotalSeconds;
+        var stored = await WaitUntilStoredAsync(sentAt, TimeSpan.FromSeconds(30));
         var latencies = stored.Select(s => (s.Value - sentAt[s.Key]).TotalMilliseconds).Order().ToList();
         double Percentile(double p) => latencies.Count == 0 ? double.NaN : latencies[(int)Math.Min(latencies.Count - 1, Math.Ceiling(p * latencies.Count) - 1)];
-        var seconds = (lastStored - firstSent).TotalSeconds;
         return new PipelineResult(count, seconds, count / seconds, Percentile(0.50), Percentile(0.95), Percentile(0.99), latencies.Count);
     }
 
-    private static async Task SendAsync(IAmazonSQS sqs, Dictionary<string, string> urls, Reading[] chunk, ConcurrentDictionary<string, DateTimeOffset> sentAt, CancellationToken token)
+    /// <summary>True when the aggregates of the bench members hold exactly the readings sent: as many sessions, counted once.</summary>
+    public async Task<bool> AggregatesAreExactAsync()
+    {
+        using var dynamoDb = backend.Aws.CreateDynamoDbClient();
+        var sessions = 0m;
+        foreach (var member in _members)
+        {
+            var response = await dynamoDb.QueryAsync(new Amazon.DynamoDBv2.Model.QueryRequest
+            {
+                TableName = GymIoT.Core.Storage.TableNames.MemberActivity,
+                KeyConditionExpression = "MemberId = :m AND begins_with(#p, :month)",
+                ExpressionAttributeNames = new() { ["#p"] = "Period" },
+                ExpressionAttributeValues = new() { [":m"] = new() { S = member.MemberId }, [":month"] = new() { S = "M#" } },
+                ConsistentRead = true,
+            });
+            sessions += response.Items.Sum(i => i.TryGetValue("Sessions", out var n) ? decimal.Parse(n.N) : 0);
+        }
+        return sessions == _sent;
+    }
+
+    private async Task WaitUntilProcessedAsync(long target, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        while (backend.Telemetry.Counter("aggregator", Processed) < target && clock.Elapsed < timeout)
+        {
+            await Task.Delay(100);
+        }
+    }
+
+    private async Task SendAsync(IAmazonSQS sqs, Dictionary<string, string> urls, Reading[] chunk, ConcurrentDictionary<string, DateTimeOffset> sentAt, CancellationToken token)
     {
         foreach (var machine in chunk.GroupBy(r => r.Machine))
         {
@@ -86,11 +120,15 @@ public sealed class PipelineRun(BenchmarkBackend backend, int members)
             var traces = new List<string>();
             foreach (var reading in machine)
             {
-                var context = new ActivityContext(ActivityTraceId.CreateRandom(), ActivitySpanId.CreateRandom(), ActivityTraceFlags.Recorded);
+                var sampled = Random.Shared.Next(traceEvery) == 0;
+                var context = new ActivityContext(ActivityTraceId.CreateRandom(), ActivitySpanId.CreateRandom(), sampled ? ActivityTraceFlags.Recorded : ActivityTraceFlags.None);
                 var attributes = new Dictionary<string, MessageAttributeValue>();
                 TraceContext.Inject(context, attributes);
                 entries.Add(new SendMessageBatchRequestEntry($"{entries.Count}", Misreadings.GoodBody(reading)) { MessageAttributes = attributes });
-                traces.Add(context.TraceId.ToHexString());
+                if (sampled)
+                {
+                    traces.Add(context.TraceId.ToHexString());
+                }
             }
             var now = DateTimeOffset.UtcNow;
             foreach (var trace in traces)

@@ -1,0 +1,36 @@
+using Amazon.SQS;
+using Amazon.SQS.Model;
+
+namespace GymIoT.Core.Messaging;
+
+public static class HandledMessages
+{
+    /// <summary>
+    /// Deletes handled messages from a queue, ten per call, four calls at a time. Returns how many could not be deleted: those come back after
+    /// their visibility timeout, and the consumer must recognise them (which GymIoT's do, by id).
+    /// </summary>
+    public static async Task<int> DeleteAsync(this IAmazonSQS sqs, string queueUrl, IReadOnlyList<Message> messages, CancellationToken cancellationToken)
+    {
+        var notDeleted = 0;
+        await Parallel.ForEachAsync(
+            messages.Chunk(10),
+            new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken },
+            async (chunk, token) =>
+            {
+                try
+                {
+                    var response = await sqs.DeleteMessageBatchAsync(new DeleteMessageBatchRequest
+                    {
+                        QueueUrl = queueUrl,
+                        Entries = [.. chunk.Select((m, i) => new DeleteMessageBatchRequestEntry($"{i}", m.ReceiptHandle))],
+                    }, token);
+                    Interlocked.Add(ref notDeleted, response.Failed?.Count ?? 0);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    Interlocked.Add(ref notDeleted, chunk.Length);
+                }
+            });
+        return notDeleted;
+    }
+}
