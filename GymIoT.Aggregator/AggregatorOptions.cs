@@ -29,7 +29,7 @@ public sealed class AggregatorOptions
 
     /// <summary>Readings gathered across queues into one batch, so writes to the same item are coalesced.</summary>
     [Range(1, 5000)]
-    public int MaxBatchReadings { get; set; } = 500;
+    public int MaxBatchReadings { get; set; } = 2000;
 
     /// <summary>How long a batch waits for more readings once it has one.</summary>
     [Range(1, 5000)]

@@ -139,7 +139,8 @@ public sealed class AggregatorIntegrationTests(PlatformFixture fixture) : IDispo
             await _queues.SendManyAsync(queue.Key, queue.Select(Misreadings.GoodBody));
         }
 
-        var first = await InProcessService.AggregatorAsync(fixture.Aws);
+        // Small batches, so that a stop finds work in hand and work still queued.
+        var first = await InProcessService.AggregatorAsync(fixture.Aws, ("Aggregator:MaxBatchReadings", "200"));
         await Eventually.ValueAsync(() => TotalSessionsAsync(members), stored => stored >= 100, Patience);
         await first.StopAsync();
         first.Dispose();
