@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using GymIoT.Core.Readings;
+using GymIoT.Core.Storage;
 using GymIoT.ErrorNotifier.Channels;
 using GymIoT.Tests.Infrastructure;
 using Microsoft.Extensions.Hosting;
@@ -72,6 +73,13 @@ public sealed class ErrorNotifierIntegrationTests(PlatformFixture fixture) : IDi
         await Task.Delay(TimeSpan.FromSeconds(3));
         Assert.All(devices, device => Assert.Single(flaky.Accepted, c => c.Body.GetProperty("value1").GetString() == device));
         Assert.All(devices, device => Assert.Single((_inbox.MentioningAsync(device)).Result));
+        using var aggregates = new Aggregates(fixture.Aws.CreateDynamoDbClient());
+        foreach (var device in devices)
+        {
+            var day = Assert.Single(await aggregates.ItemsAsync(TableNames.DeviceActivity, KeyNames.DeviceId, device));
+            Assert.Equal("1", day["Faults"].N);
+            Assert.EndsWith("|NotANumber: durationSeconds", day["LastFault"].S);
+        }
         await notifier.StopAsync();
     }
 
@@ -101,6 +109,35 @@ public sealed class ErrorNotifierIntegrationTests(PlatformFixture fixture) : IDi
         await Task.Delay(TimeSpan.FromSeconds(3));
         Assert.All(devices, device => Assert.Single(_webhook.Accepted, c => c.Body.GetProperty("value1").GetString() == device));
         Assert.All(devices, device => Assert.Single(_inbox.MentioningAsync(device).Result));
+        await notifier.StopAsync();
+    }
+
+    [Fact]
+    public async Task A_report_continues_the_readings_trace_through_email_and_webhook()
+    {
+        var spans = new System.Collections.Concurrent.ConcurrentQueue<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == GymIoT.ErrorNotifier.Extensions.Extensions.ServiceName,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = spans.Enqueue,
+        };
+        ActivitySource.AddActivityListener(listener);
+        var trace = ActivityTraceId.CreateRandom();
+        var device = UniqueDevice();
+        using var notifier = await StartNotifierAsync(_webhook, ("Notifier:BatchWindowSeconds", "0"));
+
+        await _queues.SendAsync("Errors", Report(device, "TooOld: 2019"), $"00-{trace}-{ActivitySpanId.CreateRandom()}-01");
+        await WaitForCallsAsync(_webhook, device, 1);
+        await WaitForMailsAsync(device, 1);
+        var traced = await Eventually.ValueAsync(
+            () => Task.FromResult(spans.Where(s => s.TraceId == trace).Select(s => s.DisplayName).ToList()),
+            names => names.Contains("process Errors") && names.Contains("notify email") && names.Contains("notify webhook"),
+            Patience);
+
+        Assert.Contains("process Errors", traced);
+        Assert.Contains("notify email", traced);
+        Assert.Contains("notify webhook", traced);
         await notifier.StopAsync();
     }
 
