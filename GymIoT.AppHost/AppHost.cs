@@ -34,4 +34,12 @@ if (builder.Configuration.GetValue("GymIoT:Simulator", true))
         .WaitFor(aggregator);
 }
 
+// Apps
+builder.AddProject<Projects.GymIoT_Dashboard>("dashboard")
+    .WithAwsBackend(aws)
+    .WithGymSettings()
+    .WithEnvironment("DemoAccounts__Enabled", builder.Environment.IsDevelopment() ? "true" : "false")
+    .WithHttpHealthCheck("/health")
+    .WithUrlForEndpoint("http", url => url.DisplayText = "Member dashboard");
+
 builder.Build().Run();

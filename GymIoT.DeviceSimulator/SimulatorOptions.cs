@@ -21,7 +21,7 @@ public sealed class SimulatorOptions
 
     /// <summary>Members of the simulated gym besides the two demo members.</summary>
     [Range(0, 10_000)]
-    public int Members { get; set; } = 20;
+    public int Members { get; set; } = 200;
 
     /// <summary>Units of each machine type (device ids like <c>cyclette-01</c>).</summary>
     [Range(1, 99)]

@@ -31,6 +31,8 @@ public static class CoreServiceExtensions
         builder.Services.AddSingleton<MessagePublisher>();
         builder.Services.AddSingleton<MemberStore>();
         builder.Services.AddSingleton<ActivityStore>();
+        builder.Services.AddSingleton<AccountStore>();
+        builder.Services.AddSingleton<MemberActivityReader>();
         return builder;
     }
 }

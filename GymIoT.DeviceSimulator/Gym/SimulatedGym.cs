@@ -7,11 +7,7 @@ namespace GymIoT.DeviceSimulator.Gym;
 public sealed class SimulatedGym
 {
     /// <summary>The original project's demo users, with history in Development.</summary>
-    public static IReadOnlyList<Member> DemoMembers { get; } =
-    [
-        new("xzan8189", "Alex", "Zanetti", Sex.Male, new DateOnly(1998, 4, 12), 78, 180),
-        new("dakooo", "Daria", "Costa", Sex.Female, new DateOnly(2000, 9, 3), 61, 167),
-    ];
+    public static IReadOnlyList<Member> DemoMembers => Core.Members.DemoMembers.Members;
 
     private static readonly string[] FirstNames = ["Giulia", "Marco", "Sara", "Luca", "Elena", "Paolo", "Chiara", "Davide", "Anna", "Matteo"];
     private static readonly string[] Surnames = ["Rossi", "Bianchi", "Russo", "Ferrari", "Esposito", "Romano", "Colombo", "Ricci", "Marino", "Greco"];

@@ -1,0 +1,70 @@
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using GymIoT.Core.Time;
+
+namespace GymIoT.Core.Storage;
+
+/// <summary>A member's history for the dashboard: the last 30 days and the months of this year and last, in two queries.</summary>
+public sealed class MemberActivityReader(IAmazonDynamoDB dynamoDb)
+{
+    public async Task<MemberHistory> ReadAsync(string memberId, DateOnly today, CancellationToken cancellationToken = default)
+    {
+        var days = QueryAsync(memberId, GymCalendar.DayKey(today.AddDays(-29)), GymCalendar.DayKey(today), cancellationToken);
+        var months = QueryAsync(memberId, GymCalendar.MonthKey(new DateOnly(today.Year - 1, 1, 1)), GymCalendar.MonthKey(new DateOnly(today.Year, 12, 1)), cancellationToken);
+        return new MemberHistory(today, await days, await months);
+    }
+
+    private async Task<IReadOnlyList<PeriodActivity>> QueryAsync(string memberId, string from, string to, CancellationToken cancellationToken)
+    {
+        var items = new List<PeriodActivity>();
+        var names = ProjectedAttributes.Select((name, i) => (Placeholder: $"#a{i}", Name: name)).ToList();
+        Dictionary<string, AttributeValue>? start = null;
+        do
+        {
+            var response = await dynamoDb.QueryAsync(new QueryRequest
+            {
+                TableName = TableNames.MemberActivity,
+                KeyConditionExpression = "#id = :id AND #p BETWEEN :from AND :to",
+                ExpressionAttributeNames = new Dictionary<string, string>(names.Select(n => KeyValuePair.Create(n.Placeholder, n.Name)))
+                {
+                    ["#id"] = KeyNames.MemberId,
+                    ["#p"] = KeyNames.Period,
+                },
+                ExpressionAttributeValues = new()
+                {
+                    [":id"] = new() { S = memberId },
+                    [":from"] = new() { S = from },
+                    [":to"] = new() { S = to },
+                },
+                ProjectionExpression = "#p, " + string.Join(", ", names.Select(n => n.Placeholder)),
+                ExclusiveStartKey = start,
+            }, cancellationToken);
+            items.AddRange((response.Items ?? []).Select(PeriodActivity.FromItem));
+            start = response.LastEvaluatedKey is { Count: > 0 } last ? last : null;
+        }
+        while (start is not null);
+        return items;
+    }
+
+    /// <summary>Everything but the id sets, which can be large and the dashboard never needs.</summary>
+    private static IEnumerable<string> ProjectedAttributes =>
+        new[] { ActivityAttributes.Kcal, ActivityAttributes.Seconds, ActivityAttributes.Sessions }
+            .Concat(Queues.QueueNames.Machines.SelectMany(m => new[] { ActivityAttributes.KcalOn(m), ActivityAttributes.SecondsOn(m), ActivityAttributes.SessionsOn(m) }))
+            .Concat(Enumerable.Range(0, 24).Select(ActivityAttributes.KcalInHour));
+}
+
+/// <summary>What the member home shows, read at one moment.</summary>
+public sealed record MemberHistory(DateOnly Today, IReadOnlyList<PeriodActivity> Days, IReadOnlyList<PeriodActivity> Months)
+{
+    public PeriodActivity Day(DateOnly date) =>
+        Days.FirstOrDefault(d => d.Period == GymCalendar.DayKey(date)) ?? PeriodActivity.Empty(GymCalendar.DayKey(date));
+
+    public PeriodActivity Month(int year, int month) =>
+        Months.FirstOrDefault(m => m.Period == GymCalendar.MonthKey(new DateOnly(year, month, 1))) ?? PeriodActivity.Empty(GymCalendar.MonthKey(new DateOnly(year, month, 1)));
+
+    public PeriodActivity TodayActivity => Day(Today);
+
+    public PeriodActivity ThisMonth => Month(Today.Year, Today.Month);
+
+    public bool IsEmpty => Days.Count == 0 && Months.Count == 0;
+}

@@ -1,0 +1,12 @@
+using System.Security.Claims;
+
+namespace GymIoT.Dashboard.Accounts;
+
+/// <summary>The result of a login: the member signed in, or why not (the same words for a wrong username as a wrong password).</summary>
+public sealed record LoginOutcome(ClaimsPrincipal? Principal, string? Error)
+{
+    public const string WrongCredentials = "The username or the password is wrong.";
+    public const string LockedOut = "Too many failed logins: this account is locked for 5 minutes.";
+
+    public bool Succeeded => Principal is not null;
+}
