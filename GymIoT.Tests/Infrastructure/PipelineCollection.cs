@@ -4,7 +4,7 @@ using Aspire.Hosting.Testing;
 
 namespace GymIoT.Tests.Infrastructure;
 
-/// <summary>The ingestion pipeline running: simulator, aggregator and the AWS backend, exporting traces to the test.</summary>
+/// <summary>The system running (simulator, aggregator, dashboard and the AWS backend), exporting traces to the test.</summary>
 [CollectionDefinition(Name)]
 public sealed class PipelineCollection : ICollectionFixture<PipelineFixture>
 {
@@ -15,7 +15,7 @@ public sealed class PipelineFixture : EmbeddedAppFixture
 {
     public OtlpReceiver Traces { get; } = new();
 
-    protected override IEnumerable<string> AwaitedResources => [.. base.AwaitedResources, "aggregator", "device-simulator"];
+    protected override IEnumerable<string> AwaitedResources => [.. base.AwaitedResources, "aggregator", "device-simulator", "dashboard"];
 
     /// <summary>The notifier would take the reports from <c>Errors</c> that these tests count there.</summary>
     protected override IEnumerable<string> StoppedServices => ["error-notifier"];

@@ -64,7 +64,9 @@ public sealed class PipelineEndToEndTests(PipelineFixture fixture) : IDisposable
 
         var trace = await Eventually.ValueAsync(
             () => Task.FromResult(fixture.Traces.Spans.Where(s => s.TraceId == good.TraceId).ToList()),
-            spans => spans.Any(s => s.Service == "aggregator" && s.Name == "store reading") && spans.Any(s => s.Name == $"process {good.Queue}"),
+            spans => spans.Any(s => s.Service == "aggregator" && s.Name == "store reading")
+                && spans.Any(s => s.Name == $"process {good.Queue}")
+                && spans.Any(s => s.Service == "device-simulator" && s.Name == $"send {good.Queue}"),
             TimeSpan.FromSeconds(60));
 
         Assert.Contains(trace, s => s.Service == "device-simulator" && s.Name == $"send {good.Queue}");
@@ -72,7 +74,9 @@ public sealed class PipelineEndToEndTests(PipelineFixture fixture) : IDisposable
         Assert.Contains(trace, s => s.Service == "aggregator" && s.Name == "store reading");
         var badTrace = await Eventually.ValueAsync(
             () => Task.FromResult(fixture.Traces.Spans.Where(s => s.TraceId == bad.TraceId).ToList()),
-            spans => spans.Any(s => s.Service == "aggregator" && s.Name == "send Errors") && spans.Any(s => s.Name == $"process {bad.Queue}"),
+            spans => spans.Any(s => s.Service == "aggregator" && s.Name == "send Errors")
+                && spans.Any(s => s.Name == $"process {bad.Queue}")
+                && spans.Any(s => s.Service == "device-simulator" && s.Name == $"send {bad.Queue}"),
             TimeSpan.FromSeconds(60));
         Assert.Contains(badTrace, s => s.Service == "device-simulator" && s.Name == $"send {bad.Queue}");
         Assert.Contains(badTrace, s => s.Service == "aggregator" && s.Name == $"process {bad.Queue}");

@@ -1,0 +1,89 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Aspire.Hosting.Testing;
+using GymIoT.DeviceSimulator;
+using GymIoT.Tests.Infrastructure;
+
+namespace GymIoT.Tests.Dashboard;
+
+/// <summary>The dashboard of the running system, used over HTTP as a browser would (server-rendered pages).</summary>
+[Collection(PipelineCollection.Name)]
+public sealed class DashboardEndToEndTests(PipelineFixture fixture)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    [Fact]
+    public async Task Every_page_but_sign_up_and_log_in_requires_login()
+    {
+        using var anonymous = new DashboardSession(fixture.Endpoint("dashboard"));
+
+        var home = await anonymous.GetAsync("/");
+
+        Assert.Equal(HttpStatusCode.Redirect, home.StatusCode);
+        Assert.StartsWith("/account/login", home.Headers.Location!.PathAndQuery);
+        Assert.Contains("<h1>Log in</h1>", await anonymous.PageAsync("/account/login"));
+        Assert.Contains("<h1>Sign up</h1>", await anonymous.PageAsync("/account/signup"));
+    }
+
+    [Fact]
+    public async Task A_member_signs_up_logs_in_and_sees_only_their_own_training()
+    {
+        var trained = $"dash{Guid.NewGuid():N}"[..14];
+        var idle = $"dash{Guid.NewGuid():N}"[..14];
+        using var member = new DashboardSession(fixture.Endpoint("dashboard"));
+        using var other = new DashboardSession(fixture.Endpoint("dashboard"));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await member.SignUpAsync(trained, "a long password")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await member.LogInAsync(trained, "a long password")).StatusCode);
+        await other.SignUpAsync(idle, "another password");
+        await other.LogInAsync(idle, "another password");
+        var sent = await SendBurstAsync(trained, 8);
+        var expectedKcal = sent.Readings!.Sum(r => (decimal)r.Reading.CaloriesKcal);
+
+        var kpis = await Eventually.ValueAsync(
+            async () => DashboardSession.KpiValues(await member.PageAsync("/")),
+            values => values.Count > 0 && values[2] == $"{Math.Round(expectedKcal, 1):0} kcal",
+            TimeSpan.FromSeconds(60));
+
+        Assert.Equal($"{Math.Round(expectedKcal, 1):0} kcal", kpis[2]);
+        Assert.Equal("0 kcal", DashboardSession.KpiValues(await other.PageAsync("/"))[2]);
+    }
+
+    [Fact]
+    public async Task Logging_out_needs_the_forms_token_and_ends_the_session()
+    {
+        var username = $"out{Guid.NewGuid():N}"[..13];
+        using var session = new DashboardSession(fixture.Endpoint("dashboard"));
+        await session.SignUpAsync(username, "a long password");
+        await session.LogInAsync(username, "a long password");
+
+        var forged = await session.PostWithoutTokenAsync("/account/logout");
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/")).StatusCode);
+
+        var logout = await session.LogOutAsync();
+        Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await session.GetAsync("/")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_wrong_password_is_refused_with_a_clear_message()
+    {
+        using var session = new DashboardSession(fixture.Endpoint("dashboard"));
+
+        var response = await session.LogInAsync("xzan8189", "not the password");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("The username or the password is wrong.", await response.Content.ReadAsStringAsync());
+    }
+
+    private async Task<BurstReport> SendBurstAsync(string member, int readings)
+    {
+        using var simulator = fixture.App.CreateHttpClient("device-simulator");
+        var response = await simulator.PostAsJsonAsync("/bursts", new BurstRequest(readings, MemberIds: [member], IncludeReadings: true), Json);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<BurstReport>(Json))!;
+    }
+}

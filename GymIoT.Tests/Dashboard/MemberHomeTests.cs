@@ -1,0 +1,83 @@
+using GymIoT.Core.Calories;
+using GymIoT.Core.Members;
+using GymIoT.Core.Storage;
+using GymIoT.Dashboard.Home;
+
+namespace GymIoT.Tests.Dashboard;
+
+public sealed class MemberHomeTests
+{
+    private static readonly Member Alex = new("xzan8189", "Alex", "Zanetti", Sex.Male, new DateOnly(1998, 4, 12), 78, 180, DailyGoalKcal: 500);
+    private static readonly DateOnly Today = new(2026, 11, 28);
+
+    private static PeriodActivity Period(string period, decimal cyclette, decimal spin, params (int Hour, decimal Kcal)[] hours)
+    {
+        var empty = PeriodActivity.Empty(period);
+        var machines = new Dictionary<string, MachineActivity>(empty.Machines)
+        {
+            ["Cyclette"] = new(cyclette, cyclette * 6, cyclette > 0 ? 1 : 0),
+            ["Spin_bike"] = new(spin, spin * 4, spin > 0 ? 1 : 0),
+        };
+        var byHour = new decimal[24];
+        foreach (var (hour, kcal) in hours)
+        {
+            byHour[hour] = kcal;
+        }
+        return new PeriodActivity(period, cyclette + spin, cyclette * 6 + spin * 4, machines.Values.Sum(m => m.Sessions), machines, byHour);
+    }
+
+    private static MemberHome Home() => MemberHome.From(new MemberHistory(Today,
+        [Period("D#2026-11-27", 100, 0), Period("D#2026-11-28", 200, 150, (7, 200), (18, 150))],
+        [Period("M#2025-11", 900, 0), Period("M#2026-01", 1000, 500), Period("M#2026-11", 3000, 2000)]), Alex);
+
+    [Fact]
+    public void Today_is_measured_against_the_daily_goal()
+    {
+        var home = Home();
+
+        Assert.Equal(350, home.TodayKcal);
+        Assert.Equal(30, home.TodayMinutes);
+        Assert.Equal(70, home.DailyGoalPercent);
+        Assert.Equal(["Cyclette", "Spin bike"], home.MachinesUsedToday);
+    }
+
+    [Fact]
+    public void The_month_is_measured_against_three_workouts_a_week_for_four_weeks()
+    {
+        var home = Home();
+
+        Assert.Equal(6000, home.MonthlyTargetKcal);
+        Assert.Equal(5000, home.MonthKcal);
+        Assert.Equal(83, home.MonthlyTargetPercent);
+        Assert.False(home.MonthlyTargetReached);
+    }
+
+    [Fact]
+    public void Charts_carry_the_members_own_numbers()
+    {
+        var charts = Home().Charts.ToDictionary(c => c.Title);
+
+        Assert.Equal([200m, 0m, 0m, 150m], charts["Today per machine"].Series[0].Data);
+        Assert.Equal([20m, 0m, 0m, 10m], charts["Today per machine"].Series[1].Data);
+        var months = charts["Calories per month"];
+        Assert.Equal(["2026", "2025"], months.Series.Select(s => s.Name));
+        Assert.Equal(1500m, months.Series[0].Data[0]);
+        Assert.Equal(5000m, months.Series[0].Data[10]);
+        Assert.Equal(900m, months.Series[1].Data[10]);
+        Assert.Equal(200m, charts["Calories by hour today"].Series[0].Data[7]);
+        var days = charts["Calories over the last 30 days"];
+        Assert.Equal(30, days.Categories.Count);
+        Assert.Equal("28 Nov", days.Categories[^1]);
+        Assert.Equal([100m, 350m], days.Series[0].Data.TakeLast(2));
+    }
+
+    [Fact]
+    public void A_member_without_history_is_told_so()
+    {
+        var home = MemberHome.From(new MemberHistory(Today, [], []), Alex);
+
+        Assert.False(home.HasHistory);
+        Assert.Equal(0, home.DailyGoalPercent);
+        Assert.All(home.Charts, chart => Assert.All(chart.Series, s => Assert.All(s.Data, value => Assert.Equal(0m, value))));
+    }
+}
