@@ -1,0 +1,65 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Aspire.Hosting.Testing;
+using GymIoT.DeviceSimulator;
+using GymIoT.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace GymIoT.Tests.Browser;
+
+/// <summary>The member dashboard in a real browser, against the running system.</summary>
+[Collection(PipelineCollection.Name)]
+public sealed class MemberHomeBrowserTests(PipelineFixture fixture)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    [SkippableFact]
+    public async Task A_new_member_signs_up_sees_every_chart_and_watches_a_reading_arrive_live()
+    {
+        await using var browser = await BrowserSession.StartAsync();
+        var page = await browser.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1300, Height = 1800 } });
+        var dashboard = fixture.Endpoint("dashboard").ToString().TrimEnd('/');
+        var username = $"web{Guid.NewGuid():N}"[..13];
+
+        await page.GotoAsync($"{dashboard}/account/signup");
+        await page.GetByLabel("Username").FillAsync(username);
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Web");
+        await page.GetByLabel("Surname").FillAsync("Member");
+        await page.GetByLabel("Sex").SelectOptionAsync("Female");
+        await page.GetByLabel("Date of birth").FillAsync("1991-05-05");
+        await page.GetByLabel("Weight (kg)").FillAsync("62");
+        await page.GetByLabel("Height (cm)").FillAsync("170");
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync("a long password");
+        await page.GetByLabel("Password again").FillAsync("a long password");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign up" }).ClickAsync();
+        await page.WaitForURLAsync("**/account/login");
+        await page.GetByLabel("Username").FillAsync(username);
+        await page.GetByLabel("Password").FillAsync("a long password");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+        await page.WaitForURLAsync($"{dashboard}/");
+
+        await Assertions.Expect(page.Locator(".apexcharts-canvas")).ToHaveCountAsync(5);
+        await Assertions.Expect(page.Locator("[data-kpi='Today'] .kpi-value")).ToHaveTextAsync("0 kcal");
+        await page.EvaluateAsync("window.__stillTheSamePage = true");
+
+        var burst = await SendBurstAsync(username, 4);
+        var kcal = burst.Readings!.Sum(r => (decimal)r.Reading.CaloriesKcal);
+
+        await Assertions.Expect(page.Locator("[data-kpi='Today'] .kpi-value"))
+            .ToHaveTextAsync($"{Math.Round(kcal, 1):0} kcal", new() { Timeout = 5_000 });
+        Assert.True(await page.EvaluateAsync<bool>("window.__stillTheSamePage === true"), "the page was reloaded");
+        var todaySeries = await page.Locator("[data-chart='Today per machine']").GetAttributeAsync("data-series");
+        var drawnKcal = JsonDocument.Parse(todaySeries!).RootElement[0].GetProperty("data").EnumerateArray().Sum(v => v.GetDecimal());
+        Assert.InRange(drawnKcal, Math.Round(kcal, 1) - 0.5m, Math.Round(kcal, 1) + 0.5m);
+        await BrowserSession.ScreenshotAsync(page, "member-home-live");
+    }
+
+    private async Task<BurstReport> SendBurstAsync(string member, int readings)
+    {
+        using var simulator = fixture.App.CreateHttpClient("device-simulator");
+        var response = await simulator.PostAsJsonAsync("/bursts", new BurstRequest(readings, MemberIds: [member], IncludeReadings: true), Json);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<BurstReport>(Json))!;
+    }
+}
