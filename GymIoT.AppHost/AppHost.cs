@@ -39,6 +39,7 @@ builder.AddProject<Projects.GymIoT_Dashboard>("dashboard")
     .WithAwsBackend(aws)
     .WithGymSettings()
     .WithEnvironment("DemoAccounts__Enabled", builder.Environment.IsDevelopment() ? "true" : "false")
+    .WithStaffTools(aws)
     .WithHttpHealthCheck("/health")
     .WithUrlForEndpoint("http", url => url.DisplayText = "Member dashboard");
 

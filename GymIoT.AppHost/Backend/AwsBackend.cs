@@ -21,6 +21,9 @@ public sealed class AwsBackend(AwsBackendChoice choice, string region)
     /// <summary>The SMTP catcher of the embedded backend, if it runs.</summary>
     public IResourceBuilder<ExecutableResource>? MailCatcher { get; init; }
 
+    /// <summary>The database GUI of the embedded backend, if it runs.</summary>
+    public IResourceBuilder<ExecutableResource>? DatabaseAdmin { get; init; }
+
     /// <summary>Emulators take any key; <c>test</c> is the value LocalStack documents.</summary>
     public const string EmulatorCredential = "test";
 

@@ -36,7 +36,7 @@ public static class EmbeddedBackendExtensions
             .WithUrlForEndpoint("http", url => url.DisplayText = "DynamoDB (dynalite)");
         var dynamoDbEndpoint = dynamoDb.GetEndpoint("http");
 
-        builder.AddNodeEmulator("dynamodb-admin", node, packageDirectory, "node_modules/dynamodb-admin/dist/dynamodb-admin.js")
+        var databaseAdmin = builder.AddNodeEmulator("dynamodb-admin", node, packageDirectory, "node_modules/dynamodb-admin/dist/dynamodb-admin.js")
             .WithHttpEndpoint(port: Port(8001), targetPort: Port(8001), isProxied: false)
             .WithArgs("--host", Loopback)
             .WithTargetPortArgument("--port")
@@ -68,6 +68,7 @@ public static class EmbeddedBackendExtensions
             DynamoDbEndpoint = dynamoDbEndpoint,
             Provisioning = provisioning,
             MailCatcher = mailCatcher,
+            DatabaseAdmin = databaseAdmin,
         };
     }
 

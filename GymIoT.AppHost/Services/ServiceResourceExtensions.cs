@@ -18,6 +18,20 @@ public static class ServiceResourceExtensions
         return service;
     }
 
+    /// <summary>Links for the staff pages to the embedded backend's mail inbox and database GUI, when they run.</summary>
+    public static IResourceBuilder<ProjectResource> WithStaffTools(this IResourceBuilder<ProjectResource> dashboard, Backend.AwsBackend aws)
+    {
+        if (aws.MailCatcher is { } maildev)
+        {
+            dashboard.WithEnvironment("StaffTools__MailInbox", maildev.GetEndpoint("http"));
+        }
+        if (aws.DatabaseAdmin is { } databaseAdmin)
+        {
+            dashboard.WithEnvironment("StaffTools__DatabaseAdmin", databaseAdmin.GetEndpoint("http"));
+        }
+        return dashboard;
+    }
+
     /// <summary>A dashboard button that makes the simulated gym send a burst of readings as fast as it can.</summary>
     public static IResourceBuilder<ProjectResource> WithBurstCommand(this IResourceBuilder<ProjectResource> simulator, int readings, double faultRate) =>
         simulator.WithHttpCommand(

@@ -33,6 +33,8 @@ public static class CoreServiceExtensions
         builder.Services.AddSingleton<ActivityStore>();
         builder.Services.AddSingleton<AccountStore>();
         builder.Services.AddSingleton<MemberActivityReader>();
+        builder.Services.AddSingleton<DeviceActivityReader>();
+        builder.Services.AddSingleton<QueueDepths>();
         return builder;
     }
 }

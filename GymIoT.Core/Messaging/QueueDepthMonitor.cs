@@ -1,8 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
-using Amazon.SQS;
-using Amazon.SQS.Model;
-using GymIoT.Core.Queues;
 using GymIoT.Core.Telemetry;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -15,14 +12,13 @@ public sealed partial class QueueDepthMonitor : BackgroundService
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(10);
 
     private readonly ConcurrentDictionary<string, long> _depths = new();
-    private readonly IAmazonSQS _sqs;
-    private readonly QueueDirectory _queues;
+    private readonly QueueDepths _queues;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<QueueDepthMonitor> _logger;
 
-    public QueueDepthMonitor(IAmazonSQS sqs, QueueDirectory queues, ServiceTelemetry telemetry, TimeProvider timeProvider, ILogger<QueueDepthMonitor> logger)
+    public QueueDepthMonitor(QueueDepths queues, ServiceTelemetry telemetry, TimeProvider timeProvider, ILogger<QueueDepthMonitor> logger)
     {
-        (_sqs, _queues, _timeProvider, _logger) = (sqs, queues, timeProvider, logger);
+        (_queues, _timeProvider, _logger) = (queues, timeProvider, logger);
         telemetry.Meter.CreateObservableGauge(
             "gymiot.queue.depth",
             () => _depths.Select(d => new Measurement<long>(d.Value, new KeyValuePair<string, object?>("queue", d.Key))),
@@ -32,22 +28,18 @@ public sealed partial class QueueDepthMonitor : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var names = QueueNames.Sources.SelectMany(q => new[] { q, QueueNames.DeadLetterOf(q) }).ToList();
         while (!stoppingToken.IsCancellationRequested)
         {
-            foreach (var name in names)
+            try
             {
-                try
+                foreach (var depth in await _queues.ReadAsync(stoppingToken))
                 {
-                    var url = await _queues.UrlOfAsync(name, stoppingToken);
-                    var attributes = await _sqs.GetQueueAttributesAsync(
-                        new GetQueueAttributesRequest { QueueUrl = url, AttributeNames = [QueueAttributeName.ApproximateNumberOfMessages] }, stoppingToken);
-                    _depths[name] = attributes.ApproximateNumberOfMessages;
+                    _depths[depth.Queue] = depth.Waiting;
                 }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    LogDepthUnavailable(ex, name);
-                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogDepthUnavailable(ex);
             }
             try
             {
@@ -60,6 +52,6 @@ public sealed partial class QueueDepthMonitor : BackgroundService
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Depth of {Queue} could not be read")]
-    private partial void LogDepthUnavailable(Exception exception, string queue);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Queue depths could not be read")]
+    private partial void LogDepthUnavailable(Exception exception);
 }

@@ -33,6 +33,7 @@ public static class Extensions
         builder.Services.AddSingleton<IPasswordHasher<Member>, PasswordHasher<Member>>();
         builder.Services.AddSingleton<AccountService>();
         builder.Services.AddOptions<DemoAccountOptions>().BindConfiguration(DemoAccountOptions.SectionName);
+        builder.Services.AddOptions<Staff.StaffToolsOptions>().BindConfiguration(Staff.StaffToolsOptions.SectionName);
         builder.Services.AddHostedService<DemoAccountSeeder>();
     }
 }

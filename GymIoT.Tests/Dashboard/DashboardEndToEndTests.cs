@@ -69,6 +69,30 @@ public sealed class DashboardEndToEndTests(PipelineFixture fixture)
     }
 
     [Fact]
+    public async Task The_machines_page_refuses_members_and_shows_staff_every_device_that_reported()
+    {
+        var username = $"mem{Guid.NewGuid():N}"[..13];
+        using var member = new DashboardSession(fixture.Endpoint("dashboard"));
+        await member.SignUpAsync(username, "a long password");
+        await member.LogInAsync(username, "a long password");
+        var burst = await SendBurstAsync(username, 12);
+
+        var refused = await member.GetAsync("/staff");
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.StartsWith("/account/denied", refused.Headers.Location!.PathAndQuery);
+
+        using var staff = new DashboardSession(fixture.Endpoint("dashboard"));
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.LogInAsync("staff", "GymIoT-demo-1")).StatusCode);
+        var devices = burst.Readings!.Select(r => r.Reading.DeviceId).Distinct().ToList();
+        var page = await Eventually.ValueAsync(
+            () => staff.PageAsync("/staff"),
+            html => devices.All(d => html.Contains($"data-device=\"{d}\"")),
+            TimeSpan.FromSeconds(60));
+        Assert.All(devices, device => Assert.Contains($"data-device=\"{device}\"", page));
+        Assert.Contains("data-queue=\"Errors-dlq\"", page);
+    }
+
+    [Fact]
     public async Task A_wrong_password_is_refused_with_a_clear_message()
     {
         using var session = new DashboardSession(fixture.Endpoint("dashboard"));
