@@ -49,6 +49,23 @@ public sealed class MemberStore(IAmazonDynamoDB dynamoDb)
         return found;
     }
 
+    /// <summary>Changes what a member may change about themself: body measures, birth date and daily workout goal.</summary>
+    public async Task UpdateProfileAsync(string memberId, double weightKg, double heightCm, DateOnly birthDate, double dailyGoalKcal, CancellationToken cancellationToken = default) =>
+        await dynamoDb.UpdateItemAsync(new UpdateItemRequest
+        {
+            TableName = TableNames.Members,
+            Key = new Dictionary<string, AttributeValue> { [KeyNames.MemberId] = new() { S = memberId } },
+            UpdateExpression = "SET WeightKg = :w, HeightCm = :h, BirthDate = :b, DailyGoalKcal = :g",
+            ConditionExpression = "attribute_exists(MemberId)",
+            ExpressionAttributeValues = new()
+            {
+                [":w"] = new() { N = weightKg.ToString(CultureInfo.InvariantCulture) },
+                [":h"] = new() { N = heightCm.ToString(CultureInfo.InvariantCulture) },
+                [":b"] = new() { S = birthDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) },
+                [":g"] = new() { N = dailyGoalKcal.ToString(CultureInfo.InvariantCulture) },
+            },
+        }, cancellationToken);
+
     public async Task<Member?> FindAsync(string memberId, CancellationToken cancellationToken = default)
     {
         var response = await dynamoDb.GetItemAsync(new GetItemRequest

@@ -93,6 +93,49 @@ public sealed class DashboardEndToEndTests(PipelineFixture fixture)
     }
 
     [Fact]
+    public async Task The_profile_shows_the_energy_need_in_centimetres_and_a_new_goal_moves_the_targets()
+    {
+        var username = $"pro{Guid.NewGuid():N}"[..13];
+        using var session = new DashboardSession(fixture.Endpoint("dashboard"));
+        await session.SignUpAsync(username, "a long password");
+        await session.LogInAsync(username, "a long password");
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var age = today.Year - 1992 - (today < new DateOnly(today.Year, 2, 2) ? 1 : 0);
+        var restingNeed = 10 * 61 + 6.25 * 168 - 5 * age - 161;
+
+        Assert.Contains($"<strong>{restingNeed:0} kcal a day</strong>", await session.PageAsync("/profile"));
+
+        var saved = await session.SubmitAsync("/profile", "profile", new Dictionary<string, string>
+        {
+            ["Input.WeightKg"] = "61",
+            ["Input.HeightCm"] = "168",
+            ["Input.BirthDate"] = "1992-02-02",
+            ["Input.DailyGoalKcal"] = "600",
+        });
+        Assert.Contains("Saved.", await saved.Content.ReadAsStringAsync());
+        var home = await session.PageAsync("/");
+        Assert.Contains("0% of your 600 kcal goal", home);
+        Assert.Contains("of 7200 kcal (3 workouts a week)", home);
+    }
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account_for_the_right_one_too()
+    {
+        var username = $"lck{Guid.NewGuid():N}"[..13];
+        using var session = new DashboardSession(fixture.Endpoint("dashboard"));
+        await session.SignUpAsync(username, "a long password");
+
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            await session.LogInAsync(username, "wrong password");
+        }
+        var withRightPassword = await session.LogInAsync(username, "a long password");
+
+        Assert.Equal(HttpStatusCode.OK, withRightPassword.StatusCode);
+        Assert.Contains("this account is locked for 5 minutes", await withRightPassword.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task A_wrong_password_is_refused_with_a_clear_message()
     {
         using var session = new DashboardSession(fixture.Endpoint("dashboard"));
