@@ -39,8 +39,7 @@ public sealed partial class ReadingBatchProcessor(
             var checks = new ReadingCheck[batch.Count];
             for (var i = 0; i < batch.Count; i++)
             {
-                Activity.Current = null;
-                spans[i] = StartProcessSpan(batch[i]);
+                spans[i] = ConsumerSpan.Start(telemetry.ActivitySource, batch[i].Queue, batch[i].Message.MessageId, batch[i].Trace);
                 checks[i] = ReadingValidator.Validate(batch[i].Message.Body ?? "", batch[i].Queue, batch[i].Message.MessageId, batch[i].SentAt, now);
             }
             Activity.Current = null;
@@ -200,16 +199,6 @@ public sealed partial class ReadingBatchProcessor(
                 LogDeleteFailed(notDeleted);
             }
         }
-    }
-
-    private Activity? StartProcessSpan(ReceivedMessage message)
-    {
-        var span = telemetry.ActivitySource.StartActivity($"process {message.Queue}", ActivityKind.Consumer, message.Trace);
-        span?.SetTag(MessagingTags.System, MessagingTags.AwsSqs)
-            .SetTag(MessagingTags.Operation, "process")
-            .SetTag(MessagingTags.Destination, message.Queue)
-            .SetTag(MessagingTags.MessageId, message.Message.MessageId);
-        return span;
     }
 
     private Activity? StartStoreSpan(Activity? process, ActivityContext trace)

@@ -31,8 +31,7 @@ public sealed partial class NotificationBatchProcessor(
     public async Task<IReadOnlyCollection<string>> ProcessAsync(IReadOnlyList<IncomingReport> received, string queueUrl, CancellationToken cancellationToken)
     {
         var previous = Activity.Current;
-        var spans = received.Select(StartProcessSpan).ToList();
-        Activity.Current = previous;
+        var spans = received.Select(r => ConsumerSpan.Start(telemetry.ActivitySource, Core.Queues.QueueNames.Errors, r.ReportId, r.Trace)?.SetTag("gymiot.device.id", r.Report.DeviceId)).ToList();
         try
         {
             var batch = received.Select((r, i) => r with { Trace = spans[i]?.Context ?? r.Trace }).ToList();
@@ -147,18 +146,6 @@ public sealed partial class NotificationBatchProcessor(
         {
             LogDeleteFailed(notDeleted);
         }
-    }
-
-    private Activity? StartProcessSpan(IncomingReport report)
-    {
-        Activity.Current = null;
-        var span = telemetry.ActivitySource.StartActivity("process Errors", ActivityKind.Consumer, report.Trace);
-        span?.SetTag(MessagingTags.System, MessagingTags.AwsSqs)
-            .SetTag(MessagingTags.Operation, "process")
-            .SetTag(MessagingTags.Destination, Core.Queues.QueueNames.Errors)
-            .SetTag(MessagingTags.MessageId, report.ReportId)
-            .SetTag("gymiot.device.id", report.Report.DeviceId);
-        return span;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivering {Count} reports failed (attempt {Attempt}); retrying")]

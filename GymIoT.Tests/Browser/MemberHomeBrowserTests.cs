@@ -1,7 +1,4 @@
-using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.Json.Serialization;
-using Aspire.Hosting.Testing;
 using GymIoT.DeviceSimulator;
 using GymIoT.Tests.Infrastructure;
 using Microsoft.Playwright;
@@ -12,7 +9,6 @@ namespace GymIoT.Tests.Browser;
 [Collection(PipelineCollection.Name)]
 public sealed class MemberHomeBrowserTests(PipelineFixture fixture)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     [SkippableFact]
     public async Task A_new_member_signs_up_sees_every_chart_and_watches_a_reading_arrive_live()
@@ -43,7 +39,7 @@ public sealed class MemberHomeBrowserTests(PipelineFixture fixture)
         await Assertions.Expect(page.Locator("[data-kpi='Today'] .kpi-value")).ToHaveTextAsync("0 kcal");
         await page.EvaluateAsync("window.__stillTheSamePage = true");
 
-        var burst = await SendBurstAsync(username, 4);
+        var burst = await fixture.SendBurstAsync(new BurstRequest(4, MemberIds: [username], IncludeReadings: true));
         var kcal = burst.Readings!.Sum(r => (decimal)r.Reading.CaloriesKcal);
 
         await Assertions.Expect(page.Locator("[data-kpi='Today'] .kpi-value"))
@@ -53,13 +49,5 @@ public sealed class MemberHomeBrowserTests(PipelineFixture fixture)
         var drawnKcal = JsonDocument.Parse(todaySeries!).RootElement[0].GetProperty("data").EnumerateArray().Sum(v => v.GetDecimal());
         Assert.InRange(drawnKcal, Math.Round(kcal, 1) - 0.5m, Math.Round(kcal, 1) + 0.5m);
         await BrowserSession.ScreenshotAsync(page, "member-home-live");
-    }
-
-    private async Task<BurstReport> SendBurstAsync(string member, int readings)
-    {
-        using var simulator = fixture.App.CreateHttpClient("device-simulator");
-        var response = await simulator.PostAsJsonAsync("/bursts", new BurstRequest(readings, MemberIds: [member], IncludeReadings: true), Json);
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<BurstReport>(Json))!;
     }
 }

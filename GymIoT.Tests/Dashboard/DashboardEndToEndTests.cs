@@ -1,8 +1,5 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.Json.Serialization;
-using Aspire.Hosting.Testing;
 using GymIoT.DeviceSimulator;
 using GymIoT.Tests.Infrastructure;
 
@@ -12,7 +9,6 @@ namespace GymIoT.Tests.Dashboard;
 [Collection(PipelineCollection.Name)]
 public sealed class DashboardEndToEndTests(PipelineFixture fixture)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     [Fact]
     public async Task Every_page_but_sign_up_and_log_in_requires_login()
@@ -39,7 +35,7 @@ public sealed class DashboardEndToEndTests(PipelineFixture fixture)
         Assert.Equal(HttpStatusCode.Redirect, (await member.LogInAsync(trained, "a long password")).StatusCode);
         await other.SignUpAsync(idle, "another password");
         await other.LogInAsync(idle, "another password");
-        var sent = await SendBurstAsync(trained, 8);
+        var sent = await fixture.SendBurstAsync(new BurstRequest(8, MemberIds: [trained], IncludeReadings: true));
         var expectedKcal = sent.Readings!.Sum(r => (decimal)r.Reading.CaloriesKcal);
 
         var kpis = await Eventually.ValueAsync(
@@ -75,7 +71,7 @@ public sealed class DashboardEndToEndTests(PipelineFixture fixture)
         using var member = new DashboardSession(fixture.Endpoint("dashboard"));
         await member.SignUpAsync(username, "a long password");
         await member.LogInAsync(username, "a long password");
-        var burst = await SendBurstAsync(username, 12);
+        var burst = await fixture.SendBurstAsync(new BurstRequest(12, MemberIds: [username], IncludeReadings: true));
 
         var refused = await member.GetAsync("/staff");
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
@@ -144,13 +140,5 @@ public sealed class DashboardEndToEndTests(PipelineFixture fixture)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("The username or the password is wrong.", await response.Content.ReadAsStringAsync());
-    }
-
-    private async Task<BurstReport> SendBurstAsync(string member, int readings)
-    {
-        using var simulator = fixture.App.CreateHttpClient("device-simulator");
-        var response = await simulator.PostAsJsonAsync("/bursts", new BurstRequest(readings, MemberIds: [member], IncludeReadings: true), Json);
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<BurstReport>(Json))!;
     }
 }

@@ -1,7 +1,4 @@
-using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.Json.Serialization;
-using Aspire.Hosting.Testing;
 using GymIoT.DeviceSimulator;
 using GymIoT.Tests.Infrastructure;
 
@@ -11,7 +8,6 @@ namespace GymIoT.Tests.Ingestion;
 [Collection(PipelineCollection.Name)]
 public sealed class PipelineEndToEndTests(PipelineFixture fixture) : IDisposable
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
     private readonly QueueProbe _queues = new(fixture.Aws.CreateSqsClient());
     private readonly Aggregates _aggregates = new(fixture.Aws.CreateDynamoDbClient());
 
@@ -20,7 +16,7 @@ public sealed class PipelineEndToEndTests(PipelineFixture fixture) : IDisposable
     {
         var members = Enumerable.Range(1, 3).Select(i => $"e2e-{Guid.NewGuid():N}"[..16] + $"-{i}").ToArray();
 
-        var burst = await SendBurstAsync(new BurstRequest(400, FaultRate: 0.2, OriginalFormatRate: 0.1, MemberIds: members, IncludeReadings: true));
+        var burst = await fixture.SendBurstAsync(new BurstRequest(400, FaultRate: 0.2, OriginalFormatRate: 0.1, MemberIds: members, IncludeReadings: true));
 
         var sent = burst.Readings!;
         Assert.Equal(400, burst.Sent);
@@ -58,7 +54,7 @@ public sealed class PipelineEndToEndTests(PipelineFixture fixture) : IDisposable
     public async Task One_reading_is_one_trace_from_the_simulator_through_the_aggregator()
     {
         var member = $"trace-{Guid.NewGuid():N}"[..20];
-        var burst = await SendBurstAsync(new BurstRequest(20, FaultRate: 0.5, MemberIds: [member], IncludeReadings: true));
+        var burst = await fixture.SendBurstAsync(new BurstRequest(20, FaultRate: 0.5, MemberIds: [member], IncludeReadings: true));
         var good = burst.Readings!.First(r => r.ExpectedRejection is null);
         var bad = burst.Readings!.First(r => r.ExpectedRejection is not null);
 
@@ -83,14 +79,6 @@ public sealed class PipelineEndToEndTests(PipelineFixture fixture) : IDisposable
         Assert.Contains(badTrace, s => s.Service == "aggregator" && s.Name == "send Errors");
         var report = (await _queues.TakeReportsAsync("Errors", [bad.MessageId!], TimeSpan.FromSeconds(60)))[bad.MessageId!];
         Assert.Contains(bad.TraceId, report.Message.MessageAttributes["traceparent"].StringValue);
-    }
-
-    private async Task<BurstReport> SendBurstAsync(BurstRequest request)
-    {
-        using var simulator = fixture.App.CreateHttpClient("device-simulator");
-        var response = await simulator.PostAsJsonAsync("/bursts", request, Json);
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<BurstReport>(Json))!;
     }
 
     public void Dispose()

@@ -120,11 +120,15 @@ public sealed class EmbeddedBackendTests(PlatformFixture fixture)
             await dynamoDb.PutItemAsync(TableNames.Members, new Dictionary<string, AttributeValue>(key) { ["Name"] = new("Before restart") });
         }
         var pidBefore = ProcessIdOf("dynamodb");
-
-        var result = await fixture.Commands.ExecuteCommandAsync("dynamodb", KnownResourceCommands.RestartCommand);
-        Assert.True(result.Success, result.Message);
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        await fixture.App.ResourceNotifications.WaitForResourceHealthyAsync("dynamodb", cancellation.Token);
+
+        // Stop, and start once the old process has let go of its files (a restart can race it for the database lock).
+        await fixture.StopAsync("dynamodb", cancellation.Token);
+        while (Directory.Exists($"/proc/{pidBefore}"))
+        {
+            await Task.Delay(100, cancellation.Token);
+        }
+        await fixture.StartAsync("dynamodb", cancellation.Token);
 
         Assert.NotEqual(pidBefore, ProcessIdOf("dynamodb"));
         using (var dynamoDb = fixture.Aws.CreateDynamoDbClient())
