@@ -45,8 +45,12 @@ public sealed class MemberHomeBrowserTests(PipelineFixture fixture)
         await Assertions.Expect(page.Locator("[data-kpi='Today'] .kpi-value"))
             .ToHaveTextAsync($"{Math.Round(kcal, 1):0} kcal", new() { Timeout = 5_000 });
         Assert.True(await page.EvaluateAsync<bool>("window.__stillTheSamePage === true"), "the page was reloaded");
-        var todaySeries = await page.Locator("[data-chart='Today per machine']").GetAttributeAsync("data-series");
-        var drawnKcal = JsonDocument.Parse(todaySeries!).RootElement[0].GetProperty("data").EnumerateArray().Sum(v => v.GetDecimal());
+        // The chart is updated in the browser right after the figures: give it the moment it takes.
+        var drawnKcal = await Eventually.ValueAsync(async () =>
+        {
+            var series = await page.Locator("[data-chart='Today per machine']").GetAttributeAsync("data-series");
+            return JsonDocument.Parse(series!).RootElement[0].GetProperty("data").EnumerateArray().Sum(v => v.GetDecimal());
+        }, drawn => Math.Abs(drawn - Math.Round(kcal, 1)) <= 0.5m, TimeSpan.FromSeconds(5));
         Assert.InRange(drawnKcal, Math.Round(kcal, 1) - 0.5m, Math.Round(kcal, 1) + 0.5m);
         await BrowserSession.ScreenshotAsync(page, "member-home-live");
     }
