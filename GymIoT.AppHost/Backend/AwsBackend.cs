@@ -27,8 +27,6 @@ public sealed class AwsBackend(AwsBackendChoice choice, string region)
     /// <summary>Emulators take any key; <c>test</c> is the value LocalStack documents.</summary>
     public const string EmulatorCredential = "test";
 
-    public bool IsEmulated => SqsEndpoint is not null;
-
     public static AwsSettings EmulatorSettings(string region, EndpointReference sqs, EndpointReference dynamoDb) =>
         new(region, new Uri(sqs.Url), new Uri(dynamoDb.Url), EmulatorCredential, EmulatorCredential);
 }

@@ -13,15 +13,6 @@ public sealed class MessagePublisher(IAmazonSQS sqs, QueueDirectory queues, Serv
 {
     public const int MaxBatchSize = 10;
 
-    public async Task SendAsync(string queueName, string body, CancellationToken cancellationToken = default)
-    {
-        var outcome = (await SendBatchAsync(queueName, [new OutgoingMessage(body)], cancellationToken))[0];
-        if (!outcome.Sent)
-        {
-            throw new AmazonSQSException($"SQS refused a message for {queueName}: {outcome.Error}");
-        }
-    }
-
     /// <summary>Sends every message; returns what became of each, in order (the caller decides whether to retry the refused).</summary>
     public async Task<IReadOnlyList<SendOutcome>> SendBatchAsync(
         string queueName, IReadOnlyList<OutgoingMessage> messages, CancellationToken cancellationToken = default)

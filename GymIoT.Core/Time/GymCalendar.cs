@@ -32,6 +32,4 @@ public sealed class GymCalendar(TimeZoneInfo timeZone)
 
     public static string MonthKey(DateOnly date) => MonthPrefix + date.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
-    public static DateOnly ParseDayKey(string key) =>
-        DateOnly.ParseExact(key[DayPrefix.Length..], "yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -46,8 +46,10 @@ public sealed class GymCalendarTests
     }
 
     [Fact]
-    public void Day_keys_round_trip()
+    public void Period_keys_sort_as_text_in_time_order()
     {
-        Assert.Equal(new DateOnly(2026, 2, 3), GymCalendar.ParseDayKey(GymCalendar.DayKey(new DateOnly(2026, 2, 3))));
+        Assert.Equal("D#2026-02-03", GymCalendar.DayKey(new DateOnly(2026, 2, 3)));
+        Assert.Equal("M#2026-02", GymCalendar.MonthKey(new DateOnly(2026, 2, 3)));
+        Assert.True(string.CompareOrdinal(GymCalendar.DayKey(new DateOnly(2026, 9, 30)), GymCalendar.DayKey(new DateOnly(2026, 10, 1))) < 0);
     }
 }
