@@ -29,10 +29,7 @@ public sealed partial class AggregatorService(
             SingleReader = true,
         });
 
-        // A long poll cut short can still take messages, which would then stay invisible until their visibility timeout:
-        // on shutdown no new poll starts, and the ones under way are given the time to answer.
-        using var polls = new CancellationTokenSource();
-        using var graceOnStop = stoppingToken.Register(() => polls.CancelAfter(TimeSpan.FromSeconds(settings.WaitTimeSeconds + 2)));
+        using var polls = new PollingLifetime(stoppingToken, settings.WaitTimeSeconds);
         var receivers = settings.Queues
             .SelectMany(queue => Enumerable.Range(0, settings.ReceiversPerQueue).Select(_ => ReceiveAsync(queue, received.Writer, stoppingToken, polls.Token)))
             .ToList();

@@ -35,10 +35,8 @@ public sealed partial class NotifierService(
             }
         }
 
-        // A long poll cut short can still take reports, which would then stay invisible until their visibility timeout:
-        // on shutdown no new poll starts, and the one under way is given the time to answer; reports in hand are delivered.
-        using var polls = new CancellationTokenSource();
-        using var graceOnStop = stoppingToken.Register(() => polls.CancelAfter(TimeSpan.FromSeconds(options.Value.WaitTimeSeconds + 2)));
+        // Reports in hand are delivered while the poll under way gets its time to answer.
+        using var polls = new PollingLifetime(stoppingToken, options.Value.WaitTimeSeconds);
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -52,7 +50,7 @@ public sealed partial class NotifierService(
                     await processor.ProcessAsync(batch, url, polls.Token);
                 }
             }
-            catch (OperationCanceledException) when (polls.IsCancellationRequested)
+            catch (OperationCanceledException) when (polls.Token.IsCancellationRequested)
             {
                 return;
             }

@@ -60,35 +60,9 @@ public class EmbeddedAppFixture : IAsyncLifetime
         }
     }
 
-    public async Task StopAsync(string resource, CancellationToken cancellationToken)
-    {
-        await App.ResourceNotifications.WaitForResourceAsync(resource, KnownResourceStates.Running, cancellationToken);
-        for (var attempt = 1; ; attempt++)
-        {
-            var stopped = await Commands.ExecuteCommandAsync(resource, KnownResourceCommands.StopCommand, cancellationToken);
-            if (stopped.Success)
-            {
-                break;
-            }
-            if (attempt == 5)
-            {
-                throw new InvalidOperationException($"{resource} could not be stopped: {stopped.Message}");
-            }
-            await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
-        }
-        await App.ResourceNotifications.WaitForResourceAsync(
-            resource, e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), cancellationToken);
-    }
+    public Task StopAsync(string resource, CancellationToken cancellationToken) => App.StopResourceAsync(resource, cancellationToken);
 
-    public async Task StartAsync(string resource, CancellationToken cancellationToken)
-    {
-        var started = await Commands.ExecuteCommandAsync(resource, KnownResourceCommands.StartCommand, cancellationToken);
-        if (!started.Success)
-        {
-            throw new InvalidOperationException($"{resource} could not be started: {started.Message}");
-        }
-        await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, cancellationToken);
-    }
+    public Task StartAsync(string resource, CancellationToken cancellationToken) => App.StartResourceAsync(resource, cancellationToken);
 
     /// <summary>Changes to the app model before it is built, e.g. where services export telemetry.</summary>
     protected virtual void Configure(IDistributedApplicationTestingBuilder appHost)
@@ -111,8 +85,6 @@ public class EmbeddedAppFixture : IAsyncLifetime
 
     /// <summary>The settings a service of this app receives for the embedded backend.</summary>
     public AwsSettings Aws => new(AwsSettings.DefaultRegion, Endpoint("sqs"), Endpoint("dynamodb"), "test", "test");
-
-    public ResourceCommandService Commands => App.Services.GetRequiredService<ResourceCommandService>();
 
     public virtual async Task DisposeAsync()
     {

@@ -49,17 +49,9 @@ public sealed class BenchmarkBackend : IAsyncDisposable
         return backend;
     }
 
-    public async Task StopAsync(string resource)
-    {
-        await Command(resource, KnownResourceCommands.StopCommand);
-        await App.ResourceNotifications.WaitForResourceAsync(resource, e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text));
-    }
+    public Task StopAsync(string resource) => App.StopResourceAsync(resource);
 
-    public async Task StartAsync(string resource)
-    {
-        await Command(resource, KnownResourceCommands.StartCommand);
-        await App.ResourceNotifications.WaitForResourceHealthyAsync(resource);
-    }
+    public Task StartAsync(string resource) => App.StartResourceAsync(resource);
 
     public int ProcessIdOf(string resource)
     {
@@ -74,24 +66,6 @@ public sealed class BenchmarkBackend : IAsyncDisposable
             .Where(line => line.StartsWith("VmHWM:", StringComparison.Ordinal))
             .Select(line => double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024)
             .Single();
-
-    private async Task Command(string resource, string command)
-    {
-        var commands = App.Services.GetRequiredService<ResourceCommandService>();
-        for (var attempt = 1; ; attempt++)
-        {
-            var result = await commands.ExecuteCommandAsync(resource, command);
-            if (result.Success)
-            {
-                return;
-            }
-            if (attempt == 5)
-            {
-                throw new InvalidOperationException($"{command} on {resource} failed: {result.Message}");
-            }
-            await Task.Delay(TimeSpan.FromSeconds(2));
-        }
-    }
 
     public async ValueTask DisposeAsync()
     {
