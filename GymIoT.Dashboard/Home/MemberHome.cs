@@ -23,6 +23,9 @@ public sealed record MemberHome(
 
     public bool MonthlyTargetReached => (double)MonthKcal >= MonthlyTargetKcal;
 
+    /// <summary>Today's kcal against the daily goal, as a radial gauge (0–100).</summary>
+    public ChartSpec GoalGauge => new("Today's goal", ChartSpec.RadialKind, ["of today's goal"], [new("goal", [DailyGoalPercent])]);
+
     private static readonly string[] MonthNames = CultureInfo.InvariantCulture.DateTimeFormat.AbbreviatedMonthNames[..12];
 
     public static MemberHome From(MemberHistory history, Member member)

@@ -35,7 +35,9 @@ public sealed class MemberHomeBrowserTests(PipelineFixture fixture)
         await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
         await page.WaitForURLAsync($"{dashboard}/");
 
-        await Assertions.Expect(page.Locator(".apexcharts-canvas")).ToHaveCountAsync(5);
+        // Five charts and the gauge of today's goal.
+        await Assertions.Expect(page.Locator(".apexcharts-canvas")).ToHaveCountAsync(6);
+        await Assertions.Expect(page.Locator("[data-kpi='Today'] .apexcharts-radialbar")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("[data-kpi='Today'] .kpi-value")).ToHaveTextAsync("0 kcal");
         await page.EvaluateAsync("window.__stillTheSamePage = true");
 
@@ -52,6 +54,15 @@ public sealed class MemberHomeBrowserTests(PipelineFixture fixture)
             return JsonDocument.Parse(series!).RootElement[0].GetProperty("data").EnumerateArray().Sum(v => v.GetDecimal());
         }, drawn => Math.Abs(drawn - Math.Round(kcal, 1)) <= 0.5m, TimeSpan.FromSeconds(5));
         Assert.InRange(drawnKcal, Math.Round(kcal, 1) - 0.5m, Math.Round(kcal, 1) + 0.5m);
+        var note = await page.Locator("[data-kpi='Today'] .kpi-note").TextContentAsync();
+        var percent = decimal.Parse(note!.Split('%')[0], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(percent > 0, note);
+        var gauge = await Eventually.ValueAsync(async () =>
+        {
+            var series = await page.Locator("[data-chart=\"Today's goal\"]").GetAttributeAsync("data-series");
+            return JsonDocument.Parse(series!).RootElement[0].GetProperty("data")[0].GetDecimal();
+        }, drawn => drawn == percent, TimeSpan.FromSeconds(5));
+        Assert.Equal(percent, gauge);
         await BrowserSession.ScreenshotAsync(page, "member-home-live");
     }
 }

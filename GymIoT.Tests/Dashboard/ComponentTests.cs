@@ -35,6 +35,22 @@ public sealed class ComponentTests : BunitContext
     }
 
     [Fact]
+    public void A_KPI_card_shows_its_picture_under_the_value()
+    {
+        JSInterop.SetupVoid("gymiotCharts.render", _ => true).SetVoidResult();
+        var gauge = new ChartSpec("Today's goal", ChartSpec.RadialKind, ["of today's goal"], [new ChartSeries("goal", [70m])]);
+
+        var card = Render<KpiCard>(parameters => parameters
+            .Add(c => c.Label, "Today")
+            .Add(c => c.Value, "350 kcal")
+            .AddChildContent<ApexChart>(chart => chart.Add(c => c.Spec, gauge).Add(c => c.CssClass, "gauge")));
+
+        Assert.Equal("Today's goal", card.Find(".kpi .gauge").GetAttribute("aria-label"));
+        var drawn = Assert.Single(JSInterop.Invocations, i => i.Identifier == "gymiotCharts.render");
+        Assert.Contains("\"radialBar\"", System.Text.Json.JsonSerializer.Serialize(drawn.Arguments[1]));
+    }
+
+    [Fact]
     public void A_chart_is_drawn_once_and_then_updated_in_place_only_when_its_numbers_change()
     {
         JSInterop.SetupVoid("gymiotCharts.render", _ => true).SetVoidResult();

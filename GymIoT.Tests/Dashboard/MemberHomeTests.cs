@@ -39,6 +39,8 @@ public sealed class MemberHomeTests
         Assert.Equal(30, home.TodayMinutes);
         Assert.Equal(70, home.DailyGoalPercent);
         Assert.Equal(["Cyclette", "Spin bike"], home.MachinesUsedToday);
+        Assert.Equal(ChartSpec.RadialKind, home.GoalGauge.Kind);
+        Assert.Equal([70m], Assert.Single(home.GoalGauge.Series).Data);
     }
 
     [Fact]
