@@ -27,6 +27,46 @@ public sealed class BrowserSession : IAsyncDisposable
         return session;
     }
 
+    /// <summary>A new tab, tall enough for the whole member home.</summary>
+    public Task<IPage> NewPageAsync() =>
+        Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1300, Height = 1800 } });
+
+    /// <summary>Fills in and sends the sign-up form, then waits for the log-in page it leads to.</summary>
+    public static async Task SignUpAsync(IPage page, string dashboard, string username, string password)
+    {
+        await page.GotoAsync($"{dashboard}/account/signup");
+        await page.GetByLabel("Username").FillAsync(username);
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Web");
+        await page.GetByLabel("Surname").FillAsync("Member");
+        await page.GetByLabel("Sex").SelectOptionAsync("Female");
+        await page.GetByLabel("Date of birth").FillAsync("1991-05-05");
+        await page.GetByLabel("Weight (kg)").FillAsync("62");
+        await page.GetByLabel("Height (cm)").FillAsync("170");
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
+        await page.GetByLabel("Password again").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign up" }).ClickAsync();
+        await page.WaitForURLAsync("**/account/login");
+    }
+
+    /// <summary>Fills in and sends the log-in form of the page it is on (opening it first if need be).</summary>
+    public static async Task SubmitLogInAsync(IPage page, string dashboard, string username, string password)
+    {
+        if (!page.Url.Contains("/account/login", StringComparison.Ordinal))
+        {
+            await page.GotoAsync($"{dashboard}/account/login");
+        }
+        await page.GetByLabel("Username").FillAsync(username);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+    }
+
+    /// <summary>Logs in and waits for the member home.</summary>
+    public static async Task LogInAsync(IPage page, string dashboard, string username, string password)
+    {
+        await SubmitLogInAsync(page, dashboard, username, password);
+        await page.WaitForURLAsync($"{dashboard}/");
+    }
+
     /// <summary>Saves a screenshot under the test output, in <c>screenshots/</c>.</summary>
     public static async Task ScreenshotAsync(IPage page, string name)
     {

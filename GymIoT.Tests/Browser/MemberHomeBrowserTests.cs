@@ -14,26 +14,12 @@ public sealed class MemberHomeBrowserTests(PipelineFixture fixture)
     public async Task A_new_member_signs_up_sees_every_chart_and_watches_a_reading_arrive_live()
     {
         await using var browser = await BrowserSession.StartAsync();
-        var page = await browser.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1300, Height = 1800 } });
+        var page = await browser.NewPageAsync();
         var dashboard = fixture.Endpoint("dashboard").ToString().TrimEnd('/');
         var username = $"web{Guid.NewGuid():N}"[..13];
 
-        await page.GotoAsync($"{dashboard}/account/signup");
-        await page.GetByLabel("Username").FillAsync(username);
-        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Web");
-        await page.GetByLabel("Surname").FillAsync("Member");
-        await page.GetByLabel("Sex").SelectOptionAsync("Female");
-        await page.GetByLabel("Date of birth").FillAsync("1991-05-05");
-        await page.GetByLabel("Weight (kg)").FillAsync("62");
-        await page.GetByLabel("Height (cm)").FillAsync("170");
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync("a long password");
-        await page.GetByLabel("Password again").FillAsync("a long password");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign up" }).ClickAsync();
-        await page.WaitForURLAsync("**/account/login");
-        await page.GetByLabel("Username").FillAsync(username);
-        await page.GetByLabel("Password").FillAsync("a long password");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
-        await page.WaitForURLAsync($"{dashboard}/");
+        await BrowserSession.SignUpAsync(page, dashboard, username, "a long password");
+        await BrowserSession.LogInAsync(page, dashboard, username, "a long password");
 
         // Five charts and the gauge of today's goal.
         await Assertions.Expect(page.Locator(".apexcharts-canvas")).ToHaveCountAsync(6);
