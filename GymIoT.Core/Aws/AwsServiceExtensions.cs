@@ -8,14 +8,16 @@ namespace GymIoT.Core.Aws;
 public static class AwsServiceExtensions
 {
     /// <summary>
-    /// Registers the SQS and DynamoDB clients from the standard AWS variables, and health checks that really reach both.
+    /// Registers the SQS and DynamoDB clients from the standard AWS variables, their request counts, and health checks that
+    /// really reach both.
     /// </summary>
     public static IHostApplicationBuilder AddAwsClients(this IHostApplicationBuilder builder)
     {
         var settings = AwsSettings.FromConfiguration(builder.Configuration);
         builder.Services.AddSingleton(settings);
-        builder.Services.AddSingleton<IAmazonSQS>(_ => settings.CreateSqsClient());
-        builder.Services.AddSingleton<IAmazonDynamoDB>(_ => settings.CreateDynamoDbClient());
+        builder.Services.AddSingleton<AwsRequestMetrics>();
+        builder.Services.AddSingleton<IAmazonSQS>(services => services.GetRequiredService<AwsRequestMetrics>().Observe(settings.CreateSqsClient(), "sqs"));
+        builder.Services.AddSingleton<IAmazonDynamoDB>(services => services.GetRequiredService<AwsRequestMetrics>().Observe(settings.CreateDynamoDbClient(), "dynamodb"));
         builder.Services.AddHealthChecks()
             .AddCheck<SqsHealthCheck>("sqs", tags: ["ready"])
             .AddCheck<DynamoDbHealthCheck>("dynamodb", tags: ["ready"]);

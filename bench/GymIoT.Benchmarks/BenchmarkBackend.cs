@@ -31,18 +31,20 @@ public sealed class BenchmarkBackend : IAsyncDisposable
             "--GymIoT:Simulator=false",
             "--DcpPublisher:WaitForResourceCleanup=false",
         ]);
-        var aggregator = appHost.CreateResourceBuilder(appHost.Resources.OfType<ProjectResource>().Single(r => r.Name == "aggregator"));
-        aggregator
-            .WithEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", backend.Telemetry.Endpoint)
-            .WithEnvironment("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf")
-            .WithEnvironment("OTEL_BSP_SCHEDULE_DELAY", "500")
-            .WithEnvironment("OTEL_BSP_MAX_QUEUE_SIZE", "262144")
-            .WithEnvironment("OTEL_BSP_MAX_EXPORT_BATCH_SIZE", "4096")
-            .WithEnvironment("OTEL_METRIC_EXPORT_INTERVAL", "1000")
-            .WithEnvironment("Logging__LogLevel__Default", "Warning");
+        foreach (var service in new[] { "aggregator", "dashboard" })
+        {
+            appHost.CreateResourceBuilder(appHost.Resources.OfType<ProjectResource>().Single(r => r.Name == service))
+                .WithEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", backend.Telemetry.Endpoint)
+                .WithEnvironment("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf")
+                .WithEnvironment("OTEL_BSP_SCHEDULE_DELAY", "500")
+                .WithEnvironment("OTEL_BSP_MAX_QUEUE_SIZE", "262144")
+                .WithEnvironment("OTEL_BSP_MAX_EXPORT_BATCH_SIZE", "4096")
+                .WithEnvironment("OTEL_METRIC_EXPORT_INTERVAL", "1000")
+                .WithEnvironment("Logging__LogLevel__Default", "Warning");
+        }
         backend.App = await appHost.BuildAsync();
         await backend.App.StartAsync();
-        foreach (var resource in new[] { "sqs", "dynamodb", "aggregator" })
+        foreach (var resource in new[] { "sqs", "dynamodb", "aggregator", "dashboard" })
         {
             await backend.App.ResourceNotifications.WaitForResourceHealthyAsync(resource);
         }

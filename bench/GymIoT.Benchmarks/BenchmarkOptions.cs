@@ -2,10 +2,14 @@ namespace GymIoT.Benchmarks;
 
 /// <summary>
 /// Command-line settings: <c>--readings 50000 --members 200 --ceiling-ops 20000 --concurrency 32 --steady-rate 100
-/// --steady-seconds 30 --trace-every 10</c> (one reading in that many is traced for the latency figures).
+/// --steady-seconds 30 --trace-every 10 --renders 500 --history-days 730</c> (one reading in that many is traced for the
+/// latency figures), and <c>--only pipeline</c> or <c>--only member-home</c> to run one part.
 /// </summary>
-public sealed record BenchmarkOptions(int Readings, int Members, int CeilingOperations, int Concurrency, int SteadyRate, int SteadySeconds, int TraceEvery)
+public sealed record BenchmarkOptions(
+    int Readings, int Members, int CeilingOperations, int Concurrency, int SteadyRate, int SteadySeconds, int TraceEvery, int Renders, int HistoryDays, string Only)
 {
+    public bool Runs(string part) => Only is "all" || Only == part;
+
     public static BenchmarkOptions Parse(string[] args)
     {
         int Value(string name, int fallback)
@@ -20,6 +24,9 @@ public sealed record BenchmarkOptions(int Readings, int Members, int CeilingOper
             Concurrency: Value("concurrency", 32),
             SteadyRate: Value("steady-rate", 100),
             SteadySeconds: Value("steady-seconds", 30),
-            TraceEvery: Value("trace-every", 10));
+            TraceEvery: Value("trace-every", 10),
+            Renders: Value("renders", 500),
+            HistoryDays: Value("history-days", 730),
+            Only: Array.IndexOf(args, "--only") is var only and >= 0 && only + 1 < args.Length ? args[only + 1] : "all");
     }
 }

@@ -45,8 +45,43 @@ public sealed class PipelineRun(BenchmarkBackend backend, int members, int trace
     /// <summary>Readings at a steady rate, as a busy gym sends them.</summary>
     public Task<PipelineResult> SteadyAsync(int ratePerSecond, int seconds) => RunAsync(ratePerSecond * seconds, ratePerSecond);
 
-    private async Task<PipelineResult> RunAsync(int count, int? ratePerSecond)
+    /// <summary>
+    /// Sends a member's training over the last <paramref name="days"/> days, as a regular goes: three to five workouts a
+    /// week of one or two machines, plus two sessions today; returns the number of readings.
+    /// </summary>
+    public async Task<int> HistoryAsync(string memberId, int days)
     {
+        var member = new Member(memberId, "Test", memberId, Sex.Female, new DateOnly(1992, 2, 2), 61, 168);
+        var now = DateTimeOffset.UtcNow;
+        var readings = new List<Reading>();
+        for (var day = days; day >= 0; day--)
+        {
+            if (day > 0 && _random.NextDouble() > 4.0 / 7)
+            {
+                continue;
+            }
+            var end = day == 0 ? now.AddMinutes(-1) : now.AddDays(-day).AddMinutes(-_random.Next(600));
+            for (var session = 0; session < (day == 0 ? 2 : 1 + _random.Next(2)); session++)
+            {
+                var reading = SessionFactory.Session(member, _devices[_random.Next(_devices.Count)], end, _random);
+                readings.Add(reading);
+                end = reading.StartedAt.AddMinutes(-5);
+            }
+        }
+        await RunAsync(readings, ratePerSecond: null);
+        return readings.Count;
+    }
+
+    /// <summary>Readings of the bench members, which <see cref="AggregatesAreExactAsync"/> accounts for.</summary>
+    private Task<PipelineResult> RunAsync(int count, int? ratePerSecond)
+    {
+        _sent += count;
+        return RunAsync([.. Enumerable.Range(0, count).Select(_ => SessionFactory.Session(_members[_random.Next(_members.Count)], _devices[_random.Next(_devices.Count)], DateTimeOffset.UtcNow.AddMinutes(-1), _random))], ratePerSecond);
+    }
+
+    private async Task<PipelineResult> RunAsync(IReadOnlyList<Reading> readings, int? ratePerSecond)
+    {
+        var count = readings.Count;
         using var sqs = backend.Aws.CreateSqsClient();
         var urls = new Dictionary<string, string>();
         foreach (var machine in MachineProfile.All.Select(p => p.Machine))
@@ -55,9 +90,6 @@ public sealed class PipelineRun(BenchmarkBackend backend, int members, int trace
         }
         var sentAt = new ConcurrentDictionary<string, DateTimeOffset>();
         var processedBefore = backend.Telemetry.Counter("aggregator", Processed);
-        var readings = Enumerable.Range(0, count)
-            .Select(_ => SessionFactory.Session(_members[_random.Next(_members.Count)], _devices[_random.Next(_devices.Count)], DateTimeOffset.UtcNow.AddMinutes(-1), _random))
-            .ToList();
 
         var clock = Stopwatch.StartNew();
         var batches = readings.Chunk(10).Select((chunk, index) => (chunk, index)).ToList();
@@ -73,7 +105,6 @@ public sealed class PipelineRun(BenchmarkBackend backend, int members, int trace
             }
             await SendAsync(sqs, urls, batch.chunk, sentAt, token);
         });
-        _sent += count;
 
         await WaitUntilProcessedAsync(processedBefore + count, TimeSpan.FromMinutes(10));
         var seconds = clock.Elapsed.TotalSeconds;
