@@ -31,9 +31,9 @@ public static class BurstEndpoints
                 await members.EnrollAsync(member, cancellationToken);
             }
         }
-        var messages = Enumerable.Range(0, request.Count)
-            .Select(_ => traffic.Next(traffic.Now, request.FaultRate, request.OriginalFormatRate, among))
-            .ToList();
+        var readings = Enumerable.Range(0, request.Count)
+            .Select(_ => traffic.Next(traffic.Now, request.FaultRate, request.OriginalFormatRate, among));
+        List<SimulatedMessage> messages = request.SendTwice ? [.. readings.SelectMany(m => new[] { m, m })] : [.. readings];
         var outcomes = await traffic.SendAsync(messages, cancellationToken);
         var report = new BurstReport(
             outcomes.Count(o => o.Sent),
@@ -51,12 +51,18 @@ public static class BurstEndpoints
     }
 }
 
+/// <summary>
+/// A burst: <paramref name="Count"/> sessions, a share of them misread or in the original format, among the given members
+/// (else the gym's); with <paramref name="SendTwice"/> every message is sent twice, as a sensor that resends when its
+/// acknowledgement is lost.
+/// </summary>
 public sealed record BurstRequest(
     [property: Range(1, 1_000_000)] int Count,
     [property: Range(0, 1)] double FaultRate = 0,
     [property: Range(0, 1)] double OriginalFormatRate = 0,
     string[]? MemberIds = null,
-    bool IncludeReadings = false);
+    bool IncludeReadings = false,
+    bool SendTwice = false);
 
 public sealed record BurstReport(int Sent, int Refused, IReadOnlyList<SentReading>? Readings);
 

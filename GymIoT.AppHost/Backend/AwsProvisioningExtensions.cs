@@ -1,6 +1,7 @@
 using GymIoT.Core.Aws;
 using GymIoT.Core.Provisioning;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 
 namespace GymIoT.AppHost.Backend;
@@ -9,7 +10,8 @@ public static class AwsProvisioningExtensions
 {
     /// <summary>
     /// A resource that waits for the backend, provisions queues and tables idempotently, and then shows Finished
-    /// (exit code 0) or FailedToStart with the reason in its log.
+    /// (exit code 0) or FailedToStart with the reason in its log. When a backend resource it waits for is restarted (an
+    /// emulator that keeps its data in memory comes back empty), it provisions again as soon as that resource is healthy.
     /// </summary>
     public static IResourceBuilder<AwsProvisioningResource> AddAwsProvisioning(
         this IDistributedApplicationBuilder builder, string name, Func<AwsSettings> settings)
@@ -35,10 +37,7 @@ public static class AwsProvisioningExtensions
 
                 try
                 {
-                    var aws = settings();
-                    using var sqs = aws.CreateSqsClient();
-                    using var dynamoDb = aws.CreateDynamoDbClient();
-                    var report = await new AwsProvisioner(sqs, dynamoDb, timeProvider, @event.Logger).ProvisionAsync(cancellationToken);
+                    var report = await ProvisionAsync(settings(), timeProvider, @event.Logger, cancellationToken);
                     await notifications.PublishUpdateAsync(resource, s => s with
                     {
                         State = KnownResourceStates.Finished,
@@ -56,7 +55,58 @@ public static class AwsProvisioningExtensions
                         ExitCode = 1,
                         StopTimeStamp = timeProvider.GetUtcNow().UtcDateTime,
                     });
+                    return;
                 }
+
+                var backend = resource.Annotations.OfType<WaitAnnotation>().Select(w => w.Resource.Name).ToHashSet();
+                _ = ProvisionAfterRestartsAsync(notifications, backend, settings, timeProvider, @event.Logger, cancellationToken);
             });
+    }
+
+    private static async Task<ProvisioningReport> ProvisionAsync(AwsSettings aws, TimeProvider timeProvider, ILogger logger, CancellationToken cancellationToken)
+    {
+        using var sqs = aws.CreateSqsClient();
+        using var dynamoDb = aws.CreateDynamoDbClient();
+        return await new AwsProvisioner(sqs, dynamoDb, timeProvider, logger).ProvisionAsync(cancellationToken);
+    }
+
+    /// <summary>Provisions again each time a backend resource that was down is healthy again.</summary>
+    private static async Task ProvisionAfterRestartsAsync(
+        ResourceNotificationService notifications, IReadOnlySet<string> backend, Func<AwsSettings> settings, TimeProvider timeProvider, ILogger logger, CancellationToken cancellationToken)
+    {
+        var down = new HashSet<string>();
+        try
+        {
+            await foreach (var update in notifications.WatchAsync(cancellationToken))
+            {
+                var name = update.Resource.Name;
+                if (!backend.Contains(name))
+                {
+                    continue;
+                }
+                var state = update.Snapshot.State?.Text;
+                if (state == KnownResourceStates.Stopping || KnownResourceStates.TerminalStates.Contains(state))
+                {
+                    down.Add(name);
+                }
+                else if (state == KnownResourceStates.Running && update.Snapshot.HealthStatus == HealthStatus.Healthy && down.Remove(name))
+                {
+                    try
+                    {
+                        var report = await ProvisionAsync(settings(), timeProvider, logger, cancellationToken);
+                        logger.LogWarning(
+                            "{Resource} is back after a restart: provisioning ran again and created {Created} queues or tables (an emulator that keeps them in memory loses what they held)",
+                            name, report.Created.Count);
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException)
+                    {
+                        logger.LogError(ex, "Provisioning again after {Resource} restarted failed", name);
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
     }
 }

@@ -1,7 +1,11 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using GymIoT.Core.Aws;
+using GymIoT.DeviceSimulator;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GymIoT.Tests.Infrastructure;
@@ -56,6 +60,8 @@ public class EmbeddedAppFixture : IAsyncLifetime
         await WaitForProvisioningAsync(cancellation.Token);
         foreach (var service in StoppedServices)
         {
+            // A service still starting up may not answer the stop in time: let it come up first.
+            await App.ResourceNotifications.WaitForResourceHealthyAsync(service, cancellation.Token);
             await StopAsync(service, cancellation.Token);
         }
     }
@@ -85,6 +91,17 @@ public class EmbeddedAppFixture : IAsyncLifetime
 
     /// <summary>The settings a service of this app receives for the embedded backend.</summary>
     public AwsSettings Aws => new(AwsSettings.DefaultRegion, Endpoint("sqs"), Endpoint("dynamodb"), "test", "test");
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    /// <summary>Asks the simulated gym for a burst, through its HTTP endpoint, and returns what it sent.</summary>
+    public async Task<BurstReport> SendBurstAsync(BurstRequest request)
+    {
+        using var simulator = App.CreateHttpClient("device-simulator");
+        var response = await simulator.PostAsJsonAsync("/bursts", request, Json);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<BurstReport>(Json))!;
+    }
 
     public virtual async Task DisposeAsync()
     {

@@ -1,10 +1,6 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
-using GymIoT.DeviceSimulator;
 
 namespace GymIoT.Tests.Infrastructure;
 
@@ -33,17 +29,6 @@ public sealed class PipelineFixture : EmbeddedAppFixture
                 .WithEnvironment("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf")
                 .WithEnvironment("OTEL_BSP_SCHEDULE_DELAY", "500");
         }
-    }
-
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
-
-    /// <summary>Asks the simulated gym for a burst, through its HTTP endpoint, and returns what it sent.</summary>
-    public async Task<BurstReport> SendBurstAsync(BurstRequest request)
-    {
-        using var simulator = App.CreateHttpClient("device-simulator");
-        var response = await simulator.PostAsJsonAsync("/bursts", request, Json);
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<BurstReport>(Json))!;
     }
 
     public override async Task DisposeAsync()

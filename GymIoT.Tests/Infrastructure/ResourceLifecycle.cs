@@ -4,7 +4,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace GymIoT.Tests.Infrastructure;
 
-/// <summary>Stops and starts a resource of a running app through Aspire's own commands, as an operator would in its dashboard.</summary>
+/// <summary>
+/// Stops and starts a resource of a running app through Aspire's own commands, as an operator would in its dashboard, or
+/// kills the process the app started for it, as a crash would.
+/// </summary>
 public static class ResourceLifecycle
 {
     private const int Attempts = 5;
@@ -23,6 +26,81 @@ public static class ResourceLifecycle
     {
         await app.ExecuteAsync(resource, KnownResourceCommands.StartCommand, cancellationToken);
         await app.ResourceNotifications.WaitForResourceHealthyAsync(resource, cancellationToken);
+    }
+
+    /// <summary>The id of the process the app runs for a resource now (an executable or a project).</summary>
+    public static int ProcessIdOf(this DistributedApplication app, string resource)
+    {
+        if (!app.ResourceNotifications.TryGetCurrentState(resource, out var state))
+        {
+            throw new InvalidOperationException($"{resource} is unknown.");
+        }
+        var pid = state.Snapshot.Properties.First(p => p.Name is "executable.pid" or "project.pid").Value;
+        return Convert.ToInt32(pid);
+    }
+
+    /// <summary>
+    /// The process that does a resource's work: for a project, which the orchestrator starts through <c>dotnet run</c>, the
+    /// service that it runs; for an executable, the process itself.
+    /// </summary>
+    public static int ServiceProcessIdOf(this DistributedApplication app, string resource)
+    {
+        var pid = app.ProcessIdOf(resource);
+        var children = Directory.GetDirectories($"/proc/{pid}/task")
+            .SelectMany(task => ChildrenListed(Path.Combine(task, "children")))
+            .Select(int.Parse)
+            .ToList();
+        return children is [var service] ? service : pid;
+    }
+
+    /// <summary>
+    /// Stops a resource and starts it again once its old process is gone: an emulator that keeps files (dynalite's database
+    /// lock) would otherwise race its predecessor for them.
+    /// </summary>
+    public static async Task RestartResourceAsync(this DistributedApplication app, string resource, CancellationToken cancellationToken = default)
+    {
+        var before = app.ProcessIdOf(resource);
+        await app.StopResourceAsync(resource, cancellationToken);
+        await WaitForExitAsync(before, cancellationToken);
+        await app.StartResourceAsync(resource, cancellationToken);
+    }
+
+    /// <summary>
+    /// Kills a resource's processes (a project's service and the <c>dotnet run</c> above it) with SIGKILL, as a crash or the
+    /// kernel's OOM killer would, and waits until they are gone.
+    /// </summary>
+    public static async Task KillResourceAsync(this DistributedApplication app, string resource, CancellationToken cancellationToken = default)
+    {
+        var pid = app.ProcessIdOf(resource);
+        var service = app.ServiceProcessIdOf(resource);
+        using (var process = System.Diagnostics.Process.GetProcessById(pid))
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        await WaitForExitAsync(service, cancellationToken);
+        await WaitForExitAsync(pid, cancellationToken);
+        await app.ResourceNotifications.WaitForResourceAsync(
+            resource, e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), cancellationToken);
+    }
+
+    private static string[] ChildrenListed(string file)
+    {
+        try
+        {
+            return File.ReadAllText(file).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        }
+        catch (IOException)
+        {
+            return []; // a thread that ended meanwhile
+        }
+    }
+
+    private static async Task WaitForExitAsync(int pid, CancellationToken cancellationToken)
+    {
+        while (Directory.Exists($"/proc/{pid}"))
+        {
+            await Task.Delay(100, cancellationToken);
+        }
     }
 
     /// <summary>A command the orchestrator may refuse while the resource is between states is tried again, a few times.</summary>

@@ -12,25 +12,24 @@ namespace GymIoT.Tests.Notifications;
 [Collection(PlatformCollection.Name)]
 public sealed class ErrorNotifierIntegrationTests(PlatformFixture fixture) : IDisposable
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
-    private readonly QueueProbe _queues = new(fixture.Aws.CreateSqsClient());
-    private readonly MailInbox _inbox = new(fixture.Endpoint("maildev"));
+    private static readonly TimeSpan Patience = NotifierHarness.Patience;
+    private readonly NotifierHarness _notifier = new(fixture);
     private readonly FakeWebhook _webhook = new();
 
     [Fact]
     public async Task The_original_error_message_reaches_the_gym_by_email_and_webhook()
     {
-        var device = UniqueDevice();
-        using var notifier = await StartNotifierAsync(_webhook, ("Notifier:BatchWindowSeconds", "1"));
+        var device = NotifierHarness.UniqueDevice();
+        using var notifier = await _notifier.StartAsync(_webhook, ("Notifier:BatchWindowSeconds", "1"));
 
-        await _queues.SendAsync("Errors", $$"""{"device_id": "{{device}}","value_time_spent": "ERROR","value_calories_spent": "ERROR"}""");
+        await _notifier.Queues.SendAsync("Errors", $$"""{"device_id": "{{device}}","value_time_spent": "ERROR","value_calories_spent": "ERROR"}""");
 
-        var mail = Assert.Single(await WaitForMailsAsync(device, 1));
+        var mail = Assert.Single(await _notifier.WaitForMailsAsync(device, 1));
         Assert.Equal(EmailDigest.Subject, mail.Subject);
         Assert.Contains("Time spent: ERROR", mail.Text);
         Assert.Contains("Calories: ERROR", mail.Text);
         Assert.Contains($"<td>{device}</td>", mail.Html);
-        var call = Assert.Single(await WaitForCallsAsync(_webhook, device, 1));
+        var call = Assert.Single(await NotifierHarness.WaitForCallsAsync(_webhook, device, 1));
         Assert.Equal("/trigger/gym_device_error/with/key/test-key", call.Path);
         Assert.Equal("ERROR", call.Body.GetProperty("value2").GetString());
         Assert.Equal("ERROR", call.Body.GetProperty("value3").GetString());
@@ -40,17 +39,17 @@ public sealed class ErrorNotifierIntegrationTests(PlatformFixture fixture) : IDi
     [Fact]
     public async Task Five_reports_sent_within_a_second_arrive_as_one_digest_and_one_alone_after_the_window()
     {
-        var devices = Enumerable.Range(0, 5).Select(_ => UniqueDevice()).ToList();
-        using var notifier = await StartNotifierAsync(_webhook, ("Notifier:BatchWindowSeconds", "4"));
+        var devices = Enumerable.Range(0, 5).Select(_ => NotifierHarness.UniqueDevice()).ToList();
+        using var notifier = await _notifier.StartAsync(_webhook, ("Notifier:BatchWindowSeconds", "4"));
 
-        await _queues.SendManyAsync("Errors", devices.Select(d => Report(d, "ImpossibleCalories: 900 kcal in 10 min")));
-        var digest = await Eventually.ValueAsync(() => _inbox.MentioningAsync(devices[0]), found => found.Count > 0, Patience);
+        await _notifier.Queues.SendManyAsync("Errors", devices.Select(d => NotifierHarness.Report(d, "ImpossibleCalories: 900 kcal in 10 min")));
+        var digest = await Eventually.ValueAsync(() => _notifier.Inbox.MentioningAsync(devices[0]), found => found.Count > 0, Patience);
 
         Assert.All(devices, device => Assert.Contains(device, Assert.Single(digest).Text));
-        var lone = UniqueDevice();
+        var lone = NotifierHarness.UniqueDevice();
         var clock = Stopwatch.StartNew();
-        await _queues.SendAsync("Errors", Report(lone, "MissingField: caloriesKcal is missing"));
-        Assert.Single(await WaitForMailsAsync(lone, 1));
+        await _notifier.Queues.SendAsync("Errors", NotifierHarness.Report(lone, "MissingField: caloriesKcal is missing"));
+        Assert.Single(await _notifier.WaitForMailsAsync(lone, 1));
         Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(3.5), $"a lone report was sent after {clock.Elapsed.TotalSeconds:0.0} s, before the 4 s window closed");
         await notifier.StopAsync();
     }
@@ -59,20 +58,20 @@ public sealed class ErrorNotifierIntegrationTests(PlatformFixture fixture) : IDi
     public async Task A_webhook_failing_its_first_three_calls_still_gets_every_report_exactly_once()
     {
         using var flaky = new FakeWebhook(failFirst: 3);
-        var devices = Enumerable.Range(0, 3).Select(_ => UniqueDevice()).ToList();
-        using var notifier = await StartNotifierAsync(flaky, ("Notifier:BatchWindowSeconds", "1"));
+        var devices = Enumerable.Range(0, 3).Select(_ => NotifierHarness.UniqueDevice()).ToList();
+        using var notifier = await _notifier.StartAsync(flaky, ("Notifier:BatchWindowSeconds", "1"));
 
-        await _queues.SendManyAsync("Errors", devices.Select(d => Report(d, "NotANumber: durationSeconds")));
+        await _notifier.Queues.SendManyAsync("Errors", devices.Select(d => NotifierHarness.Report(d, "NotANumber: durationSeconds")));
 
         foreach (var device in devices)
         {
-            Assert.Single(await WaitForCallsAsync(flaky, device, 1));
-            Assert.Single(await WaitForMailsAsync(device, 1));
+            Assert.Single(await NotifierHarness.WaitForCallsAsync(flaky, device, 1));
+            Assert.Single(await _notifier.WaitForMailsAsync(device, 1));
         }
         Assert.Equal(3, flaky.Calls.Count(c => c.Status == 500));
         await Task.Delay(TimeSpan.FromSeconds(3));
         Assert.All(devices, device => Assert.Single(flaky.Accepted, c => c.Body.GetProperty("value1").GetString() == device));
-        Assert.All(devices, device => Assert.Single((_inbox.MentioningAsync(device)).Result));
+        Assert.All(devices, device => Assert.Single((_notifier.Inbox.MentioningAsync(device)).Result));
         using var aggregates = new Aggregates(fixture.Aws.CreateDynamoDbClient());
         foreach (var device in devices)
         {
@@ -86,15 +85,15 @@ public sealed class ErrorNotifierIntegrationTests(PlatformFixture fixture) : IDi
     [Fact]
     public async Task With_the_mail_server_down_for_a_while_nothing_is_lost_and_nothing_sent_twice()
     {
-        var devices = Enumerable.Range(0, 2).Select(_ => UniqueDevice()).ToList();
+        var devices = Enumerable.Range(0, 2).Select(_ => NotifierHarness.UniqueDevice()).ToList();
         using var cancellation = new CancellationTokenSource(Patience);
         await fixture.StopAsync("maildev", cancellation.Token);
-        using var notifier = await StartNotifierAsync(_webhook, ("Notifier:BatchWindowSeconds", "1"));
+        using var notifier = await _notifier.StartAsync(_webhook, ("Notifier:BatchWindowSeconds", "1"));
 
         try
         {
-            await _queues.SendManyAsync("Errors", devices.Select(d => Report(d, "FutureTimestamp: the session ends tomorrow")));
-            await Task.WhenAll(devices.Select(d => WaitForCallsAsync(_webhook, d, 1)));
+            await _notifier.Queues.SendManyAsync("Errors", devices.Select(d => NotifierHarness.Report(d, "FutureTimestamp: the session ends tomorrow")));
+            await Task.WhenAll(devices.Select(d => NotifierHarness.WaitForCallsAsync(_webhook, d, 1)));
             await Task.Delay(TimeSpan.FromSeconds(4));
         }
         finally
@@ -104,11 +103,11 @@ public sealed class ErrorNotifierIntegrationTests(PlatformFixture fixture) : IDi
 
         foreach (var device in devices)
         {
-            Assert.Single(await WaitForMailsAsync(device, 1));
+            Assert.Single(await _notifier.WaitForMailsAsync(device, 1));
         }
         await Task.Delay(TimeSpan.FromSeconds(3));
         Assert.All(devices, device => Assert.Single(_webhook.Accepted, c => c.Body.GetProperty("value1").GetString() == device));
-        Assert.All(devices, device => Assert.Single(_inbox.MentioningAsync(device).Result));
+        Assert.All(devices, device => Assert.Single(_notifier.Inbox.MentioningAsync(device).Result));
         await notifier.StopAsync();
     }
 
@@ -124,12 +123,12 @@ public sealed class ErrorNotifierIntegrationTests(PlatformFixture fixture) : IDi
         };
         ActivitySource.AddActivityListener(listener);
         var trace = ActivityTraceId.CreateRandom();
-        var device = UniqueDevice();
-        using var notifier = await StartNotifierAsync(_webhook, ("Notifier:BatchWindowSeconds", "0"));
+        var device = NotifierHarness.UniqueDevice();
+        using var notifier = await _notifier.StartAsync(_webhook, ("Notifier:BatchWindowSeconds", "0"));
 
-        await _queues.SendAsync("Errors", Report(device, "TooOld: 2019"), $"00-{trace}-{ActivitySpanId.CreateRandom()}-01");
-        await WaitForCallsAsync(_webhook, device, 1);
-        await WaitForMailsAsync(device, 1);
+        await _notifier.Queues.SendAsync("Errors", NotifierHarness.Report(device, "TooOld: 2019"), $"00-{trace}-{ActivitySpanId.CreateRandom()}-01");
+        await NotifierHarness.WaitForCallsAsync(_webhook, device, 1);
+        await _notifier.WaitForMailsAsync(device, 1);
         var traced = await Eventually.ValueAsync(
             () => Task.FromResult(spans.Where(s => s.TraceId == trace).Select(s => s.DisplayName).ToList()),
             names => names.Contains("process Errors") && names.Contains("notify email") && names.Contains("notify webhook"),
@@ -145,60 +144,20 @@ public sealed class ErrorNotifierIntegrationTests(PlatformFixture fixture) : IDi
     public async Task A_report_that_can_never_be_delivered_ends_in_the_dead_letter_queue()
     {
         using var broken = new FakeWebhook(failFirst: int.MaxValue);
-        using var notifier = await StartNotifierAsync(broken,
+        using var notifier = await _notifier.StartAsync(broken,
             ("Notifier:BatchWindowSeconds", "0"), ("Notifier:RetryForSeconds", "0"), ("Notifier:VisibilityTimeoutSeconds", "1"));
 
-        var messageId = await _queues.SendAsync("Errors", Report(UniqueDevice(), "UnknownMachine: Rowing_machine"));
-        var dead = await Eventually.ValueAsync(() => _queues.FindAsync("Errors-dlq", messageId), found => found is not null, TimeSpan.FromSeconds(90));
+        var messageId = await _notifier.Queues.SendAsync("Errors", NotifierHarness.Report(NotifierHarness.UniqueDevice(), "UnknownMachine: Rowing_machine"));
+        var dead = await Eventually.ValueAsync(() => _notifier.Queues.FindAsync("Errors-dlq", messageId), found => found is not null, TimeSpan.FromSeconds(90));
 
         Assert.NotNull(dead);
         Assert.True(broken.Calls.Count >= 5, $"the webhook was tried {broken.Calls.Count} times");
         await notifier.StopAsync();
     }
 
-    private Task<IHost> StartNotifierAsync(FakeWebhook webhook, params (string, string)[] settings)
-    {
-        var maildev = fixture.Endpoint("maildev", "smtp");
-        return InProcessService.NotifierAsync(fixture.Aws,
-        [
-            ("Smtp:Host", maildev.Host),
-            ("Smtp:Port", maildev.Port.ToString()),
-            ("Smtp:Security", "None"),
-            ("Ifttt:BaseUrl", webhook.BaseUrl.ToString()),
-            ("Ifttt:Key", "test-key"),
-            .. settings,
-        ]);
-    }
-
-    private async Task<IReadOnlyList<Mail>> WaitForMailsAsync(string device, int count) =>
-        await Eventually.ValueAsync(async () =>
-        {
-            try
-            {
-                return await _inbox.MentioningAsync(device);
-            }
-            catch (HttpRequestException)
-            {
-                return [];
-            }
-        }, found => found.Count >= count, Patience);
-
-    private static async Task<IReadOnlyList<WebhookCall>> WaitForCallsAsync(FakeWebhook webhook, string device, int count) =>
-        await Eventually.ValueAsync(
-            () => Task.FromResult<IReadOnlyList<WebhookCall>>([.. webhook.Accepted.Where(c => c.Body.GetProperty("value1").GetString() == device)]),
-            found => found.Count >= count,
-            Patience);
-
-    private static string Report(string device, string reason) => JsonSerializer.Serialize(
-        new ErrorReport(device, "Cyclette", "xzan8189", "1800", "9000", reason, DateTimeOffset.UtcNow, Guid.NewGuid().ToString()),
-        MessageJson.Default.ErrorReport);
-
-    private static string UniqueDevice() => $"test-{Guid.NewGuid():N}"[..17];
-
     public void Dispose()
     {
-        _queues.Dispose();
-        _inbox.Dispose();
+        _notifier.Dispose();
         _webhook.Dispose();
     }
 }

@@ -101,7 +101,7 @@ public sealed class EmbeddedBackendTests(PlatformFixture fixture)
     {
         foreach (var resource in Emulators)
         {
-            var pid = ProcessIdOf(resource);
+            var pid = fixture.App.ProcessIdOf(resource);
 
             var sockets = ListeningSockets.OfProcess(pid);
 
@@ -119,29 +119,16 @@ public sealed class EmbeddedBackendTests(PlatformFixture fixture)
         {
             await dynamoDb.PutItemAsync(TableNames.Members, new Dictionary<string, AttributeValue>(key) { ["Name"] = new("Before restart") });
         }
-        var pidBefore = ProcessIdOf("dynamodb");
+        var pidBefore = fixture.App.ProcessIdOf("dynamodb");
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(1));
 
-        // Stop, and start once the old process has let go of its files (a restart can race it for the database lock).
-        await fixture.StopAsync("dynamodb", cancellation.Token);
-        while (Directory.Exists($"/proc/{pidBefore}"))
-        {
-            await Task.Delay(100, cancellation.Token);
-        }
-        await fixture.StartAsync("dynamodb", cancellation.Token);
+        await fixture.App.RestartResourceAsync("dynamodb", cancellation.Token);
 
-        Assert.NotEqual(pidBefore, ProcessIdOf("dynamodb"));
+        Assert.NotEqual(pidBefore, fixture.App.ProcessIdOf("dynamodb"));
         using (var dynamoDb = fixture.Aws.CreateDynamoDbClient())
         {
             var item = (await dynamoDb.GetItemAsync(TableNames.Members, key, consistentRead: true)).Item;
             Assert.Equal("Before restart", item["Name"].S);
         }
-    }
-
-    private int ProcessIdOf(string resource)
-    {
-        Assert.True(fixture.App.ResourceNotifications.TryGetCurrentState(resource, out var state), $"{resource} is unknown");
-        var pid = state.Snapshot.Properties.Single(p => p.Name == "executable.pid").Value;
-        return Convert.ToInt32(pid);
     }
 }

@@ -55,13 +55,6 @@ public sealed class BenchmarkBackend : IAsyncDisposable
 
     public Task StartAsync(string resource) => App.StartResourceAsync(resource);
 
-    public int ProcessIdOf(string resource)
-    {
-        App.ResourceNotifications.TryGetCurrentState(resource, out var state);
-        var pid = state!.Snapshot.Properties.First(p => p.Name is "executable.pid" or "project.pid").Value;
-        return Convert.ToInt32(pid);
-    }
-
     /// <summary>Peak resident memory of a process so far (VmHWM), in MB.</summary>
     public static double PeakRssMegabytes(int pid) =>
         File.ReadLines($"/proc/{pid}/status")

@@ -1,5 +1,6 @@
 using System.Globalization;
 using GymIoT.Benchmarks;
+using GymIoT.Tests.Infrastructure;
 
 // Measures, in one run on one machine: the emulators' raw ceilings, GymIoT's pipeline in a burst and at a steady rate,
 // and the member home's render time for a member with two years of history.
@@ -18,7 +19,7 @@ if (options.Runs("pipeline"))
     var sqsCeiling = await RawCeilings.SqsReceiveAndDeleteAsync(backend.Aws, options.CeilingOperations, consumers: 8);
     var dynamoDbCeiling = await RawCeilings.DynamoDbUpdateItemAsync(backend.Aws, options.CeilingOperations, options.Concurrency);
     await backend.StartAsync("aggregator");
-    var aggregatorPid = backend.ProcessIdOf("aggregator");
+    var aggregatorPid = backend.App.ServiceProcessIdOf("aggregator");
 
     await pipeline.EnrolAsync();
     var steady = await pipeline.SteadyAsync(options.SteadyRate, options.SteadySeconds);

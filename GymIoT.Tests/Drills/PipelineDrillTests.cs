@@ -1,0 +1,70 @@
+using GymIoT.DeviceSimulator;
+using GymIoT.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace GymIoT.Tests.Drills;
+
+/// <summary>
+/// The aggregator and the backend under the faults production will see, each drill ending in an exact account of what the
+/// simulator sent: every good reading in the aggregates exactly once, every bad message in <c>Errors</c> with its reason.
+/// </summary>
+[Collection(DrillCollection.Name)]
+public sealed class PipelineDrillTests(DrillFixture fixture, ITestOutputHelper output)
+{
+    private static readonly TimeSpan Settle = TimeSpan.FromMinutes(2);
+
+    private static string[] NewMembers(string drill, int count) =>
+        [.. Enumerable.Range(1, count).Select(i => $"{drill}-{Guid.NewGuid():N}"[..(drill.Length + 9)] + $"-{i}")];
+
+    [Fact]
+    public async Task The_aggregator_killed_three_times_during_a_burst_loses_nothing_and_counts_nothing_twice()
+    {
+        var members = NewMembers("kill", 4);
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+
+        var burst = await fixture.SendBurstAsync(new BurstRequest(5000, FaultRate: 0.05, OriginalFormatRate: 0.05, MemberIds: members, IncludeReadings: true));
+        var pendingAtKill = new List<int>();
+        for (var kill = 0; kill < 3; kill++)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(700), cancellation.Token);
+            pendingAtKill.Add(await fixture.MachineQueueDepthAsync());
+            await fixture.App.KillResourceAsync("aggregator", cancellation.Token);
+            await fixture.App.StartResourceAsync("aggregator", cancellation.Token);
+        }
+
+        Assert.All(pendingAtKill, pending => Assert.True(pending > 0, $"a kill came after the burst was done ({string.Join(", ", pendingAtKill)} pending)"));
+        var result = await Reconciliation.AssertExactAsync(fixture, burst, members, Settle);
+        output.WriteLine($"SIGKILL x3 with {string.Join(" / ", pendingAtKill)} readings pending: {result}");
+    }
+
+    [Fact]
+    public async Task A_restart_of_the_DynamoDB_emulator_during_a_burst_loses_nothing_and_counts_nothing_twice()
+    {
+        var members = NewMembers("ddb", 3);
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+
+        var burst = await fixture.SendBurstAsync(new BurstRequest(3000, FaultRate: 0.05, MemberIds: members, IncludeReadings: true));
+        await Task.Delay(TimeSpan.FromMilliseconds(500), cancellation.Token);
+        var pending = await fixture.MachineQueueDepthAsync();
+        await fixture.App.RestartResourceAsync("dynamodb", cancellation.Token);
+
+        Assert.True(pending > 0, "the restart came after the burst was done");
+        var result = await Reconciliation.AssertExactAsync(fixture, burst, members, Settle);
+        await fixture.App.ResourceNotifications.WaitForResourceHealthyAsync("aggregator", cancellation.Token);
+        output.WriteLine($"DynamoDB restarted with {pending} readings pending: {result}");
+    }
+
+    [Fact]
+    public async Task A_sender_that_sends_every_message_twice_gets_each_reading_counted_once()
+    {
+        var members = NewMembers("dup", 3);
+
+        var burst = await fixture.SendBurstAsync(new BurstRequest(600, FaultRate: 0.1, MemberIds: members, IncludeReadings: true, SendTwice: true));
+
+        Assert.Equal(1200, burst.Sent);
+        Assert.All(burst.Readings!.GroupBy(r => r.Reading.ReadingId), copies => Assert.Equal(2, copies.Select(c => c.MessageId).Distinct().Count()));
+        var result = await Reconciliation.AssertExactAsync(fixture, burst, members, Settle);
+        Assert.Equal(600 - result.BadMessages / 2, result.GoodReadings);
+        output.WriteLine($"Every message sent twice: {result}");
+    }
+}

@@ -1,0 +1,66 @@
+using System.Text.Json;
+using GymIoT.Core.Readings;
+using Microsoft.Extensions.Hosting;
+
+namespace GymIoT.Tests.Infrastructure;
+
+/// <summary>
+/// The error notifier's own code started in process against a fixture's emulators and maildev and a local webhook,
+/// with what a test needs around it: the queues, the inbox, reports to send and the waits for their delivery.
+/// </summary>
+public sealed class NotifierHarness(EmbeddedAppFixture fixture) : IDisposable
+{
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    public QueueProbe Queues { get; } = new(fixture.Aws.CreateSqsClient());
+
+    public MailInbox Inbox { get; } = new(fixture.Endpoint("maildev"));
+
+    public Task<IHost> StartAsync(FakeWebhook webhook, params (string, string)[] settings)
+    {
+        var maildev = fixture.Endpoint("maildev", "smtp");
+        return InProcessService.NotifierAsync(fixture.Aws,
+        [
+            ("Smtp:Host", maildev.Host),
+            ("Smtp:Port", maildev.Port.ToString()),
+            ("Smtp:Security", "None"),
+            ("Ifttt:BaseUrl", webhook.BaseUrl.ToString()),
+            ("Ifttt:Key", "test-key"),
+            .. settings,
+        ]);
+    }
+
+    /// <summary>The emails that mention <paramref name="device"/>, once there are at least <paramref name="count"/>.</summary>
+    public async Task<IReadOnlyList<Mail>> WaitForMailsAsync(string device, int count, TimeSpan? patience = null) =>
+        await Eventually.ValueAsync(async () =>
+        {
+            try
+            {
+                return await Inbox.MentioningAsync(device);
+            }
+            catch (HttpRequestException)
+            {
+                return [];
+            }
+        }, found => found.Count >= count, patience ?? Patience);
+
+    /// <summary>The accepted webhook calls for <paramref name="device"/>, once there are at least <paramref name="count"/>.</summary>
+    public static async Task<IReadOnlyList<WebhookCall>> WaitForCallsAsync(FakeWebhook webhook, string device, int count, TimeSpan? patience = null) =>
+        await Eventually.ValueAsync(
+            () => Task.FromResult<IReadOnlyList<WebhookCall>>([.. webhook.Accepted.Where(c => c.Body.GetProperty("value1").GetString() == device)]),
+            found => found.Count >= count,
+            patience ?? Patience);
+
+    /// <summary>An error report as the aggregator sends it to <c>Errors</c>.</summary>
+    public static string Report(string device, string reason) => JsonSerializer.Serialize(
+        new ErrorReport(device, "Cyclette", "xzan8189", "1800", "9000", reason, DateTimeOffset.UtcNow, Guid.NewGuid().ToString()),
+        MessageJson.Default.ErrorReport);
+
+    public static string UniqueDevice() => $"test-{Guid.NewGuid():N}"[..17];
+
+    public void Dispose()
+    {
+        Queues.Dispose();
+        Inbox.Dispose();
+    }
+}
