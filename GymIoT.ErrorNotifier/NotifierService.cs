@@ -77,14 +77,24 @@ public sealed partial class NotifierService(
             {
                 break;
             }
-            var response = await sqs.ReceiveMessageAsync(new ReceiveMessageRequest
+            ReceiveMessageResponse response;
+            try
             {
-                QueueUrl = url,
-                MaxNumberOfMessages = Math.Min(10, settings.BatchSize - batch.Count),
-                WaitTimeSeconds = wait,
-                VisibilityTimeout = settings.VisibilityTimeoutSeconds,
-                MessageAttributeNames = ["All"],
-            }, pollToken);
+                response = await sqs.ReceiveMessageAsync(new ReceiveMessageRequest
+                {
+                    QueueUrl = url,
+                    MaxNumberOfMessages = Math.Min(10, settings.BatchSize - batch.Count),
+                    WaitTimeSeconds = wait,
+                    VisibilityTimeout = settings.VisibilityTimeoutSeconds,
+                    MessageAttributeNames = ["All"],
+                }, pollToken);
+            }
+            catch (Exception ex) when (batch.Count > 0 && ex is not OperationCanceledException)
+            {
+                // The queue went away with reports in hand (SQS unreachable, or an emulator restarted empty): deliver them.
+                LogReceiveFailedWithReportsInHand(ex, batch.Count);
+                break;
+            }
             var now = timeProvider.GetUtcNow();
             foreach (var message in response.Messages ?? [])
             {
@@ -107,6 +117,9 @@ public sealed partial class NotifierService(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Notification channel {Channel} is off: it is not configured (see Smtp / Ifttt settings)")]
     private partial void LogChannelDisabled(string channel);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Receiving from Errors failed with {Count} reports in hand; delivering those now")]
+    private partial void LogReceiveFailedWithReportsInHand(Exception exception, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Receiving from Errors failed; trying again")]
     private partial void LogReceiveFailed(Exception exception);

@@ -20,7 +20,8 @@ public static class Extensions
         builder.Services.AddOptions<IftttOptions>().BindConfiguration(IftttOptions.SectionName);
 
         builder.Services.AddSingleton<INotificationChannel, EmailChannel>();
-        builder.Services.AddHttpClient<IftttWebhookChannel>();
+        // The key is part of the webhook's URL: this client writes no "Start processing HTTP request {Uri}" logs.
+        builder.Services.AddHttpClient<IftttWebhookChannel>().RemoveAllLoggers();
         builder.Services.AddSingleton<INotificationChannel>(services => services.GetRequiredService<IftttWebhookChannel>());
         builder.Services.AddSingleton<DeliveryLedger>();
         builder.Services.AddSingleton<DeviceFaults>();

@@ -22,6 +22,12 @@ public class EmbeddedAppFixture : IAsyncLifetime
 
     public DistributedApplication App { get; private set; } = null!;
 
+    /// <summary>
+    /// Where every service exports its traces, metrics and logs. Without a live endpoint the services would export to the
+    /// (disabled) dashboard's address and spend their shutdown retrying it, longer than the orchestrator waits for a stop.
+    /// </summary>
+    public OtlpReceiver Telemetry { get; } = new();
+
     /// <summary>Extra settings for the AppHost, e.g. <c>GymIoT:Simulator=false</c>.</summary>
     protected virtual IEnumerable<string> Settings => [];
 
@@ -48,7 +54,10 @@ public class EmbeddedAppFixture : IAsyncLifetime
             // Short polls: a service the tests stop leaves no poll behind that could take their messages.
             appHost.CreateResourceBuilder(service)
                 .WithEnvironment("Aggregator__WaitTimeSeconds", "1")
-                .WithEnvironment("Notifier__WaitTimeSeconds", "1");
+                .WithEnvironment("Notifier__WaitTimeSeconds", "1")
+                .WithEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", Telemetry.Endpoint)
+                .WithEnvironment("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf")
+                .WithEnvironment("OTEL_BSP_SCHEDULE_DELAY", "500");
         }
         Configure(appHost);
         App = await appHost.BuildAsync(cancellation.Token);
@@ -106,6 +115,7 @@ public class EmbeddedAppFixture : IAsyncLifetime
     public virtual async Task DisposeAsync()
     {
         await App.DisposeAsync();
+        Telemetry.Dispose();
         try
         {
             Directory.Delete(DataDirectory, recursive: true);

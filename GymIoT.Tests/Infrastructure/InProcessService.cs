@@ -15,10 +15,29 @@ public static class InProcessService
     public static Task<IHost> NotifierAsync(AwsSettings aws, params (string Key, string Value)[] settings) =>
         StartAsync(aws, GymIoT.ErrorNotifier.Extensions.Extensions.AddApplicationServices, [("Notifier:WaitTimeSeconds", "1"), .. settings]);
 
-    private static async Task<IHost> StartAsync(AwsSettings aws, Action<IHostApplicationBuilder> addServices, (string Key, string Value)[] settings)
+    /// <summary>The notifier as it runs for real: with the service defaults, exporting traces, metrics and logs to <paramref name="telemetry"/>.</summary>
+    public static Task<IHost> NotifierWithTelemetryAsync(AwsSettings aws, OtlpReceiver telemetry, params (string Key, string Value)[] settings) =>
+        StartAsync(aws, builder =>
+        {
+            builder.AddServiceDefaults();
+            GymIoT.ErrorNotifier.Extensions.Extensions.AddApplicationServices(builder);
+        },
+        [
+            ("Notifier:WaitTimeSeconds", "1"),
+            ("OTEL_EXPORTER_OTLP_ENDPOINT", telemetry.Endpoint),
+            ("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf"),
+            ("OTEL_SERVICE_NAME", "error-notifier"),
+            .. settings,
+        ], logLevel: LogLevel.Trace);
+
+    private static async Task<IHost> StartAsync(AwsSettings aws, Action<IHostApplicationBuilder> addServices, (string Key, string Value)[] settings, LogLevel? logLevel = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
+        if (logLevel is { } level)
+        {
+            builder.Logging.SetMinimumLevel(level);
+        }
         if (Environment.GetEnvironmentVariable("GYMIOT_TEST_LOGS") == "1")
         {
             builder.Logging.AddSimpleConsole(options => options.SingleLine = true);

@@ -16,9 +16,25 @@ public sealed class OtlpReceiver : IDisposable
 {
     private readonly ConcurrentQueue<CapturedSpan> _spans = new();
     private readonly ConcurrentDictionary<(string Service, string Metric), long> _counters = new();
+    private readonly ConcurrentQueue<byte[]>? _bodies;
     private readonly LoopbackHttpServer _server;
 
-    public OtlpReceiver() => _server = new LoopbackHttpServer(ReceiveAsync);
+    /// <param name="keepEverything">Keep every request as received (traces, metrics and logs), so <see cref="Mentions"/> can search it.</param>
+    public OtlpReceiver(bool keepEverything = false)
+    {
+        _bodies = keepEverything ? new ConcurrentQueue<byte[]>() : null;
+        _server = new LoopbackHttpServer(ReceiveAsync);
+    }
+
+    /// <summary>Requests received (with <c>keepEverything</c>), by signal: <c>/v1/traces</c>, <c>/v1/metrics</c>, <c>/v1/logs</c>.</summary>
+    public ConcurrentDictionary<string, int> Received { get; } = new();
+
+    /// <summary>True when any span, metric or log record received holds <paramref name="text"/> (UTF-8), e.g. a secret.</summary>
+    public bool Mentions(string text)
+    {
+        var needle = Encoding.UTF8.GetBytes(text);
+        return (_bodies ?? throw new InvalidOperationException("Not keeping what it receives.")).Any(body => body.AsSpan().IndexOf(needle) >= 0);
+    }
 
     public string Endpoint => _server.BaseUrl.ToString().TrimEnd('/');
 
@@ -31,6 +47,11 @@ public sealed class OtlpReceiver : IDisposable
     {
         using var body = new MemoryStream();
         await context.Request.InputStream.CopyToAsync(body);
+        if (_bodies is not null)
+        {
+            _bodies.Enqueue(body.ToArray());
+            Received.AddOrUpdate(context.Request.Url?.AbsolutePath ?? "", 1, (_, n) => n + 1);
+        }
         if (context.Request.Url?.AbsolutePath == "/v1/traces")
         {
             foreach (var span in DecodeSpans(body.ToArray()))

@@ -99,6 +99,23 @@ public sealed class QueueProbe(IAmazonSQS sqs) : IDisposable
         return response.Messages?.FirstOrDefault(m => m.MessageId == messageId);
     }
 
+    /// <summary>Messages waiting to be received (not those in flight).</summary>
+    public async Task<int> VisibleAsync(string queue) =>
+        (await sqs.GetQueueAttributesAsync(await UrlAsync(queue), ["ApproximateNumberOfMessages"])).ApproximateNumberOfMessages;
+
+    public async Task<bool> ExistsAsync(string queue)
+    {
+        try
+        {
+            await UrlAsync(queue);
+            return true;
+        }
+        catch (Exception ex) when (ex is QueueDoesNotExistException or Amazon.Runtime.AmazonServiceException or HttpRequestException)
+        {
+            return false;
+        }
+    }
+
     public async Task<int> DepthAsync(string queue)
     {
         var attributes = await sqs.GetQueueAttributesAsync(await UrlAsync(queue), ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"]);

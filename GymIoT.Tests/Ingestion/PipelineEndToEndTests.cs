@@ -32,7 +32,7 @@ public sealed class PipelineEndToEndTests(PipelineFixture fixture) : IDisposable
         var bad = burst.Readings!.First(r => r.ExpectedRejection is not null);
 
         var trace = await Eventually.ValueAsync(
-            () => Task.FromResult(fixture.Traces.Spans.Where(s => s.TraceId == good.TraceId).ToList()),
+            () => Task.FromResult(fixture.Telemetry.Spans.Where(s => s.TraceId == good.TraceId).ToList()),
             spans => spans.Any(s => s.Service == "aggregator" && s.Name == "store reading")
                 && spans.Any(s => s.Name == $"process {good.Queue}")
                 && spans.Any(s => s.Service == "device-simulator" && s.Name == $"send {good.Queue}"),
@@ -42,7 +42,7 @@ public sealed class PipelineEndToEndTests(PipelineFixture fixture) : IDisposable
         Assert.Contains(trace, s => s.Service == "aggregator" && s.Name == $"process {good.Queue}");
         Assert.Contains(trace, s => s.Service == "aggregator" && s.Name == "store reading");
         var badTrace = await Eventually.ValueAsync(
-            () => Task.FromResult(fixture.Traces.Spans.Where(s => s.TraceId == bad.TraceId).ToList()),
+            () => Task.FromResult(fixture.Telemetry.Spans.Where(s => s.TraceId == bad.TraceId).ToList()),
             spans => spans.Any(s => s.Service == "aggregator" && s.Name == "send Errors")
                 && spans.Any(s => s.Name == $"process {bad.Queue}")
                 && spans.Any(s => s.Service == "device-simulator" && s.Name == $"send {bad.Queue}"),
