@@ -9,7 +9,7 @@ namespace GymIoT.Core.Readings;
 /// Checks a message from a machine queue and says precisely what is wrong with it, in GymIoT's format or the original sensors'.
 /// Pure: whether the member exists is asked separately (<see cref="RejectUnknownMember"/>).
 /// </summary>
-public static class ReadingValidator
+public static partial class ReadingValidator
 {
     private static readonly JsonDocumentOptions ParseOptions = new() { MaxDepth = ReadingLimits.MaxJsonDepth };
 
@@ -31,7 +31,7 @@ public static class ReadingValidator
         {
             document = JsonDocument.Parse(body, ParseOptions);
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException or ArgumentException)
         {
             return Reject(RejectionReason.UnparsableJson, $"the body is not JSON ({ex.Message})", raw with { ValueTimeSpent = Excerpt(body) }, messageId, now);
         }
@@ -43,9 +43,17 @@ public static class ReadingValidator
             {
                 return Reject(RejectionReason.UnparsableJson, $"the body is a JSON {root.ValueKind.ToString().ToLowerInvariant()}, not an object", raw with { ValueTimeSpent = Excerpt(body) }, messageId, now);
             }
-            return root.TryGetProperty("username", out _) || root.TryGetProperty("value_time_spent", out _)
-                ? ValidateOriginal(root, queue, messageId, sentAt, now)
-                : ValidateReading(root, queue, messageId, now);
+            try
+            {
+                return root.TryGetProperty("username", out _) || root.TryGetProperty("value_time_spent", out _)
+                    ? ValidateOriginal(root, queue, messageId, sentAt, now)
+                    : ValidateReading(root, queue, messageId, now);
+            }
+            catch (InvalidOperationException ex)
+            {
+                // Well-formed JSON whose strings are not text, e.g. an escaped lone surrogate ("\ud800").
+                return Reject(RejectionReason.UnparsableJson, $"the body holds a string that is not valid Unicode ({ex.Message})", raw with { ValueTimeSpent = Excerpt(body) }, messageId, now);
+            }
         }
     }
 
@@ -310,6 +318,10 @@ public static class ReadingValidator
         {
             return new(RejectionReason.InvalidTimestamp, $"{field} '{Excerpt(text)}' is not an ISO-8601 time");
         }
+        if (!ZoneDesignator().IsMatch(text))
+        {
+            return new(RejectionReason.InvalidTimestamp, $"{field} '{Excerpt(text)}' has no time zone: end it with Z or an offset such as +01:00");
+        }
         return null;
     }
 
@@ -328,7 +340,23 @@ public static class ReadingValidator
     };
 
     /// <summary>Raw values are kept for the report, but not without bound: an error report must stay a small message.</summary>
-    private static string Excerpt(string text) => text.Length <= 64 ? text : text[..64] + "…";
+    /// <summary>The start of a text for a report, with anything that is not valid Unicode replaced, so the report can be written.</summary>
+    private static string Excerpt(string text)
+    {
+        var start = text.Length <= 64 ? text : text[..64] + "…";
+        return string.Create(start.Length, start, (chars, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                var paired = char.IsHighSurrogate(source[i]) ? i + 1 < source.Length && char.IsLowSurrogate(source[i + 1])
+                    : !char.IsLowSurrogate(source[i]) || (i > 0 && char.IsHighSurrogate(source[i - 1]));
+                chars[i] = paired ? source[i] : '\uFFFD';
+            }
+        });
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(Z|[+-]\d\d:?\d\d)$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex ZoneDesignator();
 
     private static string Format(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 
