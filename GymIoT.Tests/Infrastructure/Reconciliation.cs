@@ -27,7 +27,8 @@ public static class Reconciliation
             var expected = good.Where(r => r.Reading.MemberId == member).ToList();
             var items = await Eventually.ValueAsync(
                 () => aggregates.MemberItemsAsync(member),
-                found => Aggregates.Sum(found, "M#", "Sessions") >= expected.Count,
+                // A reading is applied item by item: wait until the day and the month items both have them all.
+                found => Aggregates.Sum(found, "M#", "Sessions") >= expected.Count && Aggregates.Sum(found, "D#", "Sessions") >= expected.Count,
                 timeout);
             Assert.Equal(expected.Count, Aggregates.Sum(items, "D#", "Sessions"));
             Assert.Equal(expected.Count, Aggregates.Sum(items, "M#", "Sessions"));
