@@ -27,7 +27,7 @@ public sealed partial class SecretUrlRedaction : BaseProcessor<Activity>
     }
 
     /// <summary>The URL with the segment after every <c>/key/</c> replaced; the same instance when there is none.</summary>
-    public static string Redact(string url) => KeySegment().IsMatch(url) ? KeySegment().Replace(url, "$1" + Redacted) : url;
+    public static string Redact(string url) => KeySegment().Replace(url, "$1" + Redacted);
 
     [GeneratedRegex("(/key/)[^/?#]+", RegexOptions.IgnoreCase)]
     private static partial Regex KeySegment();

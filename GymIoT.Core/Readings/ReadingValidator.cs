@@ -339,20 +339,14 @@ public static partial class ReadingValidator
         _ => Excerpt(element.GetRawText()),
     };
 
-    /// <summary>Raw values are kept for the report, but not without bound: an error report must stay a small message.</summary>
-    /// <summary>The start of a text for a report, with anything that is not valid Unicode replaced, so the report can be written.</summary>
+    /// <summary>
+    /// Raw values are kept for the report, but not without bound: an error report must stay a small message. Whatever is not
+    /// valid Unicode (an unpaired surrogate) becomes U+FFFD, so the report can be written.
+    /// </summary>
     private static string Excerpt(string text)
     {
         var start = text.Length <= 64 ? text : text[..64] + "…";
-        return string.Create(start.Length, start, (chars, source) =>
-        {
-            for (var i = 0; i < source.Length; i++)
-            {
-                var paired = char.IsHighSurrogate(source[i]) ? i + 1 < source.Length && char.IsLowSurrogate(source[i + 1])
-                    : !char.IsLowSurrogate(source[i]) || (i > 0 && char.IsHighSurrogate(source[i - 1]));
-                chars[i] = paired ? source[i] : '\uFFFD';
-            }
-        });
+        return string.Concat(start.EnumerateRunes().Select(rune => rune.ToString()));
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"(Z|[+-]\d\d:?\d\d)$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]

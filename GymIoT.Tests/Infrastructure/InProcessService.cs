@@ -13,7 +13,9 @@ public static class InProcessService
         StartAsync(aws, GymIoT.Aggregator.Extensions.Extensions.AddApplicationServices, [("Aggregator:WaitTimeSeconds", "1"), .. settings]);
 
     public static Task<IHost> NotifierAsync(AwsSettings aws, params (string Key, string Value)[] settings) =>
-        StartAsync(aws, GymIoT.ErrorNotifier.Extensions.Extensions.AddApplicationServices, [("Notifier:WaitTimeSeconds", "1"), .. settings]);
+        StartAsync(aws, GymIoT.ErrorNotifier.Extensions.Extensions.AddApplicationServices, [ShortNotifierPolls, .. settings]);
+
+    private static readonly (string, string) ShortNotifierPolls = ("Notifier:WaitTimeSeconds", "1");
 
     /// <summary>The notifier as it runs for real: with the service defaults, exporting traces, metrics and logs to <paramref name="telemetry"/>.</summary>
     public static Task<IHost> NotifierWithTelemetryAsync(AwsSettings aws, OtlpReceiver telemetry, params (string Key, string Value)[] settings) =>
@@ -23,7 +25,7 @@ public static class InProcessService
             GymIoT.ErrorNotifier.Extensions.Extensions.AddApplicationServices(builder);
         },
         [
-            ("Notifier:WaitTimeSeconds", "1"),
+            ShortNotifierPolls,
             ("OTEL_EXPORTER_OTLP_ENDPOINT", telemetry.Endpoint),
             ("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf"),
             ("OTEL_SERVICE_NAME", "error-notifier"),

@@ -16,18 +16,25 @@ public sealed class NotifierHarness(EmbeddedAppFixture fixture) : IDisposable
 
     public MailInbox Inbox { get; } = new(fixture.Endpoint("maildev"));
 
-    public Task<IHost> StartAsync(FakeWebhook webhook, params (string, string)[] settings)
+    public Task<IHost> StartAsync(FakeWebhook webhook, params (string, string)[] settings) =>
+        InProcessService.NotifierAsync(fixture.Aws, [.. ChannelSettings(webhook, "test-key"), .. settings]);
+
+    /// <summary>The notifier as it runs for real (service defaults, every log level), exporting everything to <paramref name="telemetry"/>.</summary>
+    public Task<IHost> StartWithTelemetryAsync(FakeWebhook webhook, string iftttKey, OtlpReceiver telemetry, params (string, string)[] settings) =>
+        InProcessService.NotifierWithTelemetryAsync(fixture.Aws, telemetry, [.. ChannelSettings(webhook, iftttKey), .. settings]);
+
+    /// <summary>Email to the fixture's maildev, the webhook to <paramref name="webhook"/> with <paramref name="iftttKey"/>.</summary>
+    private (string, string)[] ChannelSettings(FakeWebhook webhook, string iftttKey)
     {
         var maildev = fixture.Endpoint("maildev", "smtp");
-        return InProcessService.NotifierAsync(fixture.Aws,
+        return
         [
             ("Smtp:Host", maildev.Host),
             ("Smtp:Port", maildev.Port.ToString()),
             ("Smtp:Security", "None"),
             ("Ifttt:BaseUrl", webhook.BaseUrl.ToString()),
-            ("Ifttt:Key", "test-key"),
-            .. settings,
-        ]);
+            ("Ifttt:Key", iftttKey),
+        ];
     }
 
     /// <summary>The emails that mention <paramref name="device"/>, once there are at least <paramref name="count"/>.</summary>

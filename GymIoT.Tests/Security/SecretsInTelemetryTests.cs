@@ -19,10 +19,7 @@ public sealed class SecretsInTelemetryTests(PlatformFixture fixture) : IDisposab
         using var telemetry = new OtlpReceiver(keepEverything: true);
         using var webhook = new FakeWebhook(failFirst: 1);
         var device = NotifierHarness.UniqueDevice();
-        var maildev = fixture.Endpoint("maildev", "smtp");
-        using (var notifier = await InProcessService.NotifierWithTelemetryAsync(fixture.Aws, telemetry,
-            ("Smtp:Host", maildev.Host), ("Smtp:Port", maildev.Port.ToString()), ("Smtp:Security", "None"),
-            ("Ifttt:BaseUrl", webhook.BaseUrl.ToString()), ("Ifttt:Key", key), ("Notifier:BatchWindowSeconds", "0")))
+        using (var notifier = await _notifier.StartWithTelemetryAsync(webhook, key, telemetry, ("Notifier:BatchWindowSeconds", "0")))
         {
             await _notifier.Queues.SendAsync("Errors", NotifierHarness.Report(device, "TooOld: 2019"));
             await NotifierHarness.WaitForCallsAsync(webhook, device, 1);
