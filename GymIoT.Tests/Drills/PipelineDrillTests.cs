@@ -19,16 +19,17 @@ public sealed class PipelineDrillTests(DrillFixture fixture, ITestOutputHelper o
     [Fact]
     public async Task The_aggregator_killed_three_times_during_a_burst_loses_nothing_and_counts_nothing_twice()
     {
+        const int Readings = 5000;
         var members = NewMembers("kill", 4);
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(4));
 
-        var burst = await fixture.SendBurstAsync(new BurstRequest(5000, FaultRate: 0.05, OriginalFormatRate: 0.05, MemberIds: members, IncludeReadings: true));
+        var burst = await fixture.SendBurstHeldBackAsync(new BurstRequest(Readings, FaultRate: 0.05, OriginalFormatRate: 0.05, MemberIds: members, IncludeReadings: true), cancellation.Token);
         var pendingAtKill = new List<int>();
-        for (var kill = 0; kill < 3; kill++)
+        for (var kill = 1; kill <= 3; kill++)
         {
-            await Task.Delay(TimeSpan.FromMilliseconds(700), cancellation.Token);
-            pendingAtKill.Add(await fixture.MachineQueueDepthAsync());
+            var pending = await fixture.MachineQueueDepthAfterAsync(done: Readings * kill / 5, Readings);
             await fixture.App.KillResourceAsync("aggregator", cancellation.Token);
+            pendingAtKill.Add(pending);
             await fixture.App.StartResourceAsync("aggregator", cancellation.Token);
         }
 
@@ -40,12 +41,12 @@ public sealed class PipelineDrillTests(DrillFixture fixture, ITestOutputHelper o
     [Fact]
     public async Task A_restart_of_the_DynamoDB_emulator_during_a_burst_loses_nothing_and_counts_nothing_twice()
     {
+        const int Readings = 3000;
         var members = NewMembers("ddb", 3);
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(4));
 
-        var burst = await fixture.SendBurstAsync(new BurstRequest(3000, FaultRate: 0.05, MemberIds: members, IncludeReadings: true));
-        await Task.Delay(TimeSpan.FromMilliseconds(500), cancellation.Token);
-        var pending = await fixture.MachineQueueDepthAsync();
+        var burst = await fixture.SendBurstHeldBackAsync(new BurstRequest(Readings, FaultRate: 0.05, MemberIds: members, IncludeReadings: true), cancellation.Token);
+        var pending = await fixture.MachineQueueDepthAfterAsync(done: Readings / 5, Readings);
         await fixture.App.RestartResourceAsync("dynamodb", cancellation.Token);
 
         Assert.True(pending > 0, "the restart came after the burst was done");

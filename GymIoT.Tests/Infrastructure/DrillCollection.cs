@@ -1,6 +1,7 @@
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
+using GymIoT.DeviceSimulator;
 
 namespace GymIoT.Tests.Infrastructure;
 
@@ -24,6 +25,25 @@ public sealed class DrillFixture : EmbeddedAppFixture
         var aggregator = appHost.Resources.OfType<ProjectResource>().Single(r => r.Name == "aggregator");
         appHost.CreateResourceBuilder(aggregator).WithEnvironment("Aggregator__VisibilityTimeoutSeconds", "10");
     }
+
+    /// <summary>
+    /// Sends a burst while the aggregator is down and starts it again, so that a drill can time its fault by the aggregator's
+    /// own progress through the burst rather than by a clock, which a faster machine beats.
+    /// </summary>
+    public async Task<BurstReport> SendBurstHeldBackAsync(BurstRequest request, CancellationToken cancellationToken)
+    {
+        await App.StopResourceAsync("aggregator", cancellationToken);
+        var burst = await SendBurstAsync(request);
+        await App.StartResourceAsync("aggregator", cancellationToken);
+        return burst;
+    }
+
+    /// <summary>
+    /// Waits until the aggregator has taken <paramref name="done"/> of the <paramref name="sent"/> messages of a burst held
+    /// back out of the machine queues, and returns the messages still there (waiting or in flight).
+    /// </summary>
+    public Task<int> MachineQueueDepthAfterAsync(int done, int sent) =>
+        Eventually.ValueAsync(MachineQueueDepthAsync, depth => depth <= sent - done, TimeSpan.FromMinutes(1), TimeSpan.FromMilliseconds(50));
 
     /// <summary>Messages waiting or in flight in the machine queues.</summary>
     public async Task<int> MachineQueueDepthAsync()

@@ -3,7 +3,7 @@ namespace GymIoT.Tests.Infrastructure;
 /// <summary>Polls until a condition holds or the time is up; the last value is returned either way, for the assertion to judge.</summary>
 public static class Eventually
 {
-    public static async Task<T> ValueAsync<T>(Func<Task<T>> read, Func<T, bool> done, TimeSpan timeout)
+    public static async Task<T> ValueAsync<T>(Func<Task<T>> read, Func<T, bool> done, TimeSpan timeout, TimeSpan? interval = null)
     {
         var deadline = DateTimeOffset.UtcNow + timeout;
         while (true)
@@ -13,7 +13,7 @@ public static class Eventually
             {
                 return value;
             }
-            await Task.Delay(250);
+            await Task.Delay(interval ?? TimeSpan.FromMilliseconds(250));
         }
     }
 }

@@ -12,20 +12,42 @@ public static class ResourceLifecycle
 {
     private const int Attempts = 5;
 
-    /// <summary>Stops a running resource and waits until it has ended.</summary>
+    /// <summary>
+    /// Stops a running resource and waits until it has ended and its processes are gone: the orchestrator reports the end
+    /// before the last of them has exited, and a start in that moment would race it for its ports and files (maildev's SMTP
+    /// port, dynalite's database lock).
+    /// </summary>
     public static async Task StopResourceAsync(this DistributedApplication app, string resource, CancellationToken cancellationToken = default)
     {
         await app.ResourceNotifications.WaitForResourceAsync(resource, KnownResourceStates.Running, cancellationToken);
+        var process = app.ProcessIdOf(resource);
+        var service = app.ServiceProcessIdOf(resource);
         await app.ExecuteAsync(resource, KnownResourceCommands.StopCommand, cancellationToken);
         await app.ResourceNotifications.WaitForResourceAsync(
             resource, e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), cancellationToken);
+        await WaitForExitAsync(service, cancellationToken);
+        await WaitForExitAsync(process, cancellationToken);
     }
 
-    /// <summary>Starts a stopped resource and waits until it is healthy.</summary>
+    /// <summary>
+    /// Starts a stopped resource and waits until it is healthy. A start the orchestrator reports as failed is tried again a
+    /// few times, as an operator would press Start again.
+    /// </summary>
     public static async Task StartResourceAsync(this DistributedApplication app, string resource, CancellationToken cancellationToken = default)
     {
-        await app.ExecuteAsync(resource, KnownResourceCommands.StartCommand, cancellationToken);
-        await app.ResourceNotifications.WaitForResourceHealthyAsync(resource, cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            await app.ExecuteAsync(resource, KnownResourceCommands.StartCommand, cancellationToken);
+            try
+            {
+                await app.ResourceNotifications.WaitForResourceHealthyAsync(resource, cancellationToken);
+                return;
+            }
+            catch (DistributedApplicationException) when (attempt < Attempts)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
+            }
+        }
     }
 
     /// <summary>The id of the process the app runs for a resource now (an executable or a project).</summary>
@@ -53,15 +75,10 @@ public static class ResourceLifecycle
         return children is [var service] ? service : pid;
     }
 
-    /// <summary>
-    /// Stops a resource and starts it again once its old process is gone: an emulator that keeps files (dynalite's database
-    /// lock) would otherwise race its predecessor for them.
-    /// </summary>
+    /// <summary>Stops a resource and starts it again once its old processes are gone.</summary>
     public static async Task RestartResourceAsync(this DistributedApplication app, string resource, CancellationToken cancellationToken = default)
     {
-        var before = app.ProcessIdOf(resource);
         await app.StopResourceAsync(resource, cancellationToken);
-        await WaitForExitAsync(before, cancellationToken);
         await app.StartResourceAsync(resource, cancellationToken);
     }
 
