@@ -36,13 +36,20 @@ public sealed partial class ReadingBatchProcessor(
         try
         {
             var now = timeProvider.GetUtcNow();
-            var checks = new ReadingCheck[batch.Count];
             for (var i = 0; i < batch.Count; i++)
             {
                 spans[i] = ConsumerSpan.Start(telemetry.ActivitySource, batch[i].Queue, batch[i].Message.MessageId, batch[i].Trace);
-                checks[i] = ReadingValidator.Validate(batch[i].Message.Body ?? "", batch[i].Queue, batch[i].Message.MessageId, batch[i].SentAt, now);
             }
             Activity.Current = null;
+            var checks = BatchChecks.CheckEach(
+                batch, m => ReadingValidator.Validate(m.Message.Body ?? "", m.Queue, m.Message.MessageId, m.SentAt, now), logger);
+            for (var i = 0; i < batch.Count; i++)
+            {
+                if (checks[i] is null)
+                {
+                    spans[i]?.SetStatus(ActivityStatusCode.Error, "not checked; left for redelivery");
+                }
+            }
 
             var done = new bool[batch.Count];
             var failed = !await RejectUnknownMembersAsync(batch, checks, now, cancellationToken);
@@ -69,7 +76,7 @@ public sealed partial class ReadingBatchProcessor(
     }
 
     /// <returns>False when membership could not be checked: then nothing accepted is stored in this round.</returns>
-    private async Task<bool> RejectUnknownMembersAsync(IReadOnlyList<ReceivedMessage> batch, ReadingCheck[] checks, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<bool> RejectUnknownMembersAsync(IReadOnlyList<ReceivedMessage> batch, ReadingCheck?[] checks, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var memberIds = checks.OfType<AcceptedReading>().Select(a => a.Reading.MemberId).Distinct().ToList();
         Dictionary<string, bool> known;
@@ -94,7 +101,7 @@ public sealed partial class ReadingBatchProcessor(
     }
 
     private async Task<int> ReportRejectedAsync(
-        IReadOnlyList<ReceivedMessage> batch, ReadingCheck[] checks, Activity?[] spans, bool[] done, CancellationToken cancellationToken)
+        IReadOnlyList<ReceivedMessage> batch, ReadingCheck?[] checks, Activity?[] spans, bool[] done, CancellationToken cancellationToken)
     {
         var rejected = Enumerable.Range(0, batch.Count).Where(i => checks[i] is RejectedReading).ToList();
         if (rejected.Count == 0)
@@ -102,7 +109,7 @@ public sealed partial class ReadingBatchProcessor(
             return 0;
         }
         var reports = rejected.Select(i => new OutgoingMessage(
-            System.Text.Json.JsonSerializer.Serialize(((RejectedReading)checks[i]).Report, MessageJson.Default.ErrorReport),
+            System.Text.Json.JsonSerializer.Serialize(((RejectedReading)checks[i]!).Report, MessageJson.Default.ErrorReport),
             spans[i]?.Context ?? batch[i].Trace)).ToList();
         try
         {
@@ -111,7 +118,7 @@ public sealed partial class ReadingBatchProcessor(
             for (var r = 0; r < rejected.Count; r++)
             {
                 var i = rejected[r];
-                var rejection = (RejectedReading)checks[i];
+                var rejection = (RejectedReading)checks[i]!;
                 spans[i]?.SetTag("gymiot.reading.outcome", "rejected").SetTag("gymiot.reading.rejection", rejection.Reason.ToString());
                 if (!outcomes[r].Sent)
                 {
@@ -132,14 +139,14 @@ public sealed partial class ReadingBatchProcessor(
     }
 
     private async Task<(int Stored, int Duplicates)> StoreAcceptedAsync(
-        IReadOnlyList<ReceivedMessage> batch, ReadingCheck[] checks, Activity?[] spans, bool[] done, CancellationToken cancellationToken)
+        IReadOnlyList<ReceivedMessage> batch, ReadingCheck?[] checks, Activity?[] spans, bool[] done, CancellationToken cancellationToken)
     {
         var accepted = Enumerable.Range(0, batch.Count).Where(i => checks[i] is AcceptedReading).ToList();
         if (accepted.Count == 0)
         {
             return (0, 0);
         }
-        var readings = accepted.Select(i => ((AcceptedReading)checks[i]).Reading).ToList();
+        var readings = accepted.Select(i => ((AcceptedReading)checks[i]!).Reading).ToList();
         var storeSpans = accepted.Select(i => StartStoreSpan(spans[i], batch[i].Trace)).ToList();
         try
         {
