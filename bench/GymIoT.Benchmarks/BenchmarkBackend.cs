@@ -7,12 +7,17 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace GymIoT.Benchmarks;
 
-/// <summary>GymIoT's AppHost on the embedded backend (dynalite on disk, as in a normal run), without the simulator, exporting telemetry here.</summary>
+/// <summary>
+/// GymIoT's AppHost on the embedded backend (dynalite on disk, as in a normal run), without the simulator, exporting
+/// telemetry here; the notifier emails maildev and calls a stand-in for the IFTTT webhook.
+/// </summary>
 public sealed class BenchmarkBackend : IAsyncDisposable
 {
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("gymiot-bench-").FullName;
 
     private BenchmarkBackend(OtlpReceiver telemetry) => Telemetry = telemetry;
+
+    public FakeWebhook Webhook { get; } = new();
 
     public OtlpReceiver Telemetry { get; }
 
@@ -30,8 +35,11 @@ public sealed class BenchmarkBackend : IAsyncDisposable
             $"--Emulators:DataDirectory={backend._dataDirectory}",
             "--GymIoT:Simulator=false",
             "--DcpPublisher:WaitForResourceCleanup=false",
+            "--Parameters:ifttt-key=benchmark",
+            "--Logging:LogLevel:GymIoT.AppHost.Resources=Warning",
+            $"--Ifttt:BaseUrl={backend.Webhook.BaseUrl}",
         ]);
-        foreach (var service in new[] { "aggregator", "dashboard" })
+        foreach (var service in new[] { "aggregator", "error-notifier", "dashboard" })
         {
             appHost.CreateResourceBuilder(appHost.Resources.OfType<ProjectResource>().Single(r => r.Name == service))
                 .WithEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", backend.Telemetry.Endpoint)
@@ -44,7 +52,7 @@ public sealed class BenchmarkBackend : IAsyncDisposable
         }
         backend.App = await appHost.BuildAsync();
         await backend.App.StartAsync();
-        foreach (var resource in new[] { "sqs", "dynamodb", "aggregator", "dashboard" })
+        foreach (var resource in new[] { "sqs", "dynamodb", "maildev", "aggregator", "error-notifier", "dashboard" })
         {
             await backend.App.ResourceNotifications.WaitForResourceHealthyAsync(resource);
         }
@@ -56,9 +64,14 @@ public sealed class BenchmarkBackend : IAsyncDisposable
     public Task StartAsync(string resource) => App.StartResourceAsync(resource);
 
     /// <summary>Peak resident memory of a process so far (VmHWM), in MB.</summary>
-    public static double PeakRssMegabytes(int pid) =>
+    public static double PeakRssMegabytes(int pid) => StatusMegabytes(pid, "VmHWM:");
+
+    /// <summary>Resident memory of a process now (VmRSS), in MB.</summary>
+    public static double RssMegabytes(int pid) => StatusMegabytes(pid, "VmRSS:");
+
+    private static double StatusMegabytes(int pid, string field) =>
         File.ReadLines($"/proc/{pid}/status")
-            .Where(line => line.StartsWith("VmHWM:", StringComparison.Ordinal))
+            .Where(line => line.StartsWith(field, StringComparison.Ordinal))
             .Select(line => double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024)
             .Single();
 
@@ -66,6 +79,7 @@ public sealed class BenchmarkBackend : IAsyncDisposable
     {
         await App.DisposeAsync();
         Telemetry.Dispose();
+        Webhook.Dispose();
         try
         {
             Directory.Delete(_dataDirectory, recursive: true);

@@ -3,12 +3,14 @@ namespace GymIoT.Benchmarks;
 /// <summary>
 /// Command-line settings: <c>--readings 50000 --members 200 --ceiling-ops 20000 --concurrency 32 --steady-rate 100
 /// --steady-seconds 30 --trace-every 10 --renders 500 --history-days 730</c> (one reading in that many is traced for the
-/// latency figures), and <c>--only pipeline</c> or <c>--only member-home</c> to run one part.
+/// latency figures), and <c>--only pipeline</c> or <c>--only member-home</c> to run one part. The soak runs only when
+/// asked for, <c>--only soak --soak-minutes 30 --soak-rate 200 --soak-bad-percent 2 --soak-window-minutes 5</c>.
 /// </summary>
 public sealed record BenchmarkOptions(
-    int Readings, int Members, int CeilingOperations, int Concurrency, int SteadyRate, int SteadySeconds, int TraceEvery, int Renders, int HistoryDays, string Only)
+    int Readings, int Members, int CeilingOperations, int Concurrency, int SteadyRate, int SteadySeconds, int TraceEvery, int Renders, int HistoryDays,
+    int SoakMinutes, int SoakRate, int SoakBadPercent, int SoakWindowMinutes, string Only)
 {
-    public bool Runs(string part) => Only is "all" || Only == part;
+    public bool Runs(string part) => Only == part || (Only is "all" && part is not "soak");
 
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -27,6 +29,10 @@ public sealed record BenchmarkOptions(
             TraceEvery: Value("trace-every", 10),
             Renders: Value("renders", 500),
             HistoryDays: Value("history-days", 730),
+            SoakMinutes: Value("soak-minutes", 30),
+            SoakRate: Value("soak-rate", 200),
+            SoakBadPercent: Value("soak-bad-percent", 2),
+            SoakWindowMinutes: Value("soak-window-minutes", 5),
             Only: Array.IndexOf(args, "--only") is var only and >= 0 && only + 1 < args.Length ? args[only + 1] : "all");
     }
 }

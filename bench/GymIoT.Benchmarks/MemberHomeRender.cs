@@ -51,8 +51,7 @@ public sealed class MemberHomeRender(BenchmarkBackend backend, PipelineRun pipel
         var requests = await SettledCounterAsync() - requestsBefore;
 
         times.Sort();
-        double Percentile(double p) => times[(int)Math.Min(times.Count - 1, Math.Ceiling(p * times.Count) - 1)];
-        return new RenderResult(renders, Percentile(0.50), Percentile(0.95), Percentile(0.99), (double)requests / renders, history);
+        return new RenderResult(renders, Percentiles.Of(times, 0.50), Percentiles.Of(times, 0.95), Percentiles.Of(times, 0.99), (double)requests / renders, history);
     }
 
     /// <summary>The dashboard's DynamoDB request count once two exports in a row agree (metrics are exported every second).</summary>

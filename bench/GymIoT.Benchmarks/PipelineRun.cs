@@ -72,22 +72,24 @@ public sealed class PipelineRun(BenchmarkBackend backend, int members, int trace
         return readings.Count;
     }
 
-    /// <summary>Readings of the bench members, which <see cref="AggregatesAreExactAsync"/> accounts for.</summary>
+    /// <summary>A session of a bench member on a random device that ended a minute ago; <see cref="Expect"/> it once sent, if good.</summary>
+    public Reading NewSession() =>
+        SessionFactory.Session(_members[_random.Next(_members.Count)], _devices[_random.Next(_devices.Count)], DateTimeOffset.UtcNow.AddMinutes(-1), _random);
+
+    /// <summary>Good readings of the bench members sent, which <see cref="AggregatesAreExactAsync"/> accounts for.</summary>
+    public void Expect(int goodReadings) => _sent += goodReadings;
+
     private Task<PipelineResult> RunAsync(int count, int? ratePerSecond)
     {
-        _sent += count;
-        return RunAsync([.. Enumerable.Range(0, count).Select(_ => SessionFactory.Session(_members[_random.Next(_members.Count)], _devices[_random.Next(_devices.Count)], DateTimeOffset.UtcNow.AddMinutes(-1), _random))], ratePerSecond);
+        Expect(count);
+        return RunAsync([.. Enumerable.Range(0, count).Select(_ => NewSession())], ratePerSecond);
     }
 
     private async Task<PipelineResult> RunAsync(IReadOnlyList<Reading> readings, int? ratePerSecond)
     {
         var count = readings.Count;
         using var sqs = backend.Aws.CreateSqsClient();
-        var urls = new Dictionary<string, string>();
-        foreach (var machine in MachineProfile.All.Select(p => p.Machine))
-        {
-            urls[machine] = (await sqs.GetQueueUrlAsync(machine)).QueueUrl;
-        }
+        var urls = await MachineQueueUrlsAsync(sqs);
         var sentAt = new ConcurrentDictionary<string, DateTimeOffset>();
         var processedBefore = backend.Telemetry.Counter("aggregator", Processed);
 
@@ -103,19 +105,21 @@ public sealed class PipelineRun(BenchmarkBackend backend, int members, int trace
                     await Task.Delay(due - clock.Elapsed, token);
                 }
             }
-            await SendAsync(sqs, urls, batch.chunk, sentAt, token);
+            await SendAsync(sqs, urls, batch.chunk.Select(r => (r.Machine, Misreadings.GoodBody(r))), sentAt, token);
         });
 
         await WaitUntilProcessedAsync(processedBefore + count, TimeSpan.FromMinutes(10));
         var seconds = clock.Elapsed.TotalSeconds;
         var stored = await WaitUntilStoredAsync(sentAt, TimeSpan.FromSeconds(30));
         var latencies = stored.Select(s => (s.Value - sentAt[s.Key]).TotalMilliseconds).Order().ToList();
-        double Percentile(double p) => latencies.Count == 0 ? double.NaN : latencies[(int)Math.Min(latencies.Count - 1, Math.Ceiling(p * latencies.Count) - 1)];
-        return new PipelineResult(count, seconds, count / seconds, Percentile(0.50), Percentile(0.95), Percentile(0.99), latencies.Count);
+        return new PipelineResult(count, seconds, count / seconds, Percentiles.Of(latencies, 0.50), Percentiles.Of(latencies, 0.95), Percentiles.Of(latencies, 0.99), latencies.Count);
     }
 
-    /// <summary>True when the aggregates of the bench members hold exactly the readings sent: as many sessions, counted once.</summary>
-    public async Task<bool> AggregatesAreExactAsync()
+    /// <summary>
+    /// "yes" when the month aggregates of the bench members hold exactly the good readings sent (as many sessions, each
+    /// counted once); otherwise how many were expected and found.
+    /// </summary>
+    public async Task<string> AggregatesAreExactAsync()
     {
         using var dynamoDb = backend.Aws.CreateDynamoDbClient();
         var sessions = 0m;
@@ -131,7 +135,7 @@ public sealed class PipelineRun(BenchmarkBackend backend, int members, int trace
             });
             sessions += response.Items.Sum(i => i.TryGetValue("Sessions", out var n) ? decimal.Parse(n.N) : 0);
         }
-        return sessions == _sent;
+        return sessions == _sent ? "yes" : $"NO: {_sent:N0} readings sent, {sessions:N0} sessions in the month aggregates";
     }
 
     private async Task WaitUntilProcessedAsync(long target, TimeSpan timeout)
@@ -143,19 +147,34 @@ public sealed class PipelineRun(BenchmarkBackend backend, int members, int trace
         }
     }
 
-    private async Task SendAsync(IAmazonSQS sqs, Dictionary<string, string> urls, Reading[] chunk, ConcurrentDictionary<string, DateTimeOffset> sentAt, CancellationToken token)
+    public static async Task<Dictionary<string, string>> MachineQueueUrlsAsync(IAmazonSQS sqs)
     {
-        foreach (var machine in chunk.GroupBy(r => r.Machine))
+        var urls = new Dictionary<string, string>();
+        foreach (var machine in MachineProfile.All.Select(p => p.Machine))
+        {
+            urls[machine] = (await sqs.GetQueueUrlAsync(machine)).QueueUrl;
+        }
+        return urls;
+    }
+
+    /// <summary>
+    /// Sends messages to their machine queues in batches, each with a trace of its own; one in <c>traceEvery</c> is sampled
+    /// and its send time recorded under its trace id.
+    /// </summary>
+    public async Task SendAsync(
+        IAmazonSQS sqs, Dictionary<string, string> urls, IEnumerable<(string Queue, string Body)> messages, ConcurrentDictionary<string, DateTimeOffset> sentAt, CancellationToken token)
+    {
+        foreach (var queue in messages.GroupBy(m => m.Queue).SelectMany(q => q.Chunk(10)))
         {
             var entries = new List<SendMessageBatchRequestEntry>();
             var traces = new List<string>();
-            foreach (var reading in machine)
+            foreach (var (_, body) in queue)
             {
                 var sampled = Random.Shared.Next(traceEvery) == 0;
                 var context = new ActivityContext(ActivityTraceId.CreateRandom(), ActivitySpanId.CreateRandom(), sampled ? ActivityTraceFlags.Recorded : ActivityTraceFlags.None);
                 var attributes = new Dictionary<string, MessageAttributeValue>();
                 TraceContext.Inject(context, attributes);
-                entries.Add(new SendMessageBatchRequestEntry($"{entries.Count}", Misreadings.GoodBody(reading)) { MessageAttributes = attributes });
+                entries.Add(new SendMessageBatchRequestEntry($"{entries.Count}", body) { MessageAttributes = attributes });
                 if (sampled)
                 {
                     traces.Add(context.TraceId.ToHexString());
@@ -166,11 +185,12 @@ public sealed class PipelineRun(BenchmarkBackend backend, int members, int trace
             {
                 sentAt[trace] = now;
             }
-            await sqs.SendMessageBatchAsync(new SendMessageBatchRequest { QueueUrl = urls[machine.Key], Entries = entries }, token);
+            await sqs.SendMessageBatchAsync(new SendMessageBatchRequest { QueueUrl = urls[queue[0].Queue], Entries = entries }, token);
         }
     }
 
-    private async Task<Dictionary<string, DateTimeOffset>> WaitUntilStoredAsync(ConcurrentDictionary<string, DateTimeOffset> sentAt, TimeSpan timeout)
+    /// <summary>When each sampled reading's "store reading" span ended, by trace id; waits until all have one or the time is up.</summary>
+    public async Task<Dictionary<string, DateTimeOffset>> WaitUntilStoredAsync(ConcurrentDictionary<string, DateTimeOffset> sentAt, TimeSpan timeout)
     {
         var deadline = DateTimeOffset.UtcNow + timeout;
         while (true)

@@ -40,7 +40,7 @@ if (options.Runs("pipeline"))
     rows.Add(("burst: send-to-stored p50 / p95 / p99", $"{burst.P50:N0} / {burst.P95:N0} / {burst.P99:N0} ms"));
     rows.Add(("burst: DynamoDB writes per reading", $"{(double)writes / burst.Readings:N3} ({writes:N0} writes)"));
     rows.Add(("burst: aggregator peak RSS", $"{peakRss:N0} MB"));
-    rows.Add(("every aggregate exact after both phases", exact ? "yes" : "NO"));
+    rows.Add(("every aggregate exact after both phases", exact));
 }
 
 if (options.Runs("member-home"))
@@ -48,6 +48,32 @@ if (options.Runs("member-home"))
     var render = await new MemberHomeRender(backend, pipeline).MeasureAsync(options.Renders, options.HistoryDays);
     rows.Add(($"member home, {options.HistoryDays} days of history ({render.HistoryReadings:N0} readings): first render p50 / p95 / p99", $"{render.P50:N1} / {render.P95:N1} / {render.P99:N1} ms ({render.Renders:N0} renders)"));
     rows.Add(("member home: DynamoDB requests per render", $"{render.DynamoDbRequestsPerRender:N2}"));
+}
+
+if (options.Runs("soak"))
+{
+    await pipeline.EnrolAsync();
+    var soak = await new SoakRun(backend, pipeline).RunAsync(
+        options.SoakRate, TimeSpan.FromMinutes(options.SoakMinutes), options.SoakBadPercent / 100.0, TimeSpan.FromMinutes(options.SoakWindowMinutes));
+    var exact = await pipeline.AggregatesAreExactAsync();
+    rows.Add(($"soak: {options.SoakRate}/s for {options.SoakMinutes} min, {options.SoakBadPercent}% misread", $"{soak.Sent:N0} sent ({soak.Bad:N0} misread) at {soak.ReadingsPerSecond:N1}/s; all handled after {soak.Seconds:N0} s"));
+    rows.Add(("soak: send-to-stored p50 / p95 / p99", $"{soak.P50:N0} / {soak.P95:N0} / {soak.P99:N0} ms"));
+    rows.Add(("soak: stored / reported to Errors / notifications (email + webhook)", $"{soak.Stored:N0} / {soak.Rejected:N0} / {soak.Notifications:N0}"));
+    rows.Add(("soak: webhook calls accepted", $"{backend.Webhook.Accepted.Count():N0}"));
+    rows.Add(("soak: messages left in any queue or DLQ", $"{soak.LeftInQueues:N0}"));
+    rows.Add(("soak: every aggregate exact", exact));
+    foreach (var window in soak.Windows)
+    {
+        rows.Add(($"soak window to {window.End:mm\\:ss}: readings/s, p95", $"{window.ReadingsPerSecond:N1}/s, {window.P95:N0} ms ({window.Sampled:N0} sampled)"));
+    }
+    var baseline = soak.Windows.FirstOrDefault()?.RssMegabytes ?? soak.RssAtStart;
+    var last = soak.Windows.LastOrDefault()?.RssMegabytes ?? soak.RssAtStart;
+    foreach (var resource in SoakRun.Watched)
+    {
+        var growth = (last[resource] - baseline[resource]) / baseline[resource];
+        rows.Add(($"soak RSS {resource}: idle / after first window / end (growth since first window)",
+            $"{soak.RssAtStart[resource]:N0} / {baseline[resource]:N0} / {last[resource]:N0} MB ({growth:+0%;-0%}, {(growth <= 0.20 ? "within 20%" : "OVER 20%")})"));
+    }
 }
 
 Console.WriteLine();

@@ -1,0 +1,138 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using GymIoT.Core.Queues;
+using GymIoT.DeviceSimulator.Faults;
+using GymIoT.Tests.Infrastructure;
+
+namespace GymIoT.Benchmarks;
+
+/// <summary>What the system did in one window of a soak, and the resident memory of each watched process at its end.</summary>
+public sealed record SoakWindow(TimeSpan End, double ReadingsPerSecond, double P95, int Sampled, IReadOnlyDictionary<string, double> RssMegabytes);
+
+public sealed record SoakResult(
+    int Sent,
+    int Bad,
+    double Seconds,
+    double ReadingsPerSecond,
+    double P50,
+    double P95,
+    double P99,
+    long Stored,
+    long Rejected,
+    long Notifications,
+    int LeftInQueues,
+    IReadOnlyDictionary<string, double> RssAtStart,
+    IReadOnlyList<SoakWindow> Windows);
+
+/// <summary>
+/// Runs the whole system (aggregator, notifier with email and webhook, dashboard, emulators) under a steady load for a
+/// long time: readings of the bench members at a fixed rate, a share of them misread the ways sensors misread, each with
+/// a trace of its own. Every window it notes the throughput, the send-to-stored p95 of the readings sent in it, and the
+/// resident memory (VmRSS) of every service and emulator, so that a leak or a slowdown shows as a trend.
+/// </summary>
+public sealed class SoakRun(BenchmarkBackend backend, PipelineRun pipeline)
+{
+    public static readonly string[] Watched = ["aggregator", "error-notifier", "dashboard", "sqs", "dynamodb", "maildev"];
+
+    private readonly Random _random = new(7);
+
+    public async Task<SoakResult> RunAsync(int ratePerSecond, TimeSpan duration, double badShare, TimeSpan window)
+    {
+        using var sqs = backend.Aws.CreateSqsClient();
+        var urls = await PipelineRun.MachineQueueUrlsAsync(sqs);
+        var goodSentAt = new ConcurrentDictionary<string, DateTimeOffset>();
+        var badSentAt = new ConcurrentDictionary<string, DateTimeOffset>();
+        var rssAtStart = Rss();
+        var storedBefore = backend.Telemetry.Counter("aggregator", "gymiot.readings.processed");
+        var rejectedBefore = backend.Telemetry.Counter("aggregator", "gymiot.readings.rejected");
+        var handledBefore = storedBefore + rejectedBefore;
+        var notificationsBefore = backend.Telemetry.Counter("error-notifier", "gymiot.notifications.sent");
+        var sent = 0;
+        var bad = 0;
+
+        var startedAt = DateTimeOffset.UtcNow;
+        var clock = Stopwatch.StartNew();
+        var windows = new List<(TimeSpan End, long Handled, IReadOnlyDictionary<string, double> Rss)>();
+        var nextWindow = window;
+        for (var second = 0; second < duration.TotalSeconds; second++)
+        {
+            for (var tenth = 0; tenth < 10; tenth++)
+            {
+                var due = TimeSpan.FromSeconds(second + tenth / 10.0);
+                if (due > clock.Elapsed)
+                {
+                    await Task.Delay(due - clock.Elapsed);
+                }
+                var messages = Enumerable.Range(0, ratePerSecond / 10).Select(_ => NextMessage(badShare)).ToList();
+                var good = messages.Where(m => m.IsGood).ToList();
+                pipeline.Expect(good.Count);
+                sent += messages.Count;
+                bad += messages.Count - good.Count;
+                await pipeline.SendAsync(sqs, urls, good.Select(m => (m.Queue, m.Body)), goodSentAt, CancellationToken.None);
+                await pipeline.SendAsync(sqs, urls, messages.Where(m => !m.IsGood).Select(m => (m.Queue, m.Body)), badSentAt, CancellationToken.None);
+            }
+            if (clock.Elapsed >= nextWindow)
+            {
+                windows.Add((clock.Elapsed, Handled(), Rss()));
+                Console.WriteLine($"  soak {clock.Elapsed:mm\\:ss}: {sent:N0} sent, {Handled() - handledBefore:N0} handled, RSS {string.Join(", ", windows[^1].Rss.Select(r => $"{r.Key} {r.Value:N0} MB"))}");
+                nextWindow += window;
+            }
+        }
+        var sendSeconds = clock.Elapsed.TotalSeconds;
+        if (windows.Count == 0 || windows[^1].End < clock.Elapsed - TimeSpan.FromSeconds(1))
+        {
+            windows.Add((clock.Elapsed, Handled(), Rss()));
+        }
+
+        await WaitUntilAsync(() => Handled() - handledBefore >= sent, TimeSpan.FromMinutes(10));
+        var seconds = clock.Elapsed.TotalSeconds;
+        await WaitUntilAsync(() => backend.Telemetry.Counter("error-notifier", "gymiot.notifications.sent") - notificationsBefore >= 2L * bad, TimeSpan.FromMinutes(5));
+        var stored = await pipeline.WaitUntilStoredAsync(goodSentAt, TimeSpan.FromSeconds(30));
+        var latencies = stored.Select(s => (Sent: goodSentAt[s.Key] - startedAt, Ms: (s.Value - goodSentAt[s.Key]).TotalMilliseconds)).ToList();
+        var all = latencies.Select(l => l.Ms).Order().ToList();
+
+        var result = new List<SoakWindow>();
+        var start = (End: TimeSpan.Zero, Handled: handledBefore);
+        foreach (var (end, handled, rss) in windows)
+        {
+            var inWindow = latencies.Where(l => l.Sent > start.End && l.Sent <= end).Select(l => l.Ms).Order().ToList();
+            result.Add(new SoakWindow(end, (handled - start.Handled) / (end - start.End).TotalSeconds, Percentiles.Of(inWindow, 0.95), inWindow.Count, rss));
+            start = (end, handled);
+        }
+        var left = 0;
+        foreach (var queue in QueueNames.Sources.SelectMany(q => new[] { q, QueueNames.DeadLetterOf(q) }))
+        {
+            var attributes = await sqs.GetQueueAttributesAsync((await sqs.GetQueueUrlAsync(queue)).QueueUrl, ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"]);
+            left += attributes.ApproximateNumberOfMessages + attributes.ApproximateNumberOfMessagesNotVisible;
+        }
+        return new SoakResult(
+            sent, bad, seconds, sent / sendSeconds, Percentiles.Of(all, 0.50), Percentiles.Of(all, 0.95), Percentiles.Of(all, 0.99),
+            backend.Telemetry.Counter("aggregator", "gymiot.readings.processed") - storedBefore,
+            backend.Telemetry.Counter("aggregator", "gymiot.readings.rejected") - rejectedBefore,
+            backend.Telemetry.Counter("error-notifier", "gymiot.notifications.sent") - notificationsBefore,
+            left, rssAtStart, result);
+    }
+
+    private SimulatedMessage NextMessage(double badShare)
+    {
+        var reading = pipeline.NewSession();
+        return _random.NextDouble() < badShare
+            ? Misreadings.Make(Misreadings.Kinds[_random.Next(Misreadings.Kinds.Count)], reading, _random)
+            : new SimulatedMessage(reading.Machine, Misreadings.GoodBody(reading), reading, null, OriginalFormat: false);
+    }
+
+    private long Handled() =>
+        backend.Telemetry.Counter("aggregator", "gymiot.readings.processed") + backend.Telemetry.Counter("aggregator", "gymiot.readings.rejected");
+
+    private Dictionary<string, double> Rss() =>
+        Watched.ToDictionary(resource => resource, resource => BenchmarkBackend.RssMegabytes(backend.App.ServiceProcessIdOf(resource)));
+
+    private static async Task WaitUntilAsync(Func<bool> done, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!done() && clock.Elapsed < timeout)
+        {
+            await Task.Delay(200);
+        }
+    }
+}
