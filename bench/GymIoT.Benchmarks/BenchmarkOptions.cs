@@ -4,11 +4,12 @@ namespace GymIoT.Benchmarks;
 /// Command-line settings: <c>--readings 50000 --members 200 --ceiling-ops 20000 --concurrency 32 --steady-rate 100
 /// --steady-seconds 30 --trace-every 10 --renders 500 --history-days 730</c> (one reading in that many is traced for the
 /// latency figures), and <c>--only pipeline</c> or <c>--only member-home</c> to run one part. The soak runs only when
-/// asked for, <c>--only soak --soak-minutes 30 --soak-rate 200 --soak-bad-percent 2 --soak-window-minutes 5</c>.
+/// asked for, <c>--only soak --soak-minutes 30 --soak-rate 200 --soak-bad-percent 2 --soak-window-minutes 5
+/// --soak-members 5000 --soak-devices 100</c> (devices per machine type).
 /// </summary>
 public sealed record BenchmarkOptions(
     int Readings, int Members, int CeilingOperations, int Concurrency, int SteadyRate, int SteadySeconds, int TraceEvery, int Renders, int HistoryDays,
-    int SoakMinutes, int SoakRate, int SoakBadPercent, int SoakWindowMinutes, string Only)
+    int SoakMinutes, int SoakRate, int SoakBadPercent, int SoakWindowMinutes, int SoakMembers, int SoakDevices, string Only)
 {
     public bool Runs(string part) => Only == part || (Only is "all" && part is not "soak");
 
@@ -33,6 +34,8 @@ public sealed record BenchmarkOptions(
             SoakRate: Value("soak-rate", 200),
             SoakBadPercent: Value("soak-bad-percent", 2),
             SoakWindowMinutes: Value("soak-window-minutes", 5),
+            SoakMembers: Value("soak-members", 5000),
+            SoakDevices: Value("soak-devices", 100),
             Only: Array.IndexOf(args, "--only") is var only and >= 0 && only + 1 < args.Length ? args[only + 1] : "all");
     }
 }

@@ -19,24 +19,21 @@ public sealed record PipelineResult(int Readings, double Seconds, double Reading
 /// <c>gymiot.readings.processed</c> counter has them all, and send-to-stored latency from the sampled readings'
 /// "store reading" spans.
 /// </summary>
-public sealed class PipelineRun(BenchmarkBackend backend, int members, int traceEvery)
+public sealed class PipelineRun(BenchmarkBackend backend, int members, int traceEvery, int devicesPerMachine = 4)
 {
     private const string Processed = "gymiot.readings.processed";
     private int _sent;
     private readonly Random _random = new(42);
     private readonly List<Member> _members = [];
-    private readonly List<Device> _devices = [.. MachineProfile.All.SelectMany(p => Enumerable.Range(1, 4).Select(u => new Device(p.DeviceId(u), p)))];
+    private readonly List<Device> _devices = [.. MachineProfile.All.SelectMany(p => Enumerable.Range(1, devicesPerMachine).Select(u => new Device(p.DeviceId(u), p)))];
 
     public async Task EnrolAsync()
     {
         using var dynamoDb = backend.Aws.CreateDynamoDbClient();
         var store = new MemberStore(dynamoDb);
-        for (var i = 0; i < members; i++)
-        {
-            var member = new Member($"bench-{i:0000}", "Bench", $"{i}", i % 2 == 0 ? Sex.Female : Sex.Male, new DateOnly(1990, 1, 1), 60 + i % 40, 170);
-            await store.EnrollAsync(member);
-            _members.Add(member);
-        }
+        _members.AddRange(Enumerable.Range(0, members).Select(i =>
+            new Member($"bench-{i:00000}", "Bench", $"{i}", i % 2 == 0 ? Sex.Female : Sex.Male, new DateOnly(1990, 1, 1), 60 + i % 40, 170)));
+        await Parallel.ForEachAsync(_members, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (member, _) => await store.EnrollAsync(member));
     }
 
     /// <summary>All readings as fast as the sender can go.</summary>
