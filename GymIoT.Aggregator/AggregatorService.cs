@@ -8,13 +8,14 @@ namespace GymIoT.Aggregator;
 
 /// <summary>
 /// Long-polls every machine queue with several receivers and gathers what they take into batches across queues,
-/// so that readings for the same item are stored in one write. On shutdown it stops receiving and finishes the
+/// so that readings for the same item are stored in one write; what it holds it keeps invisible until it is done with it. On shutdown it stops receiving and finishes the
 /// batches in hand; whatever it had not finished is delivered again by SQS.
 /// </summary>
 public sealed partial class AggregatorService(
     IAmazonSQS sqs,
     QueueDirectory queues,
     ReadingBatchProcessor processor,
+    HeldMessages held,
     IOptions<AggregatorOptions> options,
     TimeProvider timeProvider,
     ILogger<AggregatorService> logger) : BackgroundService
@@ -36,7 +37,12 @@ public sealed partial class AggregatorService(
         _ = Task.WhenAll(receivers).ContinueWith(_ => received.Writer.TryComplete(), TaskScheduler.Default);
 
         LogStarted(string.Join(", ", settings.Queues), settings.ReceiversPerQueue);
+        // Held messages stay invisible until the last batch in hand is finished, also during shutdown.
+        using var holding = new CancellationTokenSource();
+        var keeping = held.KeepInvisibleAsync(holding.Token);
         await StoreBatchesAsync(received.Reader, settings);
+        await holding.CancelAsync();
+        await keeping;
         LogStopped();
     }
 
@@ -49,6 +55,7 @@ public sealed partial class AggregatorService(
             try
             {
                 var url = await queues.UrlOfAsync(queue, pollToken);
+                var requestedAt = timeProvider.GetUtcNow();
                 var response = await sqs.ReceiveMessageAsync(new ReceiveMessageRequest
                 {
                     QueueUrl = url,
@@ -61,7 +68,9 @@ public sealed partial class AggregatorService(
                 failures = 0;
                 foreach (var message in response.Messages ?? [])
                 {
-                    await received.WriteAsync(new ReceivedMessage(queue, url, message, TraceContext.Extract(message), SentAt(message)), CancellationToken.None);
+                    var taken = new ReceivedMessage(queue, url, message, TraceContext.Extract(message), SentAt(message));
+                    held.Hold(taken, requestedAt);
+                    await received.WriteAsync(taken, CancellationToken.None);
                 }
             }
             catch (OperationCanceledException) when (pollToken.IsCancellationRequested)
@@ -108,6 +117,7 @@ public sealed partial class AggregatorService(
                 }
                 finally
                 {
+                    held.Release(batch);
                     slots.Release();
                 }
             }));

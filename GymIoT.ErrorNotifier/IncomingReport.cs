@@ -4,5 +4,14 @@ using GymIoT.Core.Readings;
 
 namespace GymIoT.ErrorNotifier;
 
-/// <summary>An error report taken from <c>Errors</c>. Its SQS message id identifies it across redeliveries.</summary>
-public sealed record IncomingReport(string ReportId, ErrorReport Report, Message Message, ActivityContext Trace);
+/// <summary>
+/// An error report taken from <c>Errors</c>. It is identified by the message it reports (<c>sourceMessageId</c>, the
+/// reading's SQS message id; for a report without one, its own message id in <c>Errors</c>): the same bad reading reported
+/// twice, as happens when the aggregator dies after sending a report and before deleting the reading, is one report, and
+/// the gym hears of it once.
+/// </summary>
+public sealed record IncomingReport(string ReportId, ErrorReport Report, Message Message, ActivityContext Trace)
+{
+    public static IncomingReport Of(Message message, ErrorReport report, ActivityContext trace) =>
+        new(string.IsNullOrWhiteSpace(report.SourceMessageId) ? message.MessageId : report.SourceMessageId, report, message, trace);
+}

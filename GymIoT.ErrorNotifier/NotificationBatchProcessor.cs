@@ -94,7 +94,7 @@ public sealed partial class NotificationBatchProcessor(
             return true;
         }
         delivered.UnionWith(await ledger.DeliveredAsync(undecided.Select(r => r.ReportId), channel.Name, cancellationToken));
-        var pending = batch.Where(r => !delivered.Contains(r.ReportId)).ToList();
+        var pending = batch.Where(r => !delivered.Contains(r.ReportId)).DistinctBy(r => r.ReportId).ToList();
         if (pending.Count == 0)
         {
             return true;

@@ -98,7 +98,7 @@ public sealed partial class NotifierService(
             var now = timeProvider.GetUtcNow();
             foreach (var message in response.Messages ?? [])
             {
-                batch.Add(new IncomingReport(message.MessageId, ErrorReportParser.Parse(message.Body ?? "", message.MessageId, now), message, TraceContext.Extract(message)));
+                batch.Add(IncomingReport.Of(message, ErrorReportParser.Parse(message.Body ?? "", message.MessageId, now), TraceContext.Extract(message)));
             }
             if (batch.Count > 0)
             {

@@ -37,6 +37,36 @@ public sealed class ErrorNotifierIntegrationTests(PlatformFixture fixture) : IDi
     }
 
     [Fact]
+    public async Task A_bad_reading_reported_twice_reaches_the_gym_once()
+    {
+        var together = NotifierHarness.UniqueDevice();
+        var later = NotifierHarness.UniqueDevice();
+        var marker = NotifierHarness.UniqueDevice();
+        var reportedTogether = NotifierHarness.Report(together, "ZeroValue: the duration is 0 s");
+        var reportedLater = NotifierHarness.Report(later, "ZeroValue: the calories are 0 kcal");
+        using var notifier = await _notifier.StartAsync(_webhook, ("Notifier:BatchWindowSeconds", "1"));
+
+        // The same report twice in one batch, and one again after it was delivered, as an aggregator that died between
+        // sending a report and deleting its reading sends it again.
+        await _notifier.Queues.SendManyAsync("Errors", [reportedTogether, reportedTogether, reportedLater]);
+        await NotifierHarness.WaitForCallsAsync(_webhook, later, 1);
+        Assert.Single(await _notifier.WaitForMailsAsync(later, 1));
+        await _notifier.Queues.SendAsync("Errors", reportedLater);
+        await _notifier.Queues.SendAsync("Errors", NotifierHarness.Report(marker, "TooOld: 2019"));
+        await NotifierHarness.WaitForCallsAsync(_webhook, marker, 1);
+        var markerMail = Assert.Single(await _notifier.WaitForMailsAsync(marker, 1));
+
+        static int Mentions(string text, string device) => System.Text.RegularExpressions.Regex.Count(text, device);
+        foreach (var device in new[] { together, later })
+        {
+            Assert.Single(_webhook.Calls, c => c.Body.GetProperty("value1").GetString() == device);
+            var mail = Assert.Single(await _notifier.Inbox.MentioningAsync(device));
+            Assert.Equal(Mentions(markerMail.Text, marker), Mentions(mail.Text, device)); // listed once in its digest
+        }
+        await notifier.StopAsync();
+    }
+
+    [Fact]
     public async Task Five_reports_sent_within_a_second_arrive_as_one_digest_and_one_alone_after_the_window()
     {
         var devices = Enumerable.Range(0, 5).Select(_ => NotifierHarness.UniqueDevice()).ToList();

@@ -1,0 +1,91 @@
+using System.Collections.Concurrent;
+using Amazon.SQS;
+using Amazon.SQS.Model;
+using Microsoft.Extensions.Options;
+
+namespace GymIoT.Aggregator;
+
+/// <summary>
+/// Keeps the messages the aggregator holds (received, waiting for a batch, being stored) invisible to other receivers until
+/// it is done with them, however slow the store is. Without it a message held longer than the visibility timeout is
+/// delivered again while still in hand: the work doubles exactly when the store is slowest, and after five such
+/// deliveries SQS moves a reading that was never faulty to the dead-letter queue.
+/// </summary>
+public sealed partial class HeldMessages(IAmazonSQS sqs, IOptions<AggregatorOptions> options, TimeProvider timeProvider, ILogger<HeldMessages> logger)
+{
+    private sealed record Held(string QueueUrl, string ReceiptHandle, DateTimeOffset InvisibleUntil);
+
+    private readonly ConcurrentDictionary<string, Held> _held = new();
+
+    private TimeSpan Visibility => TimeSpan.FromSeconds(options.Value.VisibilityTimeoutSeconds);
+
+    /// <summary>Messages held now.</summary>
+    public int Count => _held.Count;
+
+    /// <param name="requestedAt">When the receive that returned it was asked for: its invisibility began no earlier.</param>
+    public void Hold(ReceivedMessage message, DateTimeOffset requestedAt) =>
+        _held[message.Message.ReceiptHandle] = new Held(message.QueueUrl, message.Message.ReceiptHandle, requestedAt + Visibility);
+
+    /// <summary>Done with these: deleted, or left for SQS to deliver again when their invisibility ends.</summary>
+    public void Release(IEnumerable<ReceivedMessage> messages)
+    {
+        foreach (var message in messages)
+        {
+            _held.TryRemove(message.Message.ReceiptHandle, out _);
+        }
+    }
+
+    /// <summary>Extends the invisibility of the held messages, a third of the timeout before it ends, until stopped.</summary>
+    public async Task KeepInvisibleAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Visibility / 6, timeProvider);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                await ExtendDueAsync(stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>Gives every held message whose invisibility ends within a third of the timeout a full timeout more.</summary>
+    public async Task ExtendDueAsync(CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        var due = _held.Values.Where(h => h.InvisibleUntil - now < Visibility / 3).ToList();
+        foreach (var chunk in due.GroupBy(h => h.QueueUrl).SelectMany(queue => queue.Chunk(10)))
+        {
+            try
+            {
+                var response = await sqs.ChangeMessageVisibilityBatchAsync(new ChangeMessageVisibilityBatchRequest
+                {
+                    QueueUrl = chunk[0].QueueUrl,
+                    Entries = [.. chunk.Select((h, i) => new ChangeMessageVisibilityBatchRequestEntry($"{i}", h.ReceiptHandle) { VisibilityTimeout = options.Value.VisibilityTimeoutSeconds })],
+                }, cancellationToken);
+                foreach (var extended in response.Successful ?? [])
+                {
+                    var held = chunk[int.Parse(extended.Id)];
+                    _held.TryUpdate(held.ReceiptHandle, held with { InvisibleUntil = now + Visibility }, held);
+                }
+                if (response.Failed is { Count: > 0 } failed)
+                {
+                    // Deleted meanwhile, most likely; otherwise SQS delivers them again, and the aggregates know them.
+                    LogNotExtended(failed.Count, failed[0].Message);
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogExtendFailed(ex, chunk.Length);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Count} held messages were not kept invisible: {Reason}")]
+    private partial void LogNotExtended(int count, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not keep {Count} held messages invisible; SQS may deliver them again")]
+    private partial void LogExtendFailed(Exception exception, int count);
+}
