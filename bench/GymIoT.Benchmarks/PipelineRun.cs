@@ -22,7 +22,7 @@ public sealed record PipelineResult(int Readings, double Seconds, double Reading
 public sealed class PipelineRun(BenchmarkBackend backend, int members, int traceEvery, int devicesPerMachine = 4)
 {
     private const string Processed = "gymiot.readings.processed";
-    private int _sent;
+    private readonly Dictionary<string, HashSet<string>> _expected = [];
     private readonly Random _random = new(42);
     private readonly List<Member> _members = [];
     private readonly List<Device> _devices = [.. MachineProfile.All.SelectMany(p => Enumerable.Range(1, devicesPerMachine).Select(u => new Device(p.DeviceId(u), p)))];
@@ -74,12 +74,23 @@ public sealed class PipelineRun(BenchmarkBackend backend, int members, int trace
         SessionFactory.Session(_members[_random.Next(_members.Count)], _devices[_random.Next(_devices.Count)], DateTimeOffset.UtcNow.AddMinutes(-1), _random);
 
     /// <summary>Good readings of the bench members sent, which <see cref="AggregatesAreExactAsync"/> accounts for.</summary>
-    public void Expect(int goodReadings) => _sent += goodReadings;
+    public void Expect(IEnumerable<Reading> goodReadings)
+    {
+        foreach (var reading in goodReadings)
+        {
+            if (!_expected.TryGetValue(reading.MemberId, out var ids))
+            {
+                _expected[reading.MemberId] = ids = [];
+            }
+            ids.Add(reading.ReadingId);
+        }
+    }
 
     private Task<PipelineResult> RunAsync(int count, int? ratePerSecond)
     {
-        Expect(count);
-        return RunAsync([.. Enumerable.Range(0, count).Select(_ => NewSession())], ratePerSecond);
+        var readings = Enumerable.Range(0, count).Select(_ => NewSession()).ToList();
+        Expect(readings);
+        return RunAsync(readings, ratePerSecond);
     }
 
     private async Task<PipelineResult> RunAsync(IReadOnlyList<Reading> readings, int? ratePerSecond)
@@ -113,13 +124,15 @@ public sealed class PipelineRun(BenchmarkBackend backend, int members, int trace
     }
 
     /// <summary>
-    /// "yes" when the month aggregates of the bench members hold exactly the good readings sent (as many sessions, each
-    /// counted once); otherwise how many were expected and found.
+    /// "yes" when the month aggregates of the bench members hold exactly the good readings sent (as many sessions, and
+    /// every reading id recorded, each counted once); otherwise how many differ, with the first members that do and the
+    /// reading ids their month item lacks.
     /// </summary>
     public async Task<string> AggregatesAreExactAsync()
     {
         using var dynamoDb = backend.Aws.CreateDynamoDbClient();
         var sessions = 0m;
+        var differences = new List<string>();
         foreach (var member in _members)
         {
             var response = await dynamoDb.QueryAsync(new Amazon.DynamoDBv2.Model.QueryRequest
@@ -130,9 +143,19 @@ public sealed class PipelineRun(BenchmarkBackend backend, int members, int trace
                 ExpressionAttributeValues = new() { [":m"] = new() { S = member.MemberId }, [":month"] = new() { S = "M#" } },
                 ConsistentRead = true,
             });
-            sessions += response.Items.Sum(i => i.TryGetValue("Sessions", out var n) ? decimal.Parse(n.N) : 0);
+            var found = response.Items.Sum(i => i.TryGetValue("Sessions", out var n) ? decimal.Parse(n.N) : 0);
+            sessions += found;
+            var expected = _expected.GetValueOrDefault(member.MemberId) ?? [];
+            if (found != expected.Count)
+            {
+                var recorded = response.Items.SelectMany(i => i.TryGetValue(GymIoT.Core.Storage.ActivityAttributes.AppliedIds, out var ids) ? ids.SS : []).ToHashSet();
+                differences.Add($"{member.MemberId}: {expected.Count} sent, {found} sessions, lacking [{string.Join(", ", expected.Where(id => !recorded.Contains(id)))}]");
+            }
         }
-        return sessions == _sent ? "yes" : $"NO: {_sent:N0} readings sent, {sessions:N0} sessions in the month aggregates";
+        var sent = _expected.Values.Sum(ids => ids.Count);
+        return differences.Count == 0
+            ? "yes"
+            : $"NO: {sent:N0} readings sent, {sessions:N0} sessions in the month aggregates; {differences.Count} members differ: {string.Join("; ", differences.Take(5))}";
     }
 
     private async Task WaitUntilProcessedAsync(long target, TimeSpan timeout)

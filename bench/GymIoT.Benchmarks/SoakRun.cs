@@ -65,7 +65,7 @@ public sealed class SoakRun(BenchmarkBackend backend, PipelineRun pipeline)
                 }
                 var messages = Enumerable.Range(0, ratePerSecond / 10).Select(_ => NextMessage(badShare)).ToList();
                 var good = messages.Where(m => m.IsGood).ToList();
-                pipeline.Expect(good.Count);
+                pipeline.Expect(good.Select(m => m.Reading));
                 sent += messages.Count;
                 bad += messages.Count - good.Count;
                 await pipeline.SendAsync(sqs, urls, good.Select(m => (m.Queue, m.Body)), goodSentAt, CancellationToken.None);
