@@ -8,8 +8,9 @@ namespace GymIoT.Aggregator;
 
 /// <summary>
 /// Long-polls every machine queue with several receivers and gathers what they take into batches across queues,
-/// so that readings for the same item are stored in one write; what it holds it keeps invisible until it is done with it. On shutdown it stops receiving and finishes the
-/// batches in hand; whatever it had not finished is delivered again by SQS.
+/// so that readings for the same item are stored in one write; what it holds it keeps invisible until it is done with
+/// it. On shutdown it stops receiving and finishes the batches in hand; whatever it had not finished is delivered again
+/// by SQS.
 /// </summary>
 public sealed partial class AggregatorService(
     IAmazonSQS sqs,
