@@ -148,8 +148,17 @@ public sealed class PipelineRun(BenchmarkBackend backend, int members, int trace
             var expected = _expected.GetValueOrDefault(member.MemberId) ?? [];
             if (found != expected.Count)
             {
-                var recorded = response.Items.SelectMany(i => i.TryGetValue(GymIoT.Core.Storage.ActivityAttributes.AppliedIds, out var ids) ? ids.SS : []).ToHashSet();
-                differences.Add($"{member.MemberId}: {expected.Count} sent, {found} sessions, lacking [{string.Join(", ", expected.Where(id => !recorded.Contains(id)))}]");
+                var recorded = RecordedIds(response.Items);
+                var lacking = expected.Where(id => !recorded.Contains(id)).ToList();
+                var inDayItems = RecordedIds((await dynamoDb.QueryAsync(new Amazon.DynamoDBv2.Model.QueryRequest
+                {
+                    TableName = GymIoT.Core.Storage.TableNames.MemberActivity,
+                    KeyConditionExpression = "MemberId = :m AND begins_with(#p, :day)",
+                    ExpressionAttributeNames = new() { ["#p"] = "Period" },
+                    ExpressionAttributeValues = new() { [":m"] = new() { S = member.MemberId }, [":day"] = new() { S = "D#" } },
+                    ConsistentRead = true,
+                })).Items);
+                differences.Add($"{member.MemberId}: {expected.Count} sent, {found} sessions, lacking {lacking.Count} ({lacking.Count(inDayItems.Contains)} of them in the day items) [{string.Join(", ", lacking)}]");
             }
         }
         var sent = _expected.Values.Sum(ids => ids.Count);
@@ -157,6 +166,9 @@ public sealed class PipelineRun(BenchmarkBackend backend, int members, int trace
             ? "yes"
             : $"NO: {sent:N0} readings sent, {sessions:N0} sessions in the month aggregates; {differences.Count} members differ: {string.Join("; ", differences.Take(5))}";
     }
+
+    private static HashSet<string> RecordedIds(IEnumerable<Dictionary<string, Amazon.DynamoDBv2.Model.AttributeValue>> items) =>
+        [.. items.SelectMany(i => i.TryGetValue(GymIoT.Core.Storage.ActivityAttributes.AppliedIds, out var ids) ? ids.SS ?? [] : [])];
 
     private async Task WaitUntilProcessedAsync(long target, TimeSpan timeout)
     {
