@@ -130,6 +130,19 @@ public sealed class PipelineRun(BenchmarkBackend backend, int members, int trace
     /// </summary>
     public async Task<string> AggregatesAreExactAsync()
     {
+        var first = await CompareAggregatesAsync();
+        if (first == "yes")
+        {
+            return first;
+        }
+        // Late or lost: a reading delivered twice is counted by the aggregator twice, so its counter can reach the total
+        // while a slow update is still on its way.
+        await Task.Delay(TimeSpan.FromSeconds(60));
+        return $"{first}; 60 s later: {await CompareAggregatesAsync()}";
+    }
+
+    private async Task<string> CompareAggregatesAsync()
+    {
         using var dynamoDb = backend.Aws.CreateDynamoDbClient();
         var sessions = 0m;
         var differences = new List<string>();
