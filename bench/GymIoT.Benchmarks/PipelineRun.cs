@@ -183,14 +183,8 @@ public sealed class PipelineRun(BenchmarkBackend backend, int members, int trace
     private static HashSet<string> RecordedIds(IEnumerable<Dictionary<string, Amazon.DynamoDBv2.Model.AttributeValue>> items) =>
         [.. items.SelectMany(i => i.TryGetValue(GymIoT.Core.Storage.ActivityAttributes.AppliedIds, out var ids) ? ids.SS ?? [] : [])];
 
-    private async Task WaitUntilProcessedAsync(long target, TimeSpan timeout)
-    {
-        var clock = Stopwatch.StartNew();
-        while (backend.Telemetry.Counter("aggregator", Processed) < target && clock.Elapsed < timeout)
-        {
-            await Task.Delay(100);
-        }
-    }
+    private Task WaitUntilProcessedAsync(long target, TimeSpan timeout) =>
+        Polling.UntilAsync(() => backend.Telemetry.Counter("aggregator", Processed) >= target, timeout, TimeSpan.FromMilliseconds(100));
 
     public static async Task<Dictionary<string, string>> MachineQueueUrlsAsync(IAmazonSQS sqs)
     {

@@ -74,7 +74,7 @@ public sealed class SoakRun(BenchmarkBackend backend, PipelineRun pipeline)
             if (clock.Elapsed >= nextWindow)
             {
                 windows.Add((clock.Elapsed, Handled(), Rss()));
-                Console.WriteLine($"  soak {clock.Elapsed:mm\\:ss}: {sent:N0} sent, {Handled() - handledBefore:N0} handled, RSS {string.Join(", ", windows[^1].Rss.Select(r => $"{r.Key} {r.Value:N0} MB"))}");
+                Console.WriteLine($"  soak {clock.Elapsed:mm\\:ss}: {sent:N0} sent, {windows[^1].Handled - handledBefore:N0} handled, RSS {string.Join(", ", windows[^1].Rss.Select(r => $"{r.Key} {r.Value:N0} MB"))}");
                 nextWindow += window;
             }
         }
@@ -84,9 +84,10 @@ public sealed class SoakRun(BenchmarkBackend backend, PipelineRun pipeline)
             windows.Add((clock.Elapsed, Handled(), Rss()));
         }
 
-        await WaitUntilAsync(() => Handled() - handledBefore >= sent, TimeSpan.FromMinutes(10));
+        await Polling.UntilAsync(() => Handled() - handledBefore >= sent, TimeSpan.FromMinutes(10), TimeSpan.FromMilliseconds(200));
         var seconds = clock.Elapsed.TotalSeconds;
-        await WaitUntilAsync(() => backend.Telemetry.Counter("error-notifier", "gymiot.notifications.sent") - notificationsBefore >= 2L * bad, TimeSpan.FromMinutes(5));
+        await Polling.UntilAsync(
+            () => backend.Telemetry.Counter("error-notifier", "gymiot.notifications.sent") - notificationsBefore >= 2L * bad, TimeSpan.FromMinutes(5), TimeSpan.FromMilliseconds(200));
         var stored = await pipeline.WaitUntilStoredAsync(goodSentAt, TimeSpan.FromSeconds(30));
         var latencies = stored.Select(s => (Sent: goodSentAt[s.Key] - startedAt, Ms: (s.Value - goodSentAt[s.Key]).TotalMilliseconds)).ToList();
         var all = latencies.Select(l => l.Ms).Order().ToList();
@@ -126,13 +127,4 @@ public sealed class SoakRun(BenchmarkBackend backend, PipelineRun pipeline)
 
     private Dictionary<string, double> Rss() =>
         Watched.ToDictionary(resource => resource, resource => BenchmarkBackend.RssMegabytes(backend.App.ServiceProcessIdOf(resource)));
-
-    private static async Task WaitUntilAsync(Func<bool> done, TimeSpan timeout)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!done() && clock.Elapsed < timeout)
-        {
-            await Task.Delay(200);
-        }
-    }
 }
