@@ -25,13 +25,13 @@ public sealed class AccountBrowserTests(PipelineFixture fixture)
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Hello Web");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Log out" }).ClickAsync();
-        await page.WaitForURLAsync("**/account/login");
+        await BrowserSession.ArriveAsync(page, "**/account/login", "Log in");
 
         Assert.DoesNotContain(await page.Context.CookiesAsync([Dashboard]), cookie => cookie.Name == "GymIoT.Session");
         foreach (var closed in new[] { "/", "/profile", "/staff" })
         {
-            await page.GotoAsync(Dashboard + closed);
-            await page.WaitForURLAsync("**/account/login**");
+            await page.GotoAsync(Dashboard + closed, new() { WaitUntil = WaitUntilState.Commit });
+            await BrowserSession.ArriveAsync(page, "**/account/login**", "Log in");
             await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Log in");
         }
         await BrowserSession.ScreenshotAsync(page, "logged-out");
@@ -115,7 +115,7 @@ public sealed class AccountBrowserTests(PipelineFixture fixture)
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Machines" })).ToHaveCountAsync(0);
         await page.GotoAsync($"{Dashboard}/staff");
 
-        await page.WaitForURLAsync("**/account/denied**");
+        await BrowserSession.ArriveAsync(page, "**/account/denied**", "Not allowed");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Not allowed");
         await Assertions.Expect(page.Locator("table")).ToHaveCountAsync(0);
         await BrowserSession.ScreenshotAsync(page, "staff-page-refused");

@@ -27,9 +27,13 @@ public sealed class BrowserSession : IAsyncDisposable
         return session;
     }
 
-    /// <summary>A new tab, tall enough for the whole member home.</summary>
-    public Task<IPage> NewPageAsync() =>
-        Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1300, Height = 1800 } });
+    /// <summary>A new tab, tall enough for the whole member home, patient with navigations on a busy two-core machine.</summary>
+    public async Task<IPage> NewPageAsync()
+    {
+        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1300, Height = 1800 } });
+        page.SetDefaultNavigationTimeout(60_000);
+        return page;
+    }
 
     /// <summary>Fills in and sends the sign-up form, then waits for the log-in page it leads to.</summary>
     public static async Task SignUpAsync(IPage page, string dashboard, string username, string password)
@@ -45,7 +49,7 @@ public sealed class BrowserSession : IAsyncDisposable
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
         await page.GetByLabel("Password again").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign up" }).ClickAsync();
-        await page.WaitForURLAsync("**/account/login");
+        await ArriveAsync(page, "**/account/login", "Log in");
     }
 
     /// <summary>Fills in and sends the log-in form of the page it is on (opening it first if need be).</summary>
@@ -64,7 +68,27 @@ public sealed class BrowserSession : IAsyncDisposable
     public static async Task LogInAsync(IPage page, string dashboard, string username, string password)
     {
         await SubmitLogInAsync(page, dashboard, username, password);
-        await page.WaitForURLAsync($"{dashboard}/");
+        await ArriveAsync(page, $"{dashboard}/", "Hello ");
+    }
+
+    /// <summary>
+    /// Waits until the tab has moved to <paramref name="url"/> and shows the page's heading. It does not wait for the
+    /// document's load event: on a busy machine that can lag far behind a page already drawn. When the tab does not get
+    /// there it says where it is and what the page says, which is what a failing test needs.
+    /// </summary>
+    public static async Task ArriveAsync(IPage page, string url, string heading)
+    {
+        try
+        {
+            await page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
+            await Assertions.Expect(page.Locator("h1")).ToContainTextAsync(heading, new() { Timeout = 30_000 });
+        }
+        catch (Exception waiting) when (waiting is TimeoutException or PlaywrightException)
+        {
+            var says = await page.Locator("[role=alert], .validation-message, .validation-errors").AllInnerTextsAsync();
+            await ScreenshotAsync(page, $"not-arrived-{Guid.NewGuid():N}"[..20]);
+            throw new TimeoutException($"The tab did not reach {url} showing '{heading}': it is at {page.Url} and says [{string.Join(" | ", says)}].", waiting);
+        }
     }
 
     /// <summary>Saves a screenshot under the test output, in <c>screenshots/</c>.</summary>
