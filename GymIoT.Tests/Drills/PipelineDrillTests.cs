@@ -13,6 +13,11 @@ public sealed class PipelineDrillTests(DrillFixture fixture, ITestOutputHelper o
 {
     private static readonly TimeSpan Settle = TimeSpan.FromMinutes(2);
 
+    /// <summary>How long the aggregator may take nothing from the machine queues before a drill calls it stalled.</summary>
+    private static readonly TimeSpan Stall = TimeSpan.FromSeconds(45);
+
+    private static readonly TimeSpan DrainLimit = TimeSpan.FromMinutes(5);
+
     private static string[] NewMembers(string drill, int count) =>
         [.. Enumerable.Range(1, count).Select(i => $"{drill}-{Guid.NewGuid():N}"[..(drill.Length + 9)] + $"-{i}")];
 
@@ -34,6 +39,7 @@ public sealed class PipelineDrillTests(DrillFixture fixture, ITestOutputHelper o
         }
 
         Assert.All(pendingAtKill, pending => Assert.True(pending > 0, $"a kill came after the burst was done ({string.Join(", ", pendingAtKill)} pending)"));
+        await fixture.WaitUntilMachineQueuesDrainAsync(Stall, DrainLimit);
         var result = await Reconciliation.AssertExactAsync(fixture, burst, members, Settle);
         output.WriteLine($"SIGKILL x3 with {string.Join(" / ", pendingAtKill)} readings pending: {result}");
     }
@@ -50,6 +56,7 @@ public sealed class PipelineDrillTests(DrillFixture fixture, ITestOutputHelper o
         await fixture.App.RestartResourceAsync("dynamodb", cancellation.Token);
 
         Assert.True(pending > 0, "the restart came after the burst was done");
+        await fixture.WaitUntilMachineQueuesDrainAsync(Stall, DrainLimit);
         var result = await Reconciliation.AssertExactAsync(fixture, burst, members, Settle);
         await fixture.App.ResourceNotifications.WaitForResourceHealthyAsync("aggregator", cancellation.Token);
         output.WriteLine($"DynamoDB restarted with {pending} readings pending: {result}");

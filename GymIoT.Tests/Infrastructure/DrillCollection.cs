@@ -45,6 +45,39 @@ public sealed class DrillFixture : EmbeddedAppFixture
     public Task<int> MachineQueueDepthAfterAsync(int done, int sent) =>
         Eventually.ValueAsync(MachineQueueDepthAsync, depth => depth <= sent - done, TimeSpan.FromMinutes(1), TimeSpan.FromMilliseconds(50));
 
+    /// <summary>
+    /// Waits until the aggregator has taken every message out of the machine queues, for as long as it keeps making
+    /// progress: a slow machine gets the time it needs, while an aggregator that stops taking messages for
+    /// <paramref name="stall"/> fails the drill at once, with the end of its log.
+    /// </summary>
+    public async Task WaitUntilMachineQueuesDrainAsync(TimeSpan stall, TimeSpan limit)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var lowest = int.MaxValue;
+        var lastProgress = clock.Elapsed;
+        while (true)
+        {
+            var depth = await MachineQueueDepthAsync();
+            if (depth == 0)
+            {
+                return;
+            }
+            if (depth < lowest)
+            {
+                lowest = depth;
+                lastProgress = clock.Elapsed;
+            }
+            if (clock.Elapsed - lastProgress > stall || clock.Elapsed > limit)
+            {
+                var log = await App.TailAsync("aggregator");
+                Assert.Fail(
+                    $"The aggregator {(clock.Elapsed > limit ? $"had not drained the machine queues after {limit}" : $"took nothing for {stall}")}: " +
+                    $"{depth} messages left. The end of its log:{Environment.NewLine}{string.Join(Environment.NewLine, log)}");
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(500));
+        }
+    }
+
     /// <summary>Messages waiting or in flight in the machine queues.</summary>
     public async Task<int> MachineQueueDepthAsync()
     {

@@ -1,0 +1,37 @@
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GymIoT.Tests.Infrastructure;
+
+/// <summary>The console output of a resource the app runs, for a failing test to show what the service was doing.</summary>
+public static class ResourceLogs
+{
+    /// <summary>The last <paramref name="lines"/> lines the resource's current process wrote.</summary>
+    public static async Task<IReadOnlyList<string>> TailAsync(this DistributedApplication app, string resource, int lines = 40)
+    {
+        var name = app.ResourceNotifications.TryGetCurrentState(resource, out var state) ? state.ResourceId : resource;
+        var logs = app.Services.GetRequiredService<ResourceLoggerService>();
+        var tail = new Queue<string>(lines);
+        using var reading = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        try
+        {
+            await foreach (var batch in logs.GetAllAsync(name).WithCancellation(reading.Token))
+            {
+                foreach (var line in batch)
+                {
+                    if (tail.Count == lines)
+                    {
+                        tail.Dequeue();
+                    }
+                    tail.Enqueue(line.Content);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            tail.Enqueue("(the log was still being read after 10 s)");
+        }
+        return [.. tail];
+    }
+}
