@@ -11,21 +11,11 @@ namespace GymIoT.Tests.Drills;
 [Collection(DrillCollection.Name)]
 public sealed class PipelineDrillTests(DrillFixture fixture, ITestOutputHelper output)
 {
-    private static readonly TimeSpan Settle = TimeSpan.FromMinutes(2);
-
-    /// <summary>How long the aggregator may take nothing from the machine queues before a drill calls it stalled.</summary>
-    private static readonly TimeSpan Stall = TimeSpan.FromSeconds(45);
-
-    private static readonly TimeSpan DrainLimit = TimeSpan.FromMinutes(5);
-
-    private static string[] NewMembers(string drill, int count) =>
-        [.. Enumerable.Range(1, count).Select(i => $"{drill}-{Guid.NewGuid():N}"[..(drill.Length + 9)] + $"-{i}")];
-
     [Fact]
     public async Task The_aggregator_killed_three_times_during_a_burst_loses_nothing_and_counts_nothing_twice()
     {
         const int Readings = 5000;
-        var members = NewMembers("kill", 4);
+        var members = DrillTimings.NewMembers("kill", 4);
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(4));
 
         var burst = await fixture.SendBurstHeldBackAsync(new BurstRequest(Readings, FaultRate: 0.05, OriginalFormatRate: 0.05, MemberIds: members, IncludeReadings: true), cancellation.Token);
@@ -39,39 +29,21 @@ public sealed class PipelineDrillTests(DrillFixture fixture, ITestOutputHelper o
         }
 
         Assert.All(pendingAtKill, pending => Assert.True(pending > 0, $"a kill came after the burst was done ({string.Join(", ", pendingAtKill)} pending)"));
-        await fixture.WaitUntilMachineQueuesDrainAsync(Stall, DrainLimit);
-        var result = await Reconciliation.AssertExactAsync(fixture, burst, members, Settle);
+        await fixture.WaitUntilMachineQueuesDrainAsync(DrillTimings.Stall, DrillTimings.DrainLimit);
+        var result = await Reconciliation.AssertExactAsync(fixture, burst, members, DrillTimings.Settle);
         output.WriteLine($"SIGKILL x3 with {string.Join(" / ", pendingAtKill)} readings pending: {result}");
-    }
-
-    [Fact]
-    public async Task A_restart_of_the_DynamoDB_emulator_during_a_burst_loses_nothing_and_counts_nothing_twice()
-    {
-        const int Readings = 3000;
-        var members = NewMembers("ddb", 3);
-        using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(4));
-
-        var burst = await fixture.SendBurstHeldBackAsync(new BurstRequest(Readings, FaultRate: 0.05, MemberIds: members, IncludeReadings: true), cancellation.Token);
-        var pending = await fixture.MachineQueueDepthAfterAsync(done: Readings / 5, Readings);
-        await fixture.App.RestartResourceAsync("dynamodb", cancellation.Token);
-
-        Assert.True(pending > 0, "the restart came after the burst was done");
-        await fixture.WaitUntilMachineQueuesDrainAsync(Stall, DrainLimit);
-        var result = await Reconciliation.AssertExactAsync(fixture, burst, members, Settle);
-        await fixture.App.ResourceNotifications.WaitForResourceHealthyAsync("aggregator", cancellation.Token);
-        output.WriteLine($"DynamoDB restarted with {pending} readings pending: {result}");
     }
 
     [Fact]
     public async Task A_sender_that_sends_every_message_twice_gets_each_reading_counted_once()
     {
-        var members = NewMembers("dup", 3);
+        var members = DrillTimings.NewMembers("dup", 3);
 
         var burst = await fixture.SendBurstAsync(new BurstRequest(600, FaultRate: 0.1, MemberIds: members, IncludeReadings: true, SendTwice: true));
 
         Assert.Equal(1200, burst.Sent);
         Assert.All(burst.Readings!.GroupBy(r => r.Reading.ReadingId), copies => Assert.Equal(2, copies.Select(c => c.MessageId).Distinct().Count()));
-        var result = await Reconciliation.AssertExactAsync(fixture, burst, members, Settle);
+        var result = await Reconciliation.AssertExactAsync(fixture, burst, members, DrillTimings.Settle);
         Assert.Equal(600 - result.BadMessages / 2, result.GoodReadings);
         output.WriteLine($"Every message sent twice: {result}");
     }

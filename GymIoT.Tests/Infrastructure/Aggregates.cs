@@ -37,5 +37,10 @@ public sealed class Aggregates(IAmazonDynamoDB dynamoDb) : IDisposable
         items.Where(i => i[KeyNames.Period].S.StartsWith(periodPrefix, StringComparison.Ordinal))
             .Sum(i => i.TryGetValue(attribute, out var value) ? decimal.Parse(value.N, System.Globalization.CultureInfo.InvariantCulture) : 0);
 
+    /// <summary>The reading ids recorded in the member's day items (<c>D#</c>) or month items (<c>M#</c>).</summary>
+    public static HashSet<string> AppliedIds(IEnumerable<Dictionary<string, AttributeValue>> items, string periodPrefix) =>
+        [.. items.Where(i => i[KeyNames.Period].S.StartsWith(periodPrefix, StringComparison.Ordinal))
+            .SelectMany(i => i.TryGetValue(ActivityAttributes.AppliedIds, out var ids) ? ids.SS ?? [] : [])];
+
     public void Dispose() => dynamoDb.Dispose();
 }

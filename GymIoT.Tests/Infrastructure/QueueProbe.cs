@@ -99,6 +99,35 @@ public sealed class QueueProbe(IAmazonSQS sqs) : IDisposable
         return response.Messages?.FirstOrDefault(m => m.MessageId == messageId);
     }
 
+    /// <summary>
+    /// The ids and receive counts of every message waiting in a queue, read by receiving them all; they stay invisible for
+    /// a minute, which is only for a test that has failed and is saying why.
+    /// </summary>
+    public async Task<Dictionary<string, int>> ReceiveCountsInAsync(string queue)
+    {
+        var url = await UrlAsync(queue);
+        var found = new Dictionary<string, int>();
+        while (true)
+        {
+            var response = await sqs.ReceiveMessageAsync(new ReceiveMessageRequest
+            {
+                QueueUrl = url,
+                MaxNumberOfMessages = 10,
+                WaitTimeSeconds = 0,
+                VisibilityTimeout = 60,
+                MessageSystemAttributeNames = ["ApproximateReceiveCount"],
+            });
+            if (response.Messages is not { Count: > 0 } messages)
+            {
+                return found;
+            }
+            foreach (var message in messages)
+            {
+                found[message.MessageId] = int.Parse(message.Attributes["ApproximateReceiveCount"]);
+            }
+        }
+    }
+
     /// <summary>Messages waiting to be received (not those in flight).</summary>
     public async Task<int> VisibleAsync(string queue) =>
         (await sqs.GetQueueAttributesAsync(await UrlAsync(queue), ["ApproximateNumberOfMessages"])).ApproximateNumberOfMessages;

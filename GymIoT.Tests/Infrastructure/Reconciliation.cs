@@ -30,6 +30,10 @@ public static class Reconciliation
                 // A reading is applied item by item: wait until the day and the month items both have them all.
                 found => Aggregates.Sum(found, "M#", "Sessions") >= expected.Count && Aggregates.Sum(found, "D#", "Sessions") >= expected.Count,
                 timeout);
+            if (Aggregates.Sum(items, "D#", "Sessions") != expected.Count || Aggregates.Sum(items, "M#", "Sessions") != expected.Count)
+            {
+                Assert.Fail(await WhereTheyAreAsync(member, expected, items, queues, aggregates));
+            }
             Assert.Equal(expected.Count, Aggregates.Sum(items, "D#", "Sessions"));
             Assert.Equal(expected.Count, Aggregates.Sum(items, "M#", "Sessions"));
             Assert.Equal(expected.Sum(r => (decimal)r.Reading.CaloriesKcal), Aggregates.Sum(items, "D#", "Kcal"));
@@ -47,5 +51,43 @@ public static class Reconciliation
         Assert.Equal(bad.Select(r => r.MessageId).Order(), reports.Keys.Order());
         Assert.All(bad, r => Assert.StartsWith(r.ExpectedRejection + ": ", reports[r.MessageId!].Report.Reason));
         return new ReconciliationResult(good.Count, bad.Count, reports.Count, members.Count);
+    }
+
+    /// <summary>The key a reading is recorded under in the aggregates: its id, or for the original format its message id.</summary>
+    private static string AppliedIdOf(SentReading reading) => reading.OriginalFormat ? reading.MessageId! : reading.Reading.ReadingId;
+
+    /// <summary>Says, for a member whose aggregates are not exact, which readings are missing or extra and where they are.</summary>
+    private static async Task<string> WhereTheyAreAsync(
+        string member, IReadOnlyList<SentReading> expected, IReadOnlyList<Dictionary<string, Amazon.DynamoDBv2.Model.AttributeValue>> items, QueueProbe queues,
+        Aggregates aggregates)
+    {
+        var inDays = Aggregates.AppliedIds(items, "D#");
+        var inMonths = Aggregates.AppliedIds(items, "M#");
+        var lacking = expected.Where(r => !inDays.Contains(AppliedIdOf(r)) || !inMonths.Contains(AppliedIdOf(r))).ToList();
+        var deadLetters = new Dictionary<string, int>();
+        foreach (var machine in GymIoT.Core.Queues.QueueNames.Machines)
+        {
+            foreach (var (id, receives) in await queues.ReceiveCountsInAsync(GymIoT.Core.Queues.QueueNames.DeadLetterOf(machine)))
+            {
+                deadLetters[id] = receives;
+            }
+        }
+        var dead = lacking.Where(r => deadLetters.ContainsKey(r.MessageId!)).ToList();
+        var inDevices = new HashSet<string>();
+        foreach (var device in lacking.Select(r => r.Reading.DeviceId).Distinct())
+        {
+            inDevices.UnionWith(Aggregates.AppliedIds(
+                await aggregates.ItemsAsync(GymIoT.Core.Storage.TableNames.DeviceActivity, GymIoT.Core.Storage.KeyNames.DeviceId, device), "D#"));
+        }
+        var periods = string.Join(", ", items.Select(i =>
+            $"{i[GymIoT.Core.Storage.KeyNames.Period].S}: {i["Sessions"].N} sessions, {(i.TryGetValue(GymIoT.Core.Storage.ActivityAttributes.AppliedIds, out var ids) ? ids.SS.Count : 0)} ids"));
+        return $"{member}: {expected.Count} good readings sent; the day items hold {Aggregates.Sum(items, "D#", "Sessions")} sessions " +
+            $"and {inDays.Count} ids, the month items {Aggregates.Sum(items, "M#", "Sessions")} sessions and {inMonths.Count} ids. " +
+            $"{lacking.Count} readings are lacking: {lacking.Count(r => !inDays.Contains(AppliedIdOf(r)))} from the day items, " +
+            $"{lacking.Count(r => !inMonths.Contains(AppliedIdOf(r)))} from the month items; {dead.Count} of them are in the dead-letter queues " +
+            $"(received {string.Join("/", dead.Select(r => deadLetters[r.MessageId!]).Distinct().Order())} times), " +
+            $"{deadLetters.Count} messages are there in all; {lacking.Count(r => inDevices.Contains(AppliedIdOf(r)))} are in their device's day items. " +
+            $"The member's items: {periods}. First lacking: " +
+            string.Join(", ", lacking.Take(5).Select(r => $"{r.MessageId} ({r.Queue}, {(r.OriginalFormat ? "original format" : r.Reading.ReadingId)}, started {r.Reading.StartedAt:O})"));
     }
 }

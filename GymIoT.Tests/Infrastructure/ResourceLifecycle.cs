@@ -22,7 +22,27 @@ public static class ResourceLifecycle
         await app.ResourceNotifications.WaitForResourceAsync(resource, KnownResourceStates.Running, cancellationToken);
         var process = app.ProcessIdOf(resource);
         var service = app.ServiceProcessIdOf(resource);
-        await app.ExecuteAsync(resource, KnownResourceCommands.StopCommand, cancellationToken);
+        try
+        {
+            await app.ExecuteAsync(resource, KnownResourceCommands.StopCommand, cancellationToken);
+        }
+        catch (InvalidOperationException refused)
+        {
+            // On a loaded machine the orchestrator can give up waiting on a graceful stop that still completes.
+            using var grace = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            grace.CancelAfter(TimeSpan.FromSeconds(60));
+            try
+            {
+                await app.ResourceNotifications.WaitForResourceAsync(
+                    resource, e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), grace.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                var log = await app.TailAsync(resource);
+                throw new InvalidOperationException(
+                    $"{refused.Message} It was still running a minute later. The end of its log:{Environment.NewLine}{string.Join(Environment.NewLine, log)}", refused);
+            }
+        }
         await app.ResourceNotifications.WaitForResourceAsync(
             resource, e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), cancellationToken);
         await WaitForExitAsync(service, cancellationToken);

@@ -10,7 +10,7 @@ namespace GymIoT.Tests.Ingestion;
 [Collection(PlatformCollection.Name)]
 public sealed class HeldMessagesTests(PlatformFixture fixture)
 {
-    private const int VisibilitySeconds = 2;
+    private const int VisibilitySeconds = 4;
 
     [Fact]
     public async Task Held_messages_stay_invisible_past_their_timeout_and_come_back_once_released()
@@ -30,7 +30,7 @@ public sealed class HeldMessagesTests(PlatformFixture fixture)
         using var holding = new CancellationTokenSource();
         var keeping = held.KeepInvisibleAsync(holding.Token);
         var receivedByOthers = new List<int>();
-        for (var check = 0; check < 8; check++)
+        for (var check = 0; check < 10; check++)
         {
             // Another receiver asks every second: it gets nothing while the messages are held.
             var response = await sqs.ReceiveMessageAsync(new ReceiveMessageRequest { QueueUrl = url, MaxNumberOfMessages = 10, WaitTimeSeconds = 1 });
@@ -40,7 +40,7 @@ public sealed class HeldMessagesTests(PlatformFixture fixture)
         await holding.CancelAsync();
         await keeping;
 
-        Assert.All(receivedByOthers, count => Assert.Equal(0, count)); // about 8 s held, with a 2 s timeout
+        Assert.All(receivedByOthers, count => Assert.Equal(0, count)); // about 10 s held, with a 4 s timeout
         Assert.Equal(0, held.Count);
         var again = await ReceiveAsync(sqs, url, 3, TimeSpan.FromSeconds(15));
         Assert.Equal(taken.Select(m => m.MessageId).Order(), again.Select(m => m.MessageId).Order());
