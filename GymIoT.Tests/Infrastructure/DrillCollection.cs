@@ -12,13 +12,6 @@ public sealed class DrillCollection : ICollectionFixture<DrillFixture>
     public const string Name = "Drills";
 }
 
-/// <summary>A second system like the drills', for the drill that restarts the DynamoDB emulator.</summary>
-[CollectionDefinition(Name)]
-public sealed class RestartedDynamoDbCollection : ICollectionFixture<DrillFixture>
-{
-    public const string Name = "Drills with a DynamoDB restart";
-}
-
 public sealed class DrillFixture : EmbeddedAppFixture
 {
     protected override IEnumerable<string> AwaitedResources => [.. base.AwaitedResources, "aggregator", "device-simulator"];
