@@ -84,8 +84,8 @@ public static class Reconciliation
         return $"{member}: {expected.Count} good readings sent; the day items hold {Aggregates.Sum(items, "D#", "Sessions")} sessions " +
             $"and {inDays.Count} ids, the month items {Aggregates.Sum(items, "M#", "Sessions")} sessions and {inMonths.Count} ids. " +
             $"{lacking.Count} readings are lacking: {lacking.Count(r => !inDays.Contains(AppliedIdOf(r)))} from the day items, " +
-            $"{lacking.Count(r => !inMonths.Contains(AppliedIdOf(r)))} from the month items; {dead.Count} of them are in the dead-letter queues " +
-            $"(received {string.Join("/", dead.Select(r => deadLetters[r.MessageId!]).Distinct().Order())} times), " +
+            $"{lacking.Count(r => !inMonths.Contains(AppliedIdOf(r)))} from the month items; {dead.Count} of them are in the dead-letter queues" +
+            (dead.Count > 0 ? $" (received {string.Join("/", dead.Select(r => deadLetters[r.MessageId!]).Distinct().Order())} times), " : ", ") +
             $"{deadLetters.Count} messages are there in all; {lacking.Count(r => inDevices.Contains(AppliedIdOf(r)))} are in their device's day items. " +
             $"The member's items: {periods}. First lacking: " +
             string.Join(", ", lacking.Take(5).Select(r => $"{r.MessageId} ({r.Queue}, {(r.OriginalFormat ? "original format" : r.Reading.ReadingId)}, started {r.Reading.StartedAt:O})"));
