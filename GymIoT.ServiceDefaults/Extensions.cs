@@ -32,6 +32,9 @@ public static class Extensions
             http.AddStandardResilienceHandler();
             http.AddServiceDiscovery();
         });
+        // Every call through these clients, telemetry exports included, would otherwise log two Information lines.
+        builder.Logging.AddFilter("Polly", LogLevel.Warning);
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         return builder;
     }
 
