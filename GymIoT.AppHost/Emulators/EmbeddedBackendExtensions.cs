@@ -28,7 +28,7 @@ public static class EmbeddedBackendExtensions
             .WithUrlForEndpoint("http", url => url.DisplayText = "SQS (fauxqs)");
         var sqsEndpoint = sqs.GetEndpoint("http");
 
-        var dynamoDb = builder.AddNodeEmulator("dynamodb", node, packageDirectory, "node_modules/dynalite/cli.js")
+        var dynamoDb = builder.AddNodeEmulator("dynamodb", node, packageDirectory, "node_modules/dynalite/cli.js", "./close-dynalite-iterators.cjs")
             .WithHttpEndpoint(port: Port(8000), targetPort: Port(8000), isProxied: false)
             .WithArgs("--host", Loopback, "--path", dataDirectory)
             .WithTargetPortArgument("--port")
@@ -72,9 +72,13 @@ public static class EmbeddedBackendExtensions
         };
     }
 
+    /// <summary>
+    /// An emulator run by the bundled Node.js with <c>loopback-only.cjs</c> and any <paramref name="fixes"/> preloaded
+    /// (scripts in the package directory that correct a defect of that emulator).
+    /// </summary>
     private static IResourceBuilder<ExecutableResource> AddNodeEmulator(
-        this IDistributedApplicationBuilder builder, string name, string node, string packageDirectory, string script) =>
-        builder.AddExecutable(name, node, packageDirectory, "-r", "./loopback-only.cjs", script);
+        this IDistributedApplicationBuilder builder, string name, string node, string packageDirectory, string script, params string[] fixes) =>
+        builder.AddExecutable(name, node, packageDirectory, ["-r", "./loopback-only.cjs", .. fixes.SelectMany(fix => new[] { "-r", fix }), script]);
 
     private static IResourceBuilder<ExecutableResource> WithTargetPortArgument(
         this IResourceBuilder<ExecutableResource> emulator, string option, string endpointName = "http")
