@@ -75,7 +75,7 @@ if (options.Runs("soak"))
     {
         var growth = (last[resource] - baseline[resource]) / baseline[resource];
         rows.Add(($"soak RSS {resource}: idle / after first window / end (growth since first window)",
-            $"{soak.RssAtStart[resource]:N0} / {baseline[resource]:N0} / {last[resource]:N0} MB ({growth:+0%;-0%}, {(growth <= 0.20 ? "within 20%" : "OVER 20%")})"));
+            $"{soak.RssAtStart[resource]:N0} / {baseline[resource]:N0} / {last[resource]:N0} MB ({growth:+0%;-0%;0%}, {(growth <= 0.20 ? "within 20%" : "OVER 20%")})"));
     }
 }
 
