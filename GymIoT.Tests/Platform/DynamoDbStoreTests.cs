@@ -28,14 +28,14 @@ public sealed class DynamoDbStoreTests(PlatformFixture fixture)
         {
             await dynamoDb.PutItemAsync(TableNames.MemberActivity, new Dictionary<string, AttributeValue>
             {
-                ["MemberId"] = new(memberId),
-                ["Period"] = new("D#2026-01-01"),
+                [KeyNames.MemberId] = new(memberId),
+                [KeyNames.Period] = new("D#2026-01-01"),
                 ["Padding"] = new(Convert.ToBase64String(RandomNumberGenerator.GetBytes(VersionBytes * 3 / 4))),
             });
             await dynamoDb.QueryAsync(new QueryRequest
             {
                 TableName = TableNames.MemberActivity,
-                KeyConditionExpression = "MemberId = :member",
+                KeyConditionExpression = $"{KeyNames.MemberId} = :member",
                 ExpressionAttributeValues = new() { [":member"] = new(memberId) },
                 Limit = 1,
             });
