@@ -40,7 +40,8 @@ public static class ResourceLifecycle
             {
                 var log = await app.TailAsync(resource);
                 throw new InvalidOperationException(
-                    $"{refused.Message} It was still running a minute later. The end of its log:{Environment.NewLine}{string.Join(Environment.NewLine, log)}", refused);
+                    $"{refused.Message} A minute later the orchestrator still had it running; its process {process} {Liveness(process)}, " +
+                    $"its service process {service} {Liveness(service)}. The end of its log:{Environment.NewLine}{string.Join(Environment.NewLine, log)}", refused);
             }
         }
         await app.ResourceNotifications.WaitForResourceAsync(
@@ -131,6 +132,8 @@ public static class ResourceLifecycle
             return []; // a thread that ended meanwhile
         }
     }
+
+    private static string Liveness(int pid) => Directory.Exists($"/proc/{pid}") ? "is still alive" : "has exited";
 
     private static async Task WaitForExitAsync(int pid, CancellationToken cancellationToken)
     {
