@@ -1,3 +1,6 @@
+using Amazon.DynamoDBv2.Model;
+using GymIoT.Core.Queues;
+using GymIoT.Core.Storage;
 using GymIoT.DeviceSimulator;
 
 namespace GymIoT.Tests.Infrastructure;
@@ -58,16 +61,16 @@ public static class Reconciliation
 
     /// <summary>Says, for a member whose aggregates are not exact, which readings are missing or extra and where they are.</summary>
     private static async Task<string> WhereTheyAreAsync(
-        string member, IReadOnlyList<SentReading> expected, IReadOnlyList<Dictionary<string, Amazon.DynamoDBv2.Model.AttributeValue>> items, QueueProbe queues,
+        string member, IReadOnlyList<SentReading> expected, IReadOnlyList<Dictionary<string, AttributeValue>> items, QueueProbe queues,
         Aggregates aggregates)
     {
         var inDays = Aggregates.AppliedIds(items, "D#");
         var inMonths = Aggregates.AppliedIds(items, "M#");
         var lacking = expected.Where(r => !inDays.Contains(AppliedIdOf(r)) || !inMonths.Contains(AppliedIdOf(r))).ToList();
         var deadLetters = new Dictionary<string, int>();
-        foreach (var machine in GymIoT.Core.Queues.QueueNames.Machines)
+        foreach (var machine in QueueNames.Machines)
         {
-            foreach (var (id, receives) in await queues.ReceiveCountsInAsync(GymIoT.Core.Queues.QueueNames.DeadLetterOf(machine)))
+            foreach (var (id, receives) in await queues.ReceiveCountsInAsync(QueueNames.DeadLetterOf(machine)))
             {
                 deadLetters[id] = receives;
             }
@@ -77,10 +80,10 @@ public static class Reconciliation
         foreach (var device in lacking.Select(r => r.Reading.DeviceId).Distinct())
         {
             inDevices.UnionWith(Aggregates.AppliedIds(
-                await aggregates.ItemsAsync(GymIoT.Core.Storage.TableNames.DeviceActivity, GymIoT.Core.Storage.KeyNames.DeviceId, device), "D#"));
+                await aggregates.ItemsAsync(TableNames.DeviceActivity, KeyNames.DeviceId, device), "D#"));
         }
         var periods = string.Join(", ", items.Select(i =>
-            $"{i[GymIoT.Core.Storage.KeyNames.Period].S}: {i["Sessions"].N} sessions, {(i.TryGetValue(GymIoT.Core.Storage.ActivityAttributes.AppliedIds, out var ids) ? ids.SS.Count : 0)} ids"));
+            $"{i[KeyNames.Period].S}: {i[ActivityAttributes.Sessions].N} sessions, {(i.TryGetValue(ActivityAttributes.AppliedIds, out var ids) ? ids.SS.Count : 0)} ids"));
         return $"{member}: {expected.Count} good readings sent; the day items hold {Aggregates.Sum(items, "D#", "Sessions")} sessions " +
             $"and {inDays.Count} ids, the month items {Aggregates.Sum(items, "M#", "Sessions")} sessions and {inMonths.Count} ids. " +
             $"{lacking.Count} readings are lacking: {lacking.Count(r => !inDays.Contains(AppliedIdOf(r)))} from the day items, " +
