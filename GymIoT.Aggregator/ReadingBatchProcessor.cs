@@ -53,8 +53,8 @@ public sealed partial class ReadingBatchProcessor(
 
             var done = new bool[batch.Count];
             var failed = !await RejectUnknownMembersAsync(batch, checks, now, cancellationToken);
-            var rejected = await ReportRejectedAsync(batch, checks, spans, done, cancellationToken);
             var (stored, duplicates) = failed ? (0, 0) : await StoreAcceptedAsync(batch, checks, spans, done, cancellationToken);
+            var rejected = await ReportRejectedAsync(batch, checks, spans, done, cancellationToken);
             await DeleteAsync(batch.Where((_, i) => done[i]), cancellationToken);
 
             var result = new BatchResult(stored, duplicates, rejected, done.Count(d => !d));
@@ -138,6 +138,7 @@ public sealed partial class ReadingBatchProcessor(
         }
     }
 
+    /// <summary>Stores the accepted readings; one that its member's or device's day has no room for becomes a rejection.</summary>
     private async Task<(int Stored, int Duplicates)> StoreAcceptedAsync(
         IReadOnlyList<ReceivedMessage> batch, ReadingCheck?[] checks, Activity?[] spans, bool[] done, CancellationToken cancellationToken)
     {
@@ -150,8 +151,7 @@ public sealed partial class ReadingBatchProcessor(
         var storeSpans = accepted.Select(i => StartStoreSpan(spans[i], batch[i].Trace)).ToList();
         try
         {
-            var contributions = readings.SelectMany(r => ReadingAggregation.ContributionsOf(r, calendar)).ToList();
-            var outcomes = await store.ApplyAsync(contributions, options.Value.StoreParallelism, cancellationToken);
+            var outcomes = await StoreInOrderAsync([.. readings.DistinctBy(r => r.ReadingId).Select(r => ReadingAggregation.ContributionsOf(r, calendar))], cancellationToken);
 
             var stored = 0;
             var duplicates = 0;
@@ -161,7 +161,13 @@ public sealed partial class ReadingBatchProcessor(
             {
                 var i = accepted[a];
                 var reading = readings[a];
-                var outcome = outcomes[reading.ReadingId];
+                var (outcome, full) = outcomes[reading.ReadingId];
+                if (full is not null)
+                {
+                    checks[i] = ReadingValidator.RejectChecked(reading, RejectionReason.OverDailyLimit, OverLimitDetail(full), batch[i].Message.MessageId, now);
+                    storeSpans[a]?.SetTag("gymiot.store.outcome", "over-limit");
+                    continue;
+                }
                 var isDuplicate = outcome == StoreOutcome.Duplicate || (outcome == StoreOutcome.Applied && !seen.Add(reading.ReadingId));
                 if (isDuplicate)
                 {
@@ -174,11 +180,11 @@ public sealed partial class ReadingBatchProcessor(
                     metrics.Processed(reading.Machine);
                     metrics.Lag(now - batch[i].SentAt);
                 }
-                done[i] = outcome != StoreOutcome.Failed;
+                done[i] = outcome is StoreOutcome.Applied or StoreOutcome.Duplicate;
                 var label = isDuplicate ? "duplicate" : outcome.ToString().ToLowerInvariant();
                 storeSpans[a]?.SetTag("gymiot.store.outcome", label);
                 spans[i]?.SetTag("gymiot.reading.outcome", label);
-                if (outcome == StoreOutcome.Failed)
+                if (!done[i])
                 {
                     storeSpans[a]?.SetStatus(ActivityStatusCode.Error, "not stored; left for redelivery");
                 }
@@ -194,6 +200,49 @@ public sealed partial class ReadingBatchProcessor(
             Activity.Current = null;
         }
     }
+
+    /// <summary>
+    /// The member's day first, then the device's day and the member's month for the readings the day took. A reading the
+    /// device's day has no room for is taken back from the member's items. Returns, per reading id, what became of it and,
+    /// when it was over a limit, the item that was full.
+    /// </summary>
+    private async Task<Dictionary<string, (StoreOutcome Outcome, ActivityContribution? Full)>> StoreInOrderAsync(
+        IReadOnlyList<ReadingContributions> readings, CancellationToken cancellationToken)
+    {
+        var parallelism = options.Value.StoreParallelism;
+        var days = await store.ApplyAsync([.. readings.Select(r => r.MemberDay)], parallelism, cancellationToken);
+        var admitted = readings.Where(r => days[r.MemberDay.SourceId] is StoreOutcome.Applied or StoreOutcome.Duplicate).ToList();
+        var rest = await store.ApplyAsync([.. admitted.SelectMany(r => new[] { r.DeviceDay, r.MemberMonth })], parallelism, cancellationToken);
+
+        var takenBack = true;
+        var overDeviceLimit = admitted.Where(r => rest[r.DeviceDay.SourceId] == StoreOutcome.OverCap).ToList();
+        if (overDeviceLimit.Count > 0)
+        {
+            try
+            {
+                await store.RevokeAsync([.. overDeviceLimit.SelectMany(r => new[] { r.MemberDay, r.MemberMonth })], parallelism, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Left for redelivery, which takes them back again.
+                LogNotTakenBack(ex, overDeviceLimit.Count);
+                takenBack = false;
+            }
+        }
+
+        return readings.ToDictionary(r => r.MemberDay.SourceId, r => (days[r.MemberDay.SourceId], rest.GetValueOrDefault(r.DeviceDay.SourceId)) switch
+        {
+            (StoreOutcome.OverCap, _) => (StoreOutcome.OverCap, r.MemberDay),
+            (StoreOutcome.Applied or StoreOutcome.Duplicate, StoreOutcome.OverCap) => takenBack ? (StoreOutcome.OverCap, r.DeviceDay) : (StoreOutcome.Failed, null),
+            (StoreOutcome.Duplicate, StoreOutcome.Duplicate) => (StoreOutcome.Duplicate, null),
+            (StoreOutcome.Applied or StoreOutcome.Duplicate, StoreOutcome.Applied or StoreOutcome.Duplicate) => (StoreOutcome.Applied, null),
+            (StoreOutcome.Applied or StoreOutcome.Duplicate, var other) => (other, (ActivityContribution?)null),
+            (var other, _) => (other, null),
+        });
+    }
+
+    private static string OverLimitDetail(ActivityContribution full) =>
+        $"{(full.Key.Table == TableNames.DeviceActivity ? "device" : "member")} '{full.Key.PartitionKey}' has {full.Cap!.Max} readings on {full.Key.Period} already, the most one day may hold";
 
     private async Task DeleteAsync(IEnumerable<ReceivedMessage> handled, CancellationToken cancellationToken)
     {
@@ -229,6 +278,9 @@ public sealed partial class ReadingBatchProcessor(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} error reports could not be sent to Errors; their readings will be delivered again")]
     private partial void LogErrorsQueueUnavailable(Exception exception, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} readings over their device's daily limit could not be taken back from their members' items; they will be delivered again")]
+    private partial void LogNotTakenBack(Exception exception, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} handled messages could not be deleted; they will be recognised when delivered again")]
     private partial void LogDeleteFailed(int count);

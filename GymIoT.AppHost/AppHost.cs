@@ -23,7 +23,8 @@ builder.AddProject<Projects.GymIoT_ErrorNotifier>("error-notifier")
     .WithIftttWebhook()
     .WithHttpHealthCheck("/health");
 
-if (builder.Configuration.GetValue("GymIoT:Simulator", true))
+// The simulated gym is a demo: on by default in Development only.
+if (builder.Configuration.GetValue("GymIoT:Simulator", builder.Environment.IsDevelopment()))
 {
     builder.AddProject<Projects.GymIoT_DeviceSimulator>("device-simulator")
         .WithAwsBackend(aws)

@@ -9,6 +9,10 @@ builder.AddApplicationServices();
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
-app.MapSimulatorEndpoints();
+if (app.Environment.IsDevelopment())
+{
+    // Operator and test tools that make readings up: never on a production system.
+    app.MapSimulatorEndpoints();
+}
 
 app.Run();

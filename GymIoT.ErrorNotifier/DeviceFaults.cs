@@ -1,4 +1,5 @@
 using System.Globalization;
+using GymIoT.Core.Readings;
 using GymIoT.Core.Storage;
 using GymIoT.Core.Time;
 
@@ -6,12 +7,16 @@ namespace GymIoT.ErrorNotifier;
 
 /// <summary>
 /// Counts each report once against its device's day (<c>DeviceActivity</c>): faults, and the last fault's time and reason
-/// (<c>LastFault</c> = <c>time|reason</c>, so the latest one wins), for the staff pages.
+/// (<c>LastFault</c> = <c>time|reason</c>, so the latest one wins), for the staff pages. A report whose device id cannot be a
+/// key (empty, too long, invisible characters: the reading was refused for it) is counted against <see cref="UnidentifiedDevice"/>.
 /// </summary>
 public sealed class DeviceFaults(ActivityStore store, GymCalendar calendar)
 {
     public const string Faults = "Faults";
     public const string LastFault = "LastFault";
+
+    /// <summary>Where the faults of readings without a usable device id are counted.</summary>
+    public const string UnidentifiedDevice = "(unidentified)";
 
     public Task<IReadOnlyDictionary<string, StoreOutcome>> RecordAsync(IReadOnlyList<IncomingReport> reports, CancellationToken cancellationToken) =>
         store.ApplyAsync([.. reports.Select(Contribution)], parallelism: 4, cancellationToken);
@@ -21,9 +26,10 @@ public sealed class DeviceFaults(ActivityStore store, GymCalendar calendar)
         var report = incoming.Report;
         var at = report.ReceivedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
         return new ActivityContribution(
-            ItemKey.DevicePeriod(report.DeviceId, calendar.DayKey(report.ReceivedAt)),
+            ItemKey.DevicePeriod(Identifiers.IsValid(report.DeviceId) ? report.DeviceId : UnidentifiedDevice, calendar.DayKey(report.ReceivedAt)),
             incoming.ReportId,
             new Dictionary<string, decimal> { [Faults] = 1 },
-            new Dictionary<string, string> { [LastFault] = $"{at}|{report.Reason}" });
+            new Dictionary<string, string> { [LastFault] = $"{at}|{report.Reason}" },
+            new ItemCap(Faults, ItemLimits.FaultsPerDeviceDay));
     }
 }

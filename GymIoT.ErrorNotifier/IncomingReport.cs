@@ -8,10 +8,10 @@ namespace GymIoT.ErrorNotifier;
 /// An error report taken from <c>Errors</c>. It is identified by the message it reports (<c>sourceMessageId</c>, the
 /// reading's SQS message id; for a report without one, its own message id in <c>Errors</c>): the same bad reading reported
 /// twice, as happens when the aggregator dies after sending a report and before deleting the reading, is one report, and
-/// the gym hears of it once.
+/// the gym hears of it once. A <c>sourceMessageId</c> that is not a usable id (anyone can write to <c>Errors</c>) is ignored.
 /// </summary>
 public sealed record IncomingReport(string ReportId, ErrorReport Report, Message Message, ActivityContext Trace)
 {
     public static IncomingReport Of(Message message, ErrorReport report, ActivityContext trace) =>
-        new(string.IsNullOrWhiteSpace(report.SourceMessageId) ? message.MessageId : report.SourceMessageId, report, message, trace);
+        new(Identifiers.IsValid(report.SourceMessageId) ? report.SourceMessageId : message.MessageId, report, message, trace);
 }

@@ -37,7 +37,8 @@ public sealed partial class NotificationBatchProcessor(
             var batch = received.Select((r, i) => r with { Trace = spans[i]?.Context ?? r.Trace }).ToList();
             var enabled = channels.Where(c => c.IsEnabled).ToList();
             var delivered = enabled.ToDictionary(c => c.Name, _ => new HashSet<string>());
-            var faultsRecorded = false;
+            var recorded = new HashSet<string>();
+            var setAside = new HashSet<string>();
             var settings = options.Value;
             var giveUpAt = timeProvider.GetUtcNow().AddSeconds(settings.RetryForSeconds);
 
@@ -46,11 +47,11 @@ public sealed partial class NotificationBatchProcessor(
                 var complete = true;
                 try
                 {
-                    faultsRecorded = faultsRecorded || (await faults.RecordAsync(batch, cancellationToken)).Values.All(o => o != Core.Storage.StoreOutcome.Failed);
-                    complete &= faultsRecorded;
+                    complete &= await RecordFaultsAsync([.. batch.Where(r => !recorded.Contains(r.ReportId) && !setAside.Contains(r.ReportId))], recorded, setAside, cancellationToken);
+                    var deliverable = batch.Where(r => !setAside.Contains(r.ReportId)).ToList();
                     foreach (var channel in enabled)
                     {
-                        complete &= await DeliverAsync(channel, batch, delivered[channel.Name], cancellationToken);
+                        complete &= await DeliverAsync(channel, deliverable, delivered[channel.Name], cancellationToken);
                     }
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
@@ -59,19 +60,19 @@ public sealed partial class NotificationBatchProcessor(
                     LogAttemptFailed(ex, attempt, batch.Count);
                 }
 
-                var done = batch.Where(r => enabled.All(c => delivered[c.Name].Contains(r.ReportId))).ToList();
+                var done = batch.Where(r => recorded.Contains(r.ReportId) && enabled.All(c => delivered[c.Name].Contains(r.ReportId))).ToList();
                 if (complete || timeProvider.GetUtcNow() >= giveUpAt)
                 {
                     await DeleteAsync(queueUrl, done, cancellationToken);
                     if (!complete)
                     {
-                        LogGivenUp(batch.Count - done.Count, settings.RetryForSeconds);
+                        LogGivenUp(batch.Count - done.Count - setAside.Count, settings.RetryForSeconds);
                     }
                     return [.. done.Select(r => r.ReportId)];
                 }
 
                 var pause = TimeSpan.FromSeconds(Math.Min(MaxPause.TotalSeconds, Math.Pow(2, attempt - 1)));
-                await KeepInvisibleAsync(queueUrl, batch, pause, cancellationToken);
+                await KeepInvisibleAsync(queueUrl, [.. batch.Where(r => !setAside.Contains(r.ReportId))], pause, cancellationToken);
                 await Task.Delay(pause, timeProvider, cancellationToken);
             }
         }
@@ -83,6 +84,43 @@ public sealed partial class NotificationBatchProcessor(
             }
             Activity.Current = previous;
         }
+    }
+
+    /// <summary>
+    /// Counts the reports against their devices' days. A report the store refuses as invalid can never be recorded: it is set
+    /// aside on its own (not delivered, not deleted: SQS moves it to <c>Errors-dlq</c> after its receives) and holds back no other.
+    /// </summary>
+    /// <returns>True when nothing is left to retry.</returns>
+    private async Task<bool> RecordFaultsAsync(IReadOnlyList<IncomingReport> reports, HashSet<string> recorded, HashSet<string> setAside, CancellationToken cancellationToken)
+    {
+        if (reports.Count == 0)
+        {
+            return true;
+        }
+        var complete = true;
+        var outcomes = await faults.RecordAsync(reports, cancellationToken);
+        foreach (var report in reports.DistinctBy(r => r.ReportId))
+        {
+            switch (outcomes[report.ReportId])
+            {
+                case Core.Storage.StoreOutcome.Invalid:
+                    setAside.Add(report.ReportId);
+                    LogSetAside(report.ReportId, report.Message.MessageId);
+                    break;
+                case Core.Storage.StoreOutcome.Failed:
+                    complete = false;
+                    break;
+                case Core.Storage.StoreOutcome.OverCap:
+                    // Still delivered: the gym hears of every fault, the device's day counts no further.
+                    LogFaultsOverLimit(report.Report.DeviceId);
+                    recorded.Add(report.ReportId);
+                    break;
+                default:
+                    recorded.Add(report.ReportId);
+                    break;
+            }
+        }
+        return complete;
     }
 
     /// <returns>True when the channel now has every report of the batch.</returns>
@@ -126,11 +164,15 @@ public sealed partial class NotificationBatchProcessor(
         var seconds = (int)Math.Max(options.Value.VisibilityTimeoutSeconds, pause.TotalSeconds + 30);
         try
         {
-            await sqs.ChangeMessageVisibilityBatchAsync(new ChangeMessageVisibilityBatchRequest
+            // SQS takes at most 10 entries per batch call.
+            foreach (var chunk in batch.Chunk(10))
             {
-                QueueUrl = queueUrl,
-                Entries = [.. batch.Select((r, i) => new ChangeMessageVisibilityBatchRequestEntry($"{i}", r.Message.ReceiptHandle) { VisibilityTimeout = seconds })],
-            }, cancellationToken);
+                await sqs.ChangeMessageVisibilityBatchAsync(new ChangeMessageVisibilityBatchRequest
+                {
+                    QueueUrl = queueUrl,
+                    Entries = [.. chunk.Select((r, i) => new ChangeMessageVisibilityBatchRequestEntry($"{i}", r.Message.ReceiptHandle) { VisibilityTimeout = seconds })],
+                }, cancellationToken);
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -150,6 +192,12 @@ public sealed partial class NotificationBatchProcessor(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivering {Count} reports failed (attempt {Attempt}); retrying")]
     private partial void LogAttemptFailed(Exception exception, int attempt, int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Report {ReportId} (message {MessageId}) can never be recorded: set aside for Errors-dlq, the rest of its batch goes on")]
+    private partial void LogSetAside(string reportId, string messageId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Device {DeviceId} is over its daily fault limit: the report is delivered, its day counts no further")]
+    private partial void LogFaultsOverLimit(string deviceId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Channel {Channel} could not take {Count} reports")]
     private partial void LogChannelFailed(Exception exception, string channel, int count);

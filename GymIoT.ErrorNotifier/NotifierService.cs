@@ -98,7 +98,15 @@ public sealed partial class NotifierService(
             var now = timeProvider.GetUtcNow();
             foreach (var message in response.Messages ?? [])
             {
-                batch.Add(IncomingReport.Of(message, ErrorReportParser.Parse(message.Body ?? "", message.MessageId, now), TraceContext.Extract(message)));
+                try
+                {
+                    batch.Add(IncomingReport.Of(message, ErrorReportParser.Parse(message.Body ?? "", message.MessageId, now), TraceContext.Extract(message)));
+                }
+                catch (Exception ex)
+                {
+                    // A fault of the parser, not of the batch: this report alone is left to SQS (and in the end Errors-dlq).
+                    LogReportUnreadable(ex, message.MessageId);
+                }
             }
             if (batch.Count > 0)
             {
@@ -120,6 +128,9 @@ public sealed partial class NotifierService(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Receiving from Errors failed with {Count} reports in hand; delivering those now")]
     private partial void LogReceiveFailedWithReportsInHand(Exception exception, int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Report {MessageId} could not be read; it is left for redelivery (then Errors-dlq)")]
+    private partial void LogReportUnreadable(Exception exception, string messageId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Receiving from Errors failed; trying again")]
     private partial void LogReceiveFailed(Exception exception);

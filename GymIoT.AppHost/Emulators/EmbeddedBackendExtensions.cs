@@ -8,8 +8,8 @@ public static class EmbeddedBackendExtensions
     private const string Loopback = "127.0.0.1";
 
     /// <summary>
-    /// The embedded AWS backend: fauxqs (SQS), dynalite (DynamoDB, on disk), dynamodb-admin and maildev,
-    /// each a Node.js process listening on 127.0.0.1 only, then provisioning.
+    /// The embedded AWS backend: fauxqs (SQS) and dynalite (DynamoDB), both keeping their data on disk, dynamodb-admin and
+    /// maildev, each a Node.js process listening on 127.0.0.1 only and refusing other web pages' requests, then provisioning.
     /// </summary>
     public static AwsBackend AddEmbeddedAwsBackend(this IDistributedApplicationBuilder builder, AwsBackendChoice choice, string region)
     {
@@ -17,20 +17,25 @@ public static class EmbeddedBackendExtensions
         var repositoryRoot = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, ".."));
         var packageDirectory = Path.GetFullPath(options.PackageDirectory, repositoryRoot);
         var dataDirectory = Path.GetFullPath(options.DataDirectory, repositoryRoot);
-        Directory.CreateDirectory(dataDirectory);
+        var queueData = Directory.CreateDirectory(Path.Combine(dataDirectory, "fauxqs")).FullName;
+        var tableData = Directory.CreateDirectory(Path.Combine(dataDirectory, "dynalite")).FullName;
         var node = NodeRuntime.Find(packageDirectory);
         int? Port(int conventional) => options.Ports == EmulatorPorts.Conventional ? conventional : null;
 
-        var sqs = builder.AddNodeEmulator("sqs", node, packageDirectory, "fauxqs.mjs")
+        var sqs = builder.AddNodeEmulator("sqs", node, packageDirectory, "fauxqs.mjs", "./keep-fauxqs-receive-counts.cjs")
             .WithHttpEndpoint(port: Port(4566), targetPort: Port(4566), env: "FAUXQS_PORT", isProxied: false)
             .WithEnvironment("FAUXQS_HOST", Loopback)
+            .WithEnvironment("FAUXQS_PERSISTENCE", "true")
+            .WithEnvironment("FAUXQS_DATA_DIR", queueData)
+            // node:sqlite, under fauxqs's persistence, warns at every start that it is experimental: not a fault to show ops.
+            .WithEnvironment("NODE_OPTIONS", "--disable-warning=ExperimentalWarning")
             .WithHttpHealthCheck("/health")
             .WithUrlForEndpoint("http", url => url.DisplayText = "SQS (fauxqs)");
         var sqsEndpoint = sqs.GetEndpoint("http");
 
         var dynamoDb = builder.AddNodeEmulator("dynamodb", node, packageDirectory, "node_modules/dynalite/cli.js", "./close-dynalite-iterators.cjs")
             .WithHttpEndpoint(port: Port(8000), targetPort: Port(8000), isProxied: false)
-            .WithArgs("--host", Loopback, "--path", dataDirectory)
+            .WithArgs("--host", Loopback, "--path", tableData)
             .WithTargetPortArgument("--port")
             .WithHttpHealthCheck("/")
             .WithUrlForEndpoint("http", url => url.DisplayText = "DynamoDB (dynalite)");
@@ -73,12 +78,12 @@ public static class EmbeddedBackendExtensions
     }
 
     /// <summary>
-    /// An emulator run by the bundled Node.js with <c>loopback-only.cjs</c> and any <paramref name="fixes"/> preloaded
+    /// An emulator run by the bundled Node.js with <c>loopback-only.cjs</c>, <c>same-origin-only.cjs</c> and any <paramref name="fixes"/> preloaded
     /// (scripts in the package directory that correct a defect of that emulator).
     /// </summary>
     private static IResourceBuilder<ExecutableResource> AddNodeEmulator(
         this IDistributedApplicationBuilder builder, string name, string node, string packageDirectory, string script, params string[] fixes) =>
-        builder.AddExecutable(name, node, packageDirectory, ["-r", "./loopback-only.cjs", .. fixes.SelectMany(fix => new[] { "-r", fix }), script]);
+        builder.AddExecutable(name, node, packageDirectory, ["-r", "./loopback-only.cjs", "-r", "./same-origin-only.cjs", .. fixes.SelectMany(fix => new[] { "-r", fix }), script]);
 
     private static IResourceBuilder<ExecutableResource> WithTargetPortArgument(
         this IResourceBuilder<ExecutableResource> emulator, string option, string endpointName = "http")

@@ -14,8 +14,11 @@ public sealed class EmulatorOptions
     /// <summary>The npm project with the emulators; relative paths are taken from the repository root.</summary>
     public string PackageDirectory { get; set; } = "emulators";
 
-    /// <summary>Where dynalite keeps its data, so it survives restarts; relative paths are taken from the repository root.</summary>
-    public string DataDirectory { get; set; } = ".data/dynalite";
+    /// <summary>
+    /// Where the emulators keep their data (<c>fauxqs</c> and <c>dynalite</c> below it), so queues and tables survive restarts;
+    /// relative paths are taken from the repository root.
+    /// </summary>
+    public string DataDirectory { get; set; } = ".data";
 }
 
 public enum EmulatorPorts

@@ -5,9 +5,14 @@ namespace GymIoT.AppHost.Services;
 
 public static class ServiceResourceExtensions
 {
-    /// <summary>Passes the gym's own settings (section <c>Gym</c>, e.g. its time zone) to a service.</summary>
+    /// <summary>
+    /// Passes the gym's own settings (section <c>Gym</c>, e.g. its time zone) to a service, and the AppHost's environment:
+    /// a Production AppHost runs Production services, whatever their launch profiles say.
+    /// </summary>
     public static IResourceBuilder<ProjectResource> WithGymSettings(this IResourceBuilder<ProjectResource> service)
     {
+        var environment = service.ApplicationBuilder.Environment.EnvironmentName;
+        service.WithEnvironment("ASPNETCORE_ENVIRONMENT", environment).WithEnvironment("DOTNET_ENVIRONMENT", environment);
         foreach (var setting in service.ApplicationBuilder.Configuration.GetSection("Gym").AsEnumerable(makePathsRelative: true))
         {
             if (setting.Value is not null)

@@ -46,50 +46,130 @@ public sealed class AccountStore(IAmazonDynamoDB dynamoDb, MemberStore members)
     public async Task<Credentials?> FindAsync(string memberId, CancellationToken cancellationToken = default)
     {
         var item = (await dynamoDb.GetItemAsync(new GetItemRequest { TableName = TableNames.Members, Key = Key(memberId), ConsistentRead = true }, cancellationToken)).Item;
-        if (item is not { Count: > 0 })
-        {
-            return null;
-        }
-        return new Credentials(
-            memberId,
-            item.GetValueOrDefault("PasswordHash")?.S,
-            Enum.TryParse<MemberRole>(item.GetValueOrDefault("Role")?.S, out var role) ? role : MemberRole.Member,
-            item.TryGetValue("FailedLogins", out var failed) && failed.N is { } n ? int.Parse(n, CultureInfo.InvariantCulture) : 0,
-            item.TryGetValue("LockedUntil", out var locked) && DateTimeOffset.TryParse(locked.S, CultureInfo.InvariantCulture, DateTimeStyles.None, out var until) ? until : null);
+        return item is { Count: > 0 } ? CredentialsOf(memberId, item) : null;
     }
 
-    /// <summary>Counts a failed login; the fifth in a row locks the account for <see cref="Lockout"/>.</summary>
-    public async Task RecordFailedLoginAsync(string memberId, DateTimeOffset now, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Counts a login attempt before its password is checked, atomically: at most <see cref="MaxFailedLogins"/> attempts are
+    /// granted per <see cref="Lockout"/> window, however many arrive at once, and none while the account is locked.
+    /// </summary>
+    public async Task<LoginAttempt> BeginLoginAttemptAsync(string memberId, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        var response = await dynamoDb.UpdateItemAsync(new UpdateItemRequest
+        var values = new Dictionary<string, AttributeValue>
+        {
+            [":one"] = new() { N = "1" },
+            [":max"] = new() { N = MaxFailedLogins.ToString(CultureInfo.InvariantCulture) },
+            [":now"] = new() { S = Timestamp(now) },
+            [":end"] = new() { S = Timestamp(now + Lockout) },
+        };
+        const string NotLocked = "attribute_exists(MemberId) AND (attribute_not_exists(LockedUntil) OR LockedUntil <= :now)";
+        for (var round = 0; round < 3; round++)
+        {
+            try
+            {
+                // Within the window: one more attempt, while fewer than the maximum were made.
+                return Granted(memberId, await UpdateAsync(
+                    memberId, "ADD LoginAttempts :one",
+                    $"{NotLocked} AND LoginWindowEnds > :now AND LoginAttempts < :max",
+                    values, cancellationToken));
+            }
+            catch (ConditionalCheckFailedException)
+            {
+            }
+            var item = (await dynamoDb.GetItemAsync(new GetItemRequest { TableName = TableNames.Members, Key = Key(memberId), ConsistentRead = true }, cancellationToken)).Item;
+            if (item is not { Count: > 0 })
+            {
+                return LoginAttempt.UnknownMember;
+            }
+            if (string.CompareOrdinal(item.GetValueOrDefault("LockedUntil")?.S, Timestamp(now)) > 0)
+            {
+                return LoginAttempt.LockedOut;
+            }
+            if (string.CompareOrdinal(item.GetValueOrDefault("LoginWindowEnds")?.S, Timestamp(now)) > 0)
+            {
+                if (item.GetValueOrDefault("LoginAttempts")?.N is { } made && int.Parse(made, CultureInfo.InvariantCulture) >= MaxFailedLogins)
+                {
+                    return LoginAttempt.LockedOut;
+                }
+                continue;
+            }
+            try
+            {
+                // No window, or an expired one: this attempt opens a new window.
+                return Granted(memberId, await UpdateAsync(
+                    memberId, "SET LoginAttempts = :one, LoginWindowEnds = :end",
+                    $"{NotLocked} AND (attribute_not_exists(LoginWindowEnds) OR LoginWindowEnds <= :now)",
+                    values, cancellationToken));
+            }
+            catch (ConditionalCheckFailedException)
+            {
+                // Another attempt opened the window meanwhile: count this one in it.
+            }
+        }
+        return LoginAttempt.LockedOut;
+    }
+
+    /// <summary>A wrong password on the window's last attempt locks the account for <see cref="Lockout"/>.</summary>
+    public Task LockAsync(string memberId, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        dynamoDb.UpdateItemAsync(new UpdateItemRequest
         {
             TableName = TableNames.Members,
             Key = Key(memberId),
-            UpdateExpression = "ADD FailedLogins :one",
+            UpdateExpression = "SET LockedUntil = :until REMOVE LoginWindowEnds, LoginAttempts",
             ConditionExpression = "attribute_exists(MemberId)",
-            ExpressionAttributeValues = new() { [":one"] = new() { N = "1" } },
-            ReturnValues = ReturnValue.UPDATED_NEW,
+            ExpressionAttributeValues = new() { [":until"] = new() { S = Timestamp(now + Lockout) } },
         }, cancellationToken);
-        if (int.Parse(response.Attributes["FailedLogins"].N, CultureInfo.InvariantCulture) >= MaxFailedLogins)
+
+    /// <summary>
+    /// A right password gives its attempt back, unless the account was locked meanwhile by other attempts: then the login
+    /// is refused (false) and the lock stays.
+    /// </summary>
+    public async Task<bool> EndSuccessfulLoginAsync(string memberId, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        try
         {
             await dynamoDb.UpdateItemAsync(new UpdateItemRequest
             {
                 TableName = TableNames.Members,
                 Key = Key(memberId),
-                UpdateExpression = "SET LockedUntil = :until, FailedLogins = :zero",
-                ExpressionAttributeValues = new() { [":until"] = new() { S = (now + Lockout).ToString("O") }, [":zero"] = new() { N = "0" } },
+                UpdateExpression = "ADD LoginAttempts :minusOne",
+                ConditionExpression = "attribute_exists(MemberId) AND (attribute_not_exists(LockedUntil) OR LockedUntil <= :now)",
+                ExpressionAttributeValues = new() { [":minusOne"] = new() { N = "-1" }, [":now"] = new() { S = Timestamp(now) } },
             }, cancellationToken);
+            return true;
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            return false;
         }
     }
 
-    public Task RecordSuccessfulLoginAsync(string memberId, CancellationToken cancellationToken = default) =>
-        dynamoDb.UpdateItemAsync(new UpdateItemRequest
+    private async Task<Dictionary<string, AttributeValue>> UpdateAsync(
+        string memberId, string update, string condition, Dictionary<string, AttributeValue> values, CancellationToken cancellationToken)
+    {
+        var used = values.Where(v => update.Contains(v.Key, StringComparison.Ordinal) || condition.Contains(v.Key, StringComparison.Ordinal)).ToDictionary();
+        var response = await dynamoDb.UpdateItemAsync(new UpdateItemRequest
         {
             TableName = TableNames.Members,
             Key = Key(memberId),
-            UpdateExpression = "SET FailedLogins = :zero REMOVE LockedUntil",
-            ExpressionAttributeValues = new() { [":zero"] = new() { N = "0" } },
+            UpdateExpression = update,
+            ConditionExpression = condition,
+            ExpressionAttributeValues = used,
+            ReturnValues = ReturnValue.ALL_NEW,
         }, cancellationToken);
+        return response.Attributes;
+    }
+
+    private static LoginAttempt Granted(string memberId, Dictionary<string, AttributeValue> item) =>
+        new(LoginAttemptKind.Granted, CredentialsOf(memberId, item), int.Parse(item["LoginAttempts"].N, CultureInfo.InvariantCulture));
+
+    private static Credentials CredentialsOf(string memberId, Dictionary<string, AttributeValue> item) => new(
+        memberId,
+        item.GetValueOrDefault("PasswordHash")?.S,
+        Enum.TryParse<MemberRole>(item.GetValueOrDefault("Role")?.S, out var role) ? role : MemberRole.Member);
+
+    /// <summary>UTC, fixed width: such times compare as text in conditions.</summary>
+    private static string Timestamp(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
 
     private static Dictionary<string, AttributeValue> Key(string memberId) => new() { [KeyNames.MemberId] = new() { S = memberId } };
 }

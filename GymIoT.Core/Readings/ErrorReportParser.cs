@@ -41,8 +41,9 @@ public static class ErrorReportParser
                     Text(root, "sourceMessageId") ?? messageId);
             }
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
+            // Not JSON, or JSON whose strings are not text (an escaped lone surrogate): unreadable, like anything else.
         }
         return new ErrorReport("unknown", "unknown", null, Cut(body), "", "Unreadable error report: the message on Errors is neither GymIoT's nor the original format", receivedAt, messageId);
     }
@@ -52,5 +53,5 @@ public static class ErrorReportParser
             ? Cut(value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText())
             : null;
 
-    private static string Cut(string text) => text.Length <= MaxRawLength ? text : text[..MaxRawLength] + "…";
+    private static string Cut(string text) => ReportText.Excerpt(text, MaxRawLength);
 }

@@ -59,9 +59,13 @@ public static partial class ReadingValidator
 
     /// <summary>The report for a well-formed reading whose member GymIoT does not know.</summary>
     public static RejectedReading RejectUnknownMember(Reading reading, string messageId, DateTimeOffset now) =>
+        RejectChecked(reading, RejectionReason.UnknownMember, $"member '{reading.MemberId}' is not registered at this gym", messageId, now);
+
+    /// <summary>The report for a well-formed reading refused by what it was checked against after parsing (members, item limits).</summary>
+    public static RejectedReading RejectChecked(Reading reading, RejectionReason reason, string detail, string messageId, DateTimeOffset now) =>
         Reject(
-            RejectionReason.UnknownMember,
-            $"member '{reading.MemberId}' is not registered at this gym",
+            reason,
+            detail,
             new RawValues(reading.DeviceId, reading.Machine, reading.MemberId, Format(reading.DurationSeconds), Format(reading.CaloriesKcal)),
             messageId,
             now);
@@ -77,12 +81,12 @@ public static partial class ReadingValidator
         RejectedReading Fail(RejectionReason reason, string detail) => Reject(reason, detail, raw, messageId, now);
 
         string? readingId = null, deviceId = null, machine = null, memberId = null;
-        foreach (var (field, assign) in new (string, Action<string>)[]
+        foreach (var (field, isId, assign) in new (string, bool, Action<string>)[]
         {
-            ("readingId", v => readingId = v), ("deviceId", v => deviceId = v), ("machine", v => machine = v), ("memberId", v => memberId = v),
+            ("readingId", true, v => readingId = v), ("deviceId", true, v => deviceId = v), ("machine", false, v => machine = v), ("memberId", true, v => memberId = v),
         })
         {
-            if (RequiredString(root, field, out var value) is { } problem)
+            if ((isId ? RequiredId(root, field, out var value) : RequiredString(root, field, out value)) is { } problem)
             {
                 return Fail(problem.Reason, problem.Detail);
             }
@@ -151,7 +155,7 @@ public static partial class ReadingValidator
         var raw = new RawValues(queue, queue, RawText(root, "username"), RawText(root, "value_time_spent") ?? "", RawText(root, "value_calories_spent") ?? "");
         RejectedReading Fail(RejectionReason reason, string detail) => Reject(reason, detail, raw, messageId, now);
 
-        if (RequiredString(root, "username", out var username) is { } userProblem)
+        if (RequiredId(root, "username", out var username) is { } userProblem)
         {
             return Fail(userProblem.Reason, userProblem.Detail);
         }
@@ -240,6 +244,19 @@ public static partial class ReadingValidator
 
     private static Problem? RequiredString(JsonElement root, string field, out string value)
     {
+        if (RequiredText(root, field, out value) is { } problem)
+        {
+            return problem;
+        }
+        if (value.Length > 128 || value.Any(char.IsControl))
+        {
+            return new(RejectionReason.WrongType, $"{field} is not a value (too long or with control characters)");
+        }
+        return null;
+    }
+
+    private static Problem? RequiredText(JsonElement root, string field, out string value)
+    {
         value = "";
         if (!root.TryGetProperty(field, out var element) || element.ValueKind == JsonValueKind.Null)
         {
@@ -254,11 +271,17 @@ public static partial class ReadingValidator
         {
             return new(RejectionReason.EmptyField, $"{field} is empty");
         }
-        if (value.Length > 128 || value.Any(char.IsControl))
-        {
-            return new(RejectionReason.WrongType, $"{field} is not an identifier (too long or with control characters)");
-        }
         return null;
+    }
+
+    /// <summary>A string that will key an item: see <see cref="Identifiers"/>.</summary>
+    private static Problem? RequiredId(JsonElement root, string field, out string value)
+    {
+        if (RequiredText(root, field, out value) is { } problem)
+        {
+            return problem;
+        }
+        return Identifiers.Problem(value) is { } why ? new(RejectionReason.InvalidIdentifier, $"{field} {why}") : null;
     }
 
     private static Problem? RequiredNumber(JsonElement root, string field, out double value)
@@ -339,15 +362,8 @@ public static partial class ReadingValidator
         _ => Excerpt(element.GetRawText()),
     };
 
-    /// <summary>
-    /// Raw values are kept for the report, but not without bound: an error report must stay a small message. Whatever is not
-    /// valid Unicode (an unpaired surrogate) becomes U+FFFD, so the report can be written.
-    /// </summary>
-    private static string Excerpt(string text)
-    {
-        var start = text.Length <= 64 ? text : text[..64] + "…";
-        return string.Concat(start.EnumerateRunes().Select(rune => rune.ToString()));
-    }
+    /// <summary>Raw values are kept for the report, but not without bound: an error report must stay a small message.</summary>
+    private static string Excerpt(string text) => ReportText.Excerpt(text, 64);
 
     [System.Text.RegularExpressions.GeneratedRegex(@"(Z|[+-]\d\d:?\d\d)$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex ZoneDesignator();

@@ -8,6 +8,7 @@ public enum RejectionReason
     MissingField,
     EmptyField,
     WrongType,
+    InvalidIdentifier,
     NotANumber,
     NegativeValue,
     ZeroValue,
@@ -22,4 +23,5 @@ public enum RejectionReason
     UnknownMachine,
     MachineMismatch,
     UnknownMember,
+    OverDailyLimit,
 }

@@ -10,10 +10,12 @@ namespace GymIoT.Core.Storage;
 
 /// <summary>
 /// Folds readings into aggregate items exactly once without transactions: one conditional <c>UpdateItem</c> per item adds the
-/// values and records the reading ids in the item's own <c>AppliedIds</c> set, on condition that none of them is there yet.
-/// Readings for the same item are coalesced into one write; when the condition fails, the item's set says which are new.
+/// values and records the reading ids in the item's own <c>AppliedIds</c> set, on condition that none of them is there yet
+/// (and, for a capped item, that it has room for them). Readings for the same item are coalesced into one write; when the
+/// condition fails, the item says which are new and how much room is left. The latest values (e.g. <c>LastReadingAt</c>)
+/// are set by a write of their own, only where newer, so a late reading never moves them back.
 /// </summary>
-public sealed class ActivityStore(IAmazonDynamoDB dynamoDb, ServiceTelemetry telemetry, ILogger<ActivityStore> logger)
+public sealed partial class ActivityStore(IAmazonDynamoDB dynamoDb, ServiceTelemetry telemetry, ILogger<ActivityStore> logger)
 {
     private readonly Counter<long> _writeCounter = telemetry.Meter.CreateCounter<long>(
         "gymiot.dynamodb.writes", "{write}", "Conditional UpdateItem calls made on aggregate items.");
@@ -27,9 +29,9 @@ public sealed class ActivityStore(IAmazonDynamoDB dynamoDb, ServiceTelemetry tel
         IReadOnlyCollection<ActivityContribution> contributions, int parallelism, CancellationToken cancellationToken)
     {
         var itemsPerReading = contributions.GroupBy(c => c.SourceId).ToDictionary(g => g.Key, g => g.Select(c => c.Key).Distinct().Count());
-        var applied = new ConcurrentDictionary<string, int>();
         var duplicate = new ConcurrentDictionary<string, int>();
-        var failed = new ConcurrentDictionary<string, bool>();
+        var worst = new ConcurrentDictionary<string, StoreOutcome>();
+        void Mark(string id, StoreOutcome outcome) => worst.AddOrUpdate(id, outcome, (_, was) => (StoreOutcome)Math.Max((int)was, (int)outcome));
 
         var updates = contributions
             .GroupBy(c => c.Key)
@@ -42,97 +44,158 @@ public sealed class ActivityStore(IAmazonDynamoDB dynamoDb, ServiceTelemetry tel
             {
                 try
                 {
-                    var (newOnes, alreadyThere) = await ApplyToItemAsync(update.Key, update.Readings, token);
-                    foreach (var id in newOnes)
-                    {
-                        applied.AddOrUpdate(id, 1, (_, n) => n + 1);
-                    }
-                    foreach (var id in alreadyThere)
+                    var result = await ApplyToItemAsync(update.Key, update.Readings, token);
+                    foreach (var id in result.Duplicates)
                     {
                         duplicate.AddOrUpdate(id, 1, (_, n) => n + 1);
                     }
+                    foreach (var id in result.OverCap)
+                    {
+                        Mark(id, StoreOutcome.OverCap);
+                    }
+                    await SetLatestAsync(update.Key, [.. update.Readings.Where(r => !result.OverCap.Contains(r.SourceId))], token);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    logger.LogWarning(ex, "Could not update {Table} item {PartitionKey}/{Period}; its {ReadingCount} readings will be delivered again",
-                        update.Key.Table, update.Key.PartitionKey, update.Key.Period, update.Readings.Length);
+                    var outcome = IsInvalidRequest(ex) ? StoreOutcome.Invalid : StoreOutcome.Failed;
+                    LogItemNotUpdated(ex, update.Key.Table, update.Key.PartitionKey, update.Key.Period, update.Readings.Length, outcome);
                     foreach (var contribution in update.Readings)
                     {
-                        failed[contribution.SourceId] = true;
+                        Mark(contribution.SourceId, outcome);
                     }
                 }
             });
 
         return itemsPerReading.ToDictionary(
             reading => reading.Key,
-            reading => failed.ContainsKey(reading.Key) ? StoreOutcome.Failed
+            reading => worst.TryGetValue(reading.Key, out var bad) ? bad
                 : duplicate.GetValueOrDefault(reading.Key) == reading.Value ? StoreOutcome.Duplicate
                 : StoreOutcome.Applied);
     }
 
-    private async Task<(IReadOnlyList<string> Applied, IReadOnlyList<string> Duplicates)> ApplyToItemAsync(
+    /// <summary>
+    /// Takes contributions out of the items that have them (subtracts their values, removes their ids): a reading that one
+    /// of its items could not take is taken back from the others. Safe to repeat.
+    /// </summary>
+    public Task RevokeAsync(IReadOnlyCollection<ActivityContribution> contributions, int parallelism, CancellationToken cancellationToken) =>
+        Parallel.ForEachAsync(
+            contributions,
+            new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
+            async (contribution, token) =>
+            {
+                var (names, values, add) = Additions([contribution], negate: true);
+                try
+                {
+                    _writeCounter.Add(1);
+                    await dynamoDb.UpdateItemAsync(new UpdateItemRequest
+                    {
+                        TableName = contribution.Key.Table,
+                        Key = contribution.Key.ToAttributes(),
+                        UpdateExpression = $"ADD {string.Join(", ", add)} DELETE #ids :ids",
+                        ConditionExpression = "contains(#ids, :id)",
+                        ExpressionAttributeNames = names,
+                        ExpressionAttributeValues = new Dictionary<string, AttributeValue>(values) { [":id"] = new() { S = contribution.SourceId } },
+                    }, token);
+                }
+                catch (ConditionalCheckFailedException)
+                {
+                    // Not there (any more): nothing to take back.
+                }
+            });
+
+    private static bool IsInvalidRequest(Exception ex) => ex is AmazonDynamoDBException { ErrorCode: "ValidationException" };
+
+    private async Task<(IReadOnlyList<string> Duplicates, IReadOnlyList<string> OverCap)> ApplyToItemAsync(
         ItemKey key, IReadOnlyList<ActivityContribution> readings, CancellationToken cancellationToken)
     {
+        var cap = readings.Select(r => r.Cap).FirstOrDefault(c => c is not null);
         var pending = readings.ToList();
         var duplicates = new List<string>();
+        var overCap = new List<string>();
+        if (cap is not null && pending.Count > cap.Max)
+        {
+            overCap.AddRange(pending.Skip(cap.Max).Select(p => p.SourceId));
+            pending = [.. pending.Take(cap.Max)];
+        }
         for (var attempt = 1; attempt <= MaxAttempts && pending.Count > 0; attempt++)
         {
             try
             {
                 _writeCounter.Add(1);
-                await dynamoDb.UpdateItemAsync(BuildUpdate(key, pending), cancellationToken);
-                return ([.. pending.Select(p => p.SourceId)], duplicates);
+                await dynamoDb.UpdateItemAsync(BuildUpdate(key, pending, cap), cancellationToken);
+                return (duplicates, overCap);
             }
             catch (ConditionalCheckFailedException)
             {
-                var recorded = await AppliedIdsAsync(key, cancellationToken);
+                var (recorded, count) = await RecordedAsync(key, cap, cancellationToken);
                 duplicates.AddRange(pending.Where(p => recorded.Contains(p.SourceId)).Select(p => p.SourceId));
                 pending.RemoveAll(p => recorded.Contains(p.SourceId));
+                if (cap is not null && pending.Count > cap.Max - count)
+                {
+                    var room = (int)Math.Max(0, cap.Max - count);
+                    overCap.AddRange(pending.Skip(room).Select(p => p.SourceId));
+                    pending = [.. pending.Take(room)];
+                }
             }
         }
         if (pending.Count > 0)
         {
             throw new TimeoutException($"Item {key.PartitionKey}/{key.Period} kept changing under {MaxAttempts} attempts.");
         }
-        return ([], duplicates);
+        return (duplicates, overCap);
     }
 
-    private async Task<HashSet<string>> AppliedIdsAsync(ItemKey key, CancellationToken cancellationToken)
+    private async Task<(HashSet<string> Ids, decimal Count)> RecordedAsync(ItemKey key, ItemCap? cap, CancellationToken cancellationToken)
     {
+        var names = new Dictionary<string, string> { ["#ids"] = ActivityAttributes.AppliedIds };
+        if (cap is not null)
+        {
+            names["#c"] = cap.Counter;
+        }
         var response = await dynamoDb.GetItemAsync(new GetItemRequest
         {
             TableName = key.Table,
             Key = key.ToAttributes(),
             ConsistentRead = true,
-            ProjectionExpression = "#ids",
-            ExpressionAttributeNames = new Dictionary<string, string> { ["#ids"] = ActivityAttributes.AppliedIds },
+            ProjectionExpression = cap is null ? "#ids" : "#ids, #c",
+            ExpressionAttributeNames = names,
         }, cancellationToken);
-        return response.Item is { } item && item.TryGetValue(ActivityAttributes.AppliedIds, out var ids) ? [.. ids.SS ?? []] : [];
+        var item = response.Item ?? [];
+        var ids = item.TryGetValue(ActivityAttributes.AppliedIds, out var set) ? set.SS ?? [] : [];
+        var count = cap is not null && item.TryGetValue(cap.Counter, out var counter) && counter.N is { } n ? decimal.Parse(n, CultureInfo.InvariantCulture) : 0;
+        return ([.. ids], count);
     }
 
-    private static UpdateItemRequest BuildUpdate(ItemKey key, IReadOnlyList<ActivityContribution> readings)
+    /// <summary>Sets each latest value where the item has none or an older one (values that sort as text, such as ISO-8601 times).</summary>
+    private async Task SetLatestAsync(ItemKey key, IReadOnlyList<ActivityContribution> readings, CancellationToken cancellationToken)
     {
-        var names = new Dictionary<string, string> { ["#ids"] = ActivityAttributes.AppliedIds };
-        var values = new Dictionary<string, AttributeValue> { [":ids"] = new() { SS = [.. readings.Select(r => r.SourceId)] } };
-
-        var additions = readings.SelectMany(r => r.Additions).GroupBy(a => a.Key, a => a.Value).ToList();
-        var add = new List<string>();
-        for (var i = 0; i < additions.Count; i++)
+        foreach (var latest in readings.SelectMany(r => r.Latest).GroupBy(l => l.Key, l => l.Value))
         {
-            names[$"#a{i}"] = additions[i].Key;
-            values[$":a{i}"] = new AttributeValue { N = additions[i].Sum().ToString(CultureInfo.InvariantCulture) };
-            add.Add($"#a{i} :a{i}");
+            try
+            {
+                await dynamoDb.UpdateItemAsync(new UpdateItemRequest
+                {
+                    TableName = key.Table,
+                    Key = key.ToAttributes(),
+                    UpdateExpression = "SET #l = :l",
+                    ConditionExpression = "attribute_not_exists(#l) OR #l < :l",
+                    ExpressionAttributeNames = new Dictionary<string, string> { ["#l"] = latest.Key },
+                    ExpressionAttributeValues = new Dictionary<string, AttributeValue> { [":l"] = new() { S = latest.Max(StringComparer.Ordinal)! } },
+                }, cancellationToken);
+            }
+            catch (ConditionalCheckFailedException)
+            {
+                // The item has a newer value already.
+            }
         }
+    }
+
+    private static UpdateItemRequest BuildUpdate(ItemKey key, IReadOnlyList<ActivityContribution> readings, ItemCap? cap)
+    {
+        var (names, values, add) = Additions(readings, negate: false);
+        names["#ids"] = ActivityAttributes.AppliedIds;
+        values[":ids"] = new() { SS = [.. readings.Select(r => r.SourceId)] };
         add.Add("#ids :ids");
-
-        var latest = readings.SelectMany(r => r.Latest).GroupBy(l => l.Key, l => l.Value).ToList();
-        var set = new List<string>();
-        for (var i = 0; i < latest.Count; i++)
-        {
-            names[$"#l{i}"] = latest[i].Key;
-            values[$":l{i}"] = new AttributeValue { S = latest[i].Max(StringComparer.Ordinal)! };
-            set.Add($"#l{i} = :l{i}");
-        }
 
         var conditions = new List<string>();
         for (var i = 0; i < readings.Count; i++)
@@ -140,15 +203,46 @@ public sealed class ActivityStore(IAmazonDynamoDB dynamoDb, ServiceTelemetry tel
             values[$":r{i}"] = new AttributeValue { S = readings[i].SourceId };
             conditions.Add($"NOT contains(#ids, :r{i})");
         }
+        if (cap is not null)
+        {
+            names["#cap"] = cap.Counter;
+            values[":room"] = new AttributeValue { N = (cap.Max - readings.Count).ToString(CultureInfo.InvariantCulture) };
+            conditions.Add("(attribute_not_exists(#cap) OR #cap <= :room)");
+        }
 
         return new UpdateItemRequest
         {
             TableName = key.Table,
             Key = key.ToAttributes(),
-            UpdateExpression = "ADD " + string.Join(", ", add) + (set.Count > 0 ? " SET " + string.Join(", ", set) : ""),
+            UpdateExpression = "ADD " + string.Join(", ", add),
             ConditionExpression = string.Join(" AND ", conditions),
             ExpressionAttributeNames = names,
             ExpressionAttributeValues = values,
         };
     }
+
+    private static (Dictionary<string, string> Names, Dictionary<string, AttributeValue> Values, List<string> Add) Additions(
+        IReadOnlyList<ActivityContribution> readings, bool negate)
+    {
+        var names = new Dictionary<string, string>();
+        var values = new Dictionary<string, AttributeValue>();
+        var add = new List<string>();
+        var additions = readings.SelectMany(r => r.Additions).GroupBy(a => a.Key, a => a.Value).ToList();
+        for (var i = 0; i < additions.Count; i++)
+        {
+            names[$"#a{i}"] = additions[i].Key;
+            var sum = additions[i].Sum();
+            values[$":a{i}"] = new AttributeValue { N = (negate ? -sum : sum).ToString(CultureInfo.InvariantCulture) };
+            add.Add($"#a{i} :a{i}");
+        }
+        if (negate)
+        {
+            names["#ids"] = ActivityAttributes.AppliedIds;
+            values[":ids"] = new() { SS = [.. readings.Select(r => r.SourceId)] };
+        }
+        return (names, values, add);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not update {Table} item {PartitionKey}/{Period} ({Outcome}); its {ReadingCount} readings are left for redelivery")]
+    private partial void LogItemNotUpdated(Exception exception, string table, string partitionKey, string period, int readingCount, StoreOutcome outcome);
 }

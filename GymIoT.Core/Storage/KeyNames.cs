@@ -8,6 +8,7 @@ public static class KeyNames
     public const string Period = "Period";
     public const string ReportId = "ReportId";
     public const string Channel = "Channel";
+    public const string FriendlyName = "FriendlyName";
 
     /// <summary>Global secondary index of <see cref="TableNames.DeviceActivity"/>: every device's item for one period.</summary>
     public const string DeviceActivityByPeriod = "ByPeriod";

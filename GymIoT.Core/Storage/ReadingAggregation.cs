@@ -7,7 +7,7 @@ namespace GymIoT.Core.Storage;
 /// <summary>Which aggregate items a reading changes, and by how much: the member's local day and month, and the device's local day.</summary>
 public static class ReadingAggregation
 {
-    public static IReadOnlyList<ActivityContribution> ContributionsOf(Reading reading, GymCalendar calendar)
+    public static ReadingContributions ContributionsOf(Reading reading, GymCalendar calendar)
     {
         var day = calendar.DayKey(reading.StartedAt);
         var kcal = (decimal)reading.CaloriesKcal;
@@ -38,11 +38,19 @@ public static class ReadingAggregation
             [ActivityAttributes.Machine] = reading.Machine,
         };
 
-        return
-        [
-            new(ItemKey.MemberPeriod(reading.MemberId, day), reading.ReadingId, memberDay, new Dictionary<string, string>()),
-            new(ItemKey.MemberPeriod(reading.MemberId, month), reading.ReadingId, totals, new Dictionary<string, string>()),
-            new(ItemKey.DevicePeriod(reading.DeviceId, day), reading.ReadingId, device, latest),
-        ];
+        var none = new Dictionary<string, string>();
+        return new ReadingContributions(
+            new(ItemKey.MemberPeriod(reading.MemberId, day), reading.ReadingId, memberDay, none, new(ActivityAttributes.Sessions, ItemLimits.ReadingsPerMemberDay)),
+            new(ItemKey.MemberPeriod(reading.MemberId, month), reading.ReadingId, totals, none),
+            new(ItemKey.DevicePeriod(reading.DeviceId, day), reading.ReadingId, device, latest, new(ActivityAttributes.Sessions, ItemLimits.ReadingsPerDeviceDay)));
     }
+}
+
+/// <summary>
+/// The three items one reading changes. The member's day is written first: a month only takes readings its days took, which
+/// bounds it (see <see cref="ItemLimits"/>).
+/// </summary>
+public sealed record ReadingContributions(ActivityContribution MemberDay, ActivityContribution MemberMonth, ActivityContribution DeviceDay)
+{
+    public IReadOnlyList<ActivityContribution> All => [MemberDay, MemberMonth, DeviceDay];
 }

@@ -9,6 +9,12 @@ public enum StoreOutcome
     /// <summary>Every item had it already: a redelivery.</summary>
     Duplicate,
 
-    /// <summary>At least one item could not be written: the reading must be delivered again.</summary>
+    /// <summary>An item holds as many contributions as it may (<see cref="ItemCap"/>): it was not folded in there.</summary>
+    OverCap,
+
+    /// <summary>At least one item could not be written for now: the reading must be delivered again.</summary>
     Failed,
+
+    /// <summary>DynamoDB refused the write as invalid (<c>ValidationException</c>): trying again cannot help.</summary>
+    Invalid,
 }

@@ -15,6 +15,7 @@ public static class TableDefinitions
             Table(TableNames.DeviceActivity, KeyNames.DeviceId, KeyNames.Period),
             KeyNames.DeviceActivityByPeriod, KeyNames.Period, KeyNames.DeviceId),
         Table(TableNames.NotificationDeliveries, KeyNames.ReportId, KeyNames.Channel),
+        Table(TableNames.DataProtectionKeys, KeyNames.FriendlyName),
     ];
 
     private static CreateTableRequest Table(string name, string partitionKey, string? sortKey = null)

@@ -15,5 +15,8 @@ public static class TableNames
     /// <summary>Which notification channel has taken which error report. Key: <c>ReportId</c>, <c>Channel</c>.</summary>
     public const string NotificationDeliveries = "NotificationDeliveries";
 
-    public static IReadOnlyList<string> All { get; } = [Members, MemberActivity, DeviceActivity, NotificationDeliveries];
+    /// <summary>The dashboard's Data Protection key ring, shared by its replicas and kept across restarts. Key: <c>FriendlyName</c>.</summary>
+    public const string DataProtectionKeys = "DataProtectionKeys";
+
+    public static IReadOnlyList<string> All { get; } = [Members, MemberActivity, DeviceActivity, NotificationDeliveries, DataProtectionKeys];
 }

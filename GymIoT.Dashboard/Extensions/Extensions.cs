@@ -2,7 +2,15 @@ using GymIoT.Core.Hosting;
 using GymIoT.Core.Members;
 using GymIoT.Dashboard.Accounts;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using GymIoT.Dashboard.Security;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace GymIoT.Dashboard.Extensions;
 
@@ -24,11 +32,38 @@ public static class Extensions
                 options.Cookie.Name = "GymIoT.Session";
                 options.Cookie.HttpOnly = true;
                 options.Cookie.SameSite = SameSiteMode.Strict;
+                // Outside Development the dashboard is served over HTTPS (behind a proxy that says so): never send the cookie in clear.
+                options.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
                 options.ExpireTimeSpan = TimeSpan.FromHours(8);
                 options.SlidingExpiration = true;
             });
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Roles.Staff, policy => policy.RequireRole(Roles.Staff));
+
+        builder.Services.AddSingleton<IXmlRepository, DynamoDbXmlRepository>();
+        builder.Services.AddOptions<KeyManagementOptions>()
+            .Configure<IXmlRepository>((options, repository) => options.XmlRepository = repository);
+        builder.Services.AddDataProtection().SetApplicationName("GymIoT.Dashboard");
+
+        builder.Services.AddOptions<AccountRateLimitOptions>()
+            .BindConfiguration(AccountRateLimitOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddRateLimiter(_ => { });
+        builder.Services.AddOptions<RateLimiterOptions>()
+            .Configure<IOptions<AccountRateLimitOptions>>((options, limits) =>
+            {
+                options.GlobalLimiter = AccountRateLimits.Create(limits.Value);
+                options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+                options.OnRejected = async (context, cancellationToken) =>
+                {
+                    context.HttpContext.Response.Headers.RetryAfter = "60";
+                    await context.HttpContext.Response.WriteAsync(AccountRateLimits.Refusal, cancellationToken);
+                };
+            });
+        builder.Services.AddScoped<CircuitHandler, LiveCircuits>();
+        builder.Services.Configure<ForwardedHeadersOptions>(options =>
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
 
         builder.Services.AddSingleton<IPasswordHasher<Member>, PasswordHasher<Member>>();
         builder.Services.AddSingleton<AccountService>();

@@ -9,8 +9,11 @@ namespace GymIoT.DeviceSimulator.Faults;
 /// <summary>Turns a good reading into each kind of bad one a misbehaving sensor (or something worse) may send.</summary>
 public static class Misreadings
 {
-    /// <summary>Every reason a reading can be refused for that a sensor can cause (unknown members come from the gym's records).</summary>
-    public static IReadOnlyList<RejectionReason> Kinds { get; } = Enum.GetValues<RejectionReason>();
+    /// <summary>
+    /// Every reason a reading can be refused for that one message can cause (unknown members come from the gym's records;
+    /// a day over its limit takes many readings, not one bad one).
+    /// </summary>
+    public static IReadOnlyList<RejectionReason> Kinds { get; } = [.. Enum.GetValues<RejectionReason>().Where(r => r != RejectionReason.OverDailyLimit)];
 
     public static string GoodBody(Reading reading) => JsonSerializer.Serialize(reading, MessageJson.Default.Reading);
 
@@ -97,6 +100,9 @@ public static class Misreadings
                 return Bad(Body());
             case RejectionReason.MachineMismatch:
                 return Bad(Body(), QueueNames.Machines.First(m => m != queue));
+            case RejectionReason.InvalidIdentifier:
+                json["deviceId"] = good.DeviceId + "\u200b"; // a zero-width space from a garbled firmware string
+                return Bad(Body());
             case RejectionReason.UnknownMember:
                 json["memberId"] = $"ghost-{random.Next(1000):000}";
                 return Bad(Body());

@@ -27,7 +27,7 @@ public sealed class SimulatedGym
     {
         var sex = random.Next(2) == 0 ? Sex.Female : Sex.Male;
         return new Member(
-            $"member-{number:000}",
+            $"sim:member-{number:000}", // ":" keeps simulated members out of the names a person can sign up with
             FirstNames[random.Next(FirstNames.Length)],
             Surnames[random.Next(Surnames.Length)],
             sex,

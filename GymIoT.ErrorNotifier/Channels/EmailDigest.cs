@@ -42,12 +42,18 @@ public static class EmailDigest
         {
             for (var i = 0; i < Columns.Length; i++)
             {
-                text.Append(Columns[i]).Append(": ").AppendLine(row[i]);
+                text.Append(Columns[i]).Append(": ").AppendLine(OneLine(row[i]));
             }
             text.AppendLine();
         }
         return text.ToString();
     }
+
+    /// <summary>A raw value on one line of the text part: a CR, LF or other control character is shown escaped, so no value can forge a line.</summary>
+    public static string OneLine(string value) =>
+        value.Any(char.IsControl)
+            ? string.Concat(value.Select(c => char.IsControl(c) ? $"\\u{(int)c:X4}" : c.ToString()))
+            : value;
 
     private static string Html(string intro, List<string[]> rows)
     {

@@ -32,15 +32,19 @@ public sealed partial class IftttWebhookChannel(
                 response.EnsureSuccessStatusCode();
                 delivered.Add(report.ReportId);
             }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
+                // Any failure (HTTP, timeout, an open circuit) is this report's alone: those already sent stay sent.
                 span?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
-                // The key is part of the URL: say where, never the URL itself.
-                LogWebhookFailed(report.ReportId, ifttt.EventName, ex.Message.Replace(ifttt.Key!, "***"));
+                LogWebhookFailed(report.ReportId, ifttt.EventName, Redact(ex.Message, ifttt.Key!));
             }
         }
         return delivered;
     }
+
+    /// <summary>The key is part of the URL, as typed and URL-escaped: say where it failed, never the key.</summary>
+    public static string Redact(string text, string key) =>
+        text.Replace(key, "***").Replace(Uri.EscapeDataString(key), "***");
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "IFTTT webhook for report {ReportId} (event {EventName}) failed: {Error}")]
     private partial void LogWebhookFailed(string reportId, string eventName, string error);

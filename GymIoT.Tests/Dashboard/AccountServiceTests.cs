@@ -3,6 +3,7 @@ using GymIoT.Core.Members;
 using GymIoT.Dashboard.Accounts;
 using GymIoT.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace GymIoT.Tests.Dashboard;
@@ -13,8 +14,9 @@ public sealed class AccountServiceTests(PlatformFixture fixture) : IDisposable
 {
     private readonly Amazon.DynamoDBv2.IAmazonDynamoDB _dynamoDb = fixture.Aws.CreateDynamoDbClient();
 
-    private AccountService Accounts() =>
-        new(new AccountStore(_dynamoDb, new MemberStore(_dynamoDb)), new PasswordHasher<Member>(), TimeProvider.System, NullLogger<AccountService>.Instance);
+    private AccountService Accounts(string environment = "Development", IPasswordHasher<Member>? hasher = null) =>
+        new(new AccountStore(_dynamoDb, new MemberStore(_dynamoDb)), hasher ?? new PasswordHasher<Member>(), new HostingEnvironment { EnvironmentName = environment },
+            TimeProvider.System, NullLogger<AccountService>.Instance);
 
     private static SignUpInput NewMember() => new()
     {
@@ -70,6 +72,75 @@ public sealed class AccountServiceTests(PlatformFixture fixture) : IDisposable
     public async Task An_unknown_username_gets_the_same_answer_as_a_wrong_password()
     {
         Assert.Equal(LoginOutcome.WrongCredentials, (await Accounts().LoginAsync("nobody-here", "whatever")).Error);
+    }
+
+    [Fact]
+    public async Task Forty_parallel_wrong_logins_get_at_most_five_passwords_checked_and_the_right_one_among_them_does_not_unlock()
+    {
+        var input = NewMember();
+        var hasher = new CountingHasher();
+        var accounts = Accounts(hasher: hasher);
+        await accounts.SignUpAsync(input);
+        hasher.Verified = 0;
+
+        var burst = Enumerable.Range(0, 40).Select(i => accounts.LoginAsync(input.Username, i == 20 ? "correct horse" : $"wrong {i}")).ToList();
+        var outcomes = await Task.WhenAll(burst);
+
+        Assert.True(hasher.Verified <= AccountStore.MaxFailedLogins, $"{hasher.Verified} passwords were checked");
+        Assert.True(outcomes.Count(o => o.Error == LoginOutcome.LockedOut) >= 35, "the burst was not locked out");
+        // The right password counts only when it was one of the five checked before the lock; it never lifts a lock.
+        if (outcomes[20].Succeeded)
+        {
+            Assert.Equal(LoginOutcome.LockedOut, (await accounts.LoginAsync(input.Username, "wrong again")).Error);
+        }
+        Assert.Equal(LoginOutcome.LockedOut, (await accounts.LoginAsync(input.Username, "correct horse")).Error);
+    }
+
+    [Fact]
+    public async Task An_unknown_username_costs_a_password_check_like_a_known_one()
+    {
+        var hasher = new CountingHasher();
+
+        await Accounts(hasher: hasher).LoginAsync("nobody-at-all", "whatever");
+
+        Assert.Equal(1, hasher.Verified);
+    }
+
+    [Fact]
+    public async Task A_2_KB_username_is_a_wrong_login_not_an_error()
+    {
+        var outcome = await Accounts().LoginAsync(new string('u', 2048), "whatever");
+
+        Assert.Equal(LoginOutcome.WrongCredentials, outcome.Error);
+    }
+
+    [Fact]
+    public async Task Outside_Development_the_demo_accounts_cannot_log_in_even_when_a_Development_run_left_them_in_the_store()
+    {
+        // The platform's dashboard runs in Development and seeds them.
+        var store = new AccountStore(_dynamoDb, new MemberStore(_dynamoDb));
+        await Eventually.ValueAsync(() => store.FindAsync(DemoMembers.Staff.MemberId), found => found?.PasswordHash is not null, TimeSpan.FromSeconds(60));
+
+        var production = await Accounts("Production").LoginAsync(DemoMembers.Staff.MemberId, new DemoAccountOptions().Password);
+
+        Assert.Equal(LoginOutcome.WrongCredentials, production.Error);
+        Assert.True((await Accounts().LoginAsync(DemoMembers.Staff.MemberId, new DemoAccountOptions().Password)).Succeeded, "the demo password is right in Development");
+    }
+
+    private sealed class CountingHasher : IPasswordHasher<Member>
+    {
+        private readonly PasswordHasher<Member> _hasher = new();
+        private int _verified;
+
+        public int Verified { get => _verified; set => _verified = value; }
+
+        public string HashPassword(Member user, string password) => _hasher.HashPassword(user, password);
+
+        public PasswordVerificationResult VerifyHashedPassword(Member user, string hashedPassword, string providedPassword)
+        {
+            Interlocked.Increment(ref _verified);
+            return _hasher.VerifyHashedPassword(user, hashedPassword, providedPassword);
+        }
     }
 
     public void Dispose() => _dynamoDb.Dispose();

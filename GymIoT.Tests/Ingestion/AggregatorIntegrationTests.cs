@@ -55,7 +55,7 @@ public sealed class AggregatorIntegrationTests(PlatformFixture fixture) : IDispo
         {
             using var telemetry = new ServiceTelemetry("GymIoT.Tests");
             var store = new ActivityStore(dynamoDb, telemetry, NullLogger<ActivityStore>.Instance);
-            var firstItemOnly = ReadingAggregation.ContributionsOf(reading, _calendar).Take(1).ToList();
+            List<ActivityContribution> firstItemOnly = [ReadingAggregation.ContributionsOf(reading, _calendar).MemberDay];
             await store.ApplyAsync(firstItemOnly, parallelism: 1, CancellationToken.None);
         }
         using var aggregator = await InProcessService.AggregatorAsync(fixture.Aws, ("Aggregator:Queues:0", "Tapis_roulant"));

@@ -14,7 +14,7 @@ public sealed class ReadingAggregationTests
         var reading = new Reading("r-1", "spin-bike-02", "Spin_bike", "dakooo",
             new DateTimeOffset(2026, 11, 28, 6, 10, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 28, 6, 40, 0, TimeSpan.Zero), 1800, 412.35);
 
-        var contributions = ReadingAggregation.ContributionsOf(reading, _calendar);
+        var contributions = ReadingAggregation.ContributionsOf(reading, _calendar).All;
 
         Assert.Equal(
             ["MemberActivity:dakooo:D#2026-11-28", "MemberActivity:dakooo:M#2026-11", "DeviceActivity:spin-bike-02:D#2026-11-28"],

@@ -76,6 +76,41 @@ public sealed class ReadingValidatorTests
         Assert.Equal(expected, Rejected(body).Reason);
     }
 
+    [Theory]
+    [InlineData("deviceId", "", RejectionReason.EmptyField, "deviceId is empty")]
+    [InlineData("deviceId", "   ", RejectionReason.EmptyField, "deviceId is empty")]
+    [InlineData("memberId", "xzan8189 ", RejectionReason.InvalidIdentifier, "memberId holds a space")]
+    [InlineData("readingId", "r\\u0007", RejectionReason.InvalidIdentifier, "readingId holds the control character U+0007")]
+    [InlineData("deviceId", "cyclette\u202E10", RejectionReason.InvalidIdentifier, "deviceId holds the invisible or direction-changing character U+202E")]
+    [InlineData("deviceId", "cyc\u200Blette-01", RejectionReason.InvalidIdentifier, "deviceId holds the invisible or direction-changing character U+200B")]
+    [InlineData("memberId", "caf\\u00E9", RejectionReason.InvalidIdentifier, "memberId holds U+00E9: ids are visible ASCII characters")]
+    public void Ids_that_cannot_be_keys_are_refused_with_what_is_wrong(string field, string escapedValue, RejectionReason expected, string detail)
+    {
+        var body = Body(Good).Replace($"\"{field}\":\"{FieldOf(Good, field)}\"", $"\"{field}\":\"{escapedValue}\"");
+
+        var rejected = Rejected(body);
+
+        Assert.Equal(expected, rejected.Reason);
+        Assert.Equal($"{expected}: {detail}", rejected.Report.Reason);
+    }
+
+    [Fact]
+    public void An_id_of_64_characters_is_taken_and_one_of_65_is_refused()
+    {
+        Assert.IsType<AcceptedReading>(Check(Body(Good with { ReadingId = new string('r', Identifiers.MaxLength) })));
+
+        var rejected = Rejected(Body(Good with { ReadingId = new string('r', Identifiers.MaxLength + 1) }));
+
+        Assert.Equal("InvalidIdentifier: readingId has 65 characters, more than 64", rejected.Report.Reason);
+    }
+
+    private static string FieldOf(Reading reading, string field) => field switch
+    {
+        "deviceId" => reading.DeviceId,
+        "memberId" => reading.MemberId,
+        _ => reading.ReadingId,
+    };
+
     [Fact]
     public void Deep_nesting_is_refused_as_unparsable()
     {

@@ -71,4 +71,44 @@ public sealed class ErrorReportTests
     }
 
     private static IncomingReport Incoming(ErrorReport report) => new(report.SourceMessageId, report, new Amazon.SQS.Model.Message(), default(ActivityContext));
+
+    [Fact]
+    public void A_report_with_a_lone_surrogate_is_read_as_unreadable_instead_of_throwing()
+    {
+        var report = ErrorReportParser.Parse("""{"deviceId":"\ud800","reason":"x"}""", "m-9", Now);
+
+        Assert.StartsWith("Unreadable error report", report.Reason);
+        Assert.Equal("m-9", report.SourceMessageId);
+    }
+
+    [Fact]
+    public void Line_breaks_in_raw_values_cannot_forge_lines_of_the_text_email()
+    {
+        var forged = new ErrorReport("d-1\r\nReason: all is well", "Cyclette", null, "10", "20", "ZeroValue: x", Now, "s-1");
+        using var message = EmailDigest.Compose([IncomingReport.Of(new Amazon.SQS.Model.Message { MessageId = "m" }, forged, default)], "a@localhost", "b@localhost");
+
+        var text = message.TextBody;
+
+        Assert.Contains("Device: d-1\\u000D\\u000AReason: all is well", text);
+        Assert.DoesNotContain("\nReason: all is well", text);
+    }
+
+    [Fact]
+    public void The_webhook_key_is_redacted_as_typed_and_as_escaped_in_a_URL()
+    {
+        const string key = "k/ey+1";
+
+        var redacted = IftttWebhookChannel.Redact($"failed: https://maker.ifttt.com/trigger/e/with/key/{Uri.EscapeDataString(key)} and {key}", key);
+
+        Assert.DoesNotContain(key, redacted);
+        Assert.DoesNotContain(Uri.EscapeDataString(key), redacted);
+    }
+
+    [Fact]
+    public void A_report_whose_source_id_cannot_be_a_key_is_known_by_its_own_message_id()
+    {
+        var report = new ErrorReport("d-1", "Cyclette", null, "10", "20", "ZeroValue: x", Now, new string('s', 200));
+
+        Assert.Equal("own-id", IncomingReport.Of(new Amazon.SQS.Model.Message { MessageId = "own-id" }, report, default).ReportId);
+    }
 }

@@ -49,7 +49,7 @@ public sealed class DynamoDbStoreTests(PlatformFixture fixture)
     }
 
     private long StoreSize() =>
-        new DirectoryInfo(fixture.DataDirectory).EnumerateFiles().Sum(file =>
+        new DirectoryInfo(Path.Combine(fixture.DataDirectory, "dynalite")).EnumerateFiles().Sum(file =>
         {
             try
             {

@@ -1,0 +1,45 @@
+using System.ComponentModel.DataAnnotations;
+using System.Threading.RateLimiting;
+
+namespace GymIoT.Dashboard.Accounts;
+
+/// <summary>
+/// How often one client address may post the account forms (section <c>AccountLimits</c>), per minute. Per username, the
+/// login attempt window (<see cref="Core.Members.AccountStore.MaxFailedLogins"/> in five minutes) applies on top.
+/// </summary>
+public sealed class AccountRateLimitOptions
+{
+    public const string SectionName = "AccountLimits";
+
+    [Range(1, 10_000)]
+    public int LoginsPerMinute { get; set; } = 20;
+
+    [Range(1, 10_000)]
+    public int SignUpsPerMinute { get; set; } = 10;
+
+    [Range(1, 10_000)]
+    public int LogoutsPerMinute { get; set; } = 20;
+}
+
+/// <summary>The limiter of the account forms' posts: a fixed window per form and client address; everything else is unlimited.</summary>
+public static class AccountRateLimits
+{
+    public const string Refusal = "Too many attempts from your address: wait a minute, then try again.";
+
+    public static PartitionedRateLimiter<HttpContext> Create(AccountRateLimitOptions options) =>
+        PartitionedRateLimiter.Create<HttpContext, string>(context =>
+        {
+            int? limit = !HttpMethods.IsPost(context.Request.Method) ? null : context.Request.Path.Value?.TrimEnd('/').ToLowerInvariant() switch
+            {
+                "/account/login" => options.LoginsPerMinute,
+                "/account/signup" => options.SignUpsPerMinute,
+                "/account/logout" => options.LogoutsPerMinute,
+                _ => null,
+            };
+            return limit is { } permits
+                ? RateLimitPartition.GetFixedWindowLimiter(
+                    $"{context.Request.Path.Value?.ToLowerInvariant()}|{context.Connection.RemoteIpAddress}",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                : RateLimitPartition.GetNoLimiter("unlimited");
+        });
+}

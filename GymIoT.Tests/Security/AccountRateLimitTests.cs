@@ -1,0 +1,45 @@
+using System.Net;
+using GymIoT.Dashboard.Accounts;
+using Microsoft.AspNetCore.Http;
+
+namespace GymIoT.Tests.Security;
+
+public sealed class AccountRateLimitTests
+{
+    private static HttpContext Request(string method, string path, string address)
+    {
+        var context = new DefaultHttpContext();
+        context.Request.Method = method;
+        context.Request.Path = path;
+        context.Connection.RemoteIpAddress = IPAddress.Parse(address);
+        return context;
+    }
+
+    [Fact]
+    public void A_burst_of_sign_ups_from_one_address_is_refused_past_the_limit_while_others_go_on()
+    {
+        var options = new AccountRateLimitOptions();
+        using var limiter = AccountRateLimits.Create(options);
+
+        var granted = Enumerable.Range(0, 40).Count(_ => limiter.AttemptAcquire(Request("POST", "/account/signup", "203.0.113.7")).IsAcquired);
+
+        Assert.Equal(options.SignUpsPerMinute, granted);
+        Assert.True(limiter.AttemptAcquire(Request("POST", "/account/signup", "203.0.113.8")).IsAcquired, "another address is limited too");
+        Assert.True(limiter.AttemptAcquire(Request("POST", "/account/login", "203.0.113.7")).IsAcquired, "logging in has a limit of its own");
+        Assert.True(limiter.AttemptAcquire(Request("GET", "/account/signup", "203.0.113.7")).IsAcquired, "reading the form is not limited");
+    }
+
+    [Theory]
+    [InlineData("/account/login")]
+    [InlineData("/account/logout")]
+    [InlineData("/Account/Login/")]
+    public void Logging_in_and_out_are_limited_per_address(string path)
+    {
+        var options = new AccountRateLimitOptions();
+        using var limiter = AccountRateLimits.Create(options);
+
+        var granted = Enumerable.Range(0, 100).Count(_ => limiter.AttemptAcquire(Request("POST", path, "198.51.100.1")).IsAcquired);
+
+        Assert.Equal(path.Contains("logout", StringComparison.OrdinalIgnoreCase) ? options.LogoutsPerMinute : options.LoginsPerMinute, granted);
+    }
+}
