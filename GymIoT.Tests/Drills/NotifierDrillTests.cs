@@ -76,7 +76,7 @@ public sealed class NotifierDrillTests(DrillFixture fixture, ITestOutputHelper o
         // The aggregator carries on as well: a burst after the restart is accounted for exactly.
         await fixture.App.ResourceNotifications.WaitForResourceHealthyAsync("aggregator", cancellation.Token);
         await notifier.StopAsync();
-        var members = new[] { $"sqs-{Guid.NewGuid():N}"[..14] };
+        var members = Enumerable.Range(1, 4).Select(i => $"sqs-{Guid.NewGuid():N}"[..14] + $"-{i}").ToArray();
         var burst = await fixture.SendBurstAsync(new BurstRequest(200, FaultRate: 0.1, MemberIds: members, IncludeReadings: true));
         var result = await Reconciliation.AssertExactAsync(fixture, burst, members, TimeSpan.FromMinutes(2));
         Assert.All(held, device => Assert.Single(webhook.Accepted, c => c.Body.GetProperty("value1").GetString() == device));

@@ -16,7 +16,7 @@ public sealed class PipelineDrillTests(DrillFixture fixture, ITestOutputHelper o
     public async Task The_aggregator_killed_three_times_during_a_burst_loses_nothing_and_counts_nothing_twice()
     {
         const int Readings = 5000;
-        var members = DrillTimings.NewMembers("kill", 4);
+        var members = DrillTimings.NewMembers("kill", 100);
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(4));
 
         var burst = await fixture.SendBurstHeldBackAsync(new BurstRequest(Readings, FaultRate: 0.05, OriginalFormatRate: 0.05, MemberIds: members, IncludeReadings: true), cancellation.Token);
@@ -38,7 +38,7 @@ public sealed class PipelineDrillTests(DrillFixture fixture, ITestOutputHelper o
     [Fact]
     public async Task A_sender_that_sends_every_message_twice_gets_each_reading_counted_once()
     {
-        var members = DrillTimings.NewMembers("dup", 3);
+        var members = DrillTimings.NewMembers("dup", 12);
 
         var burst = await fixture.SendBurstAsync(new BurstRequest(600, FaultRate: 0.1, MemberIds: members, IncludeReadings: true, SendTwice: true));
 
@@ -49,6 +49,23 @@ public sealed class PipelineDrillTests(DrillFixture fixture, ITestOutputHelper o
         output.WriteLine($"Every message sent twice: {result}");
     }
 
+    [Fact]
+    public async Task A_restart_of_the_SQS_emulator_during_a_burst_loses_nothing_and_counts_nothing_twice()
+    {
+        const int Readings = 3000;
+        var members = DrillTimings.NewMembers("sqs", 60);
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+
+        var burst = await fixture.SendBurstHeldBackAsync(new BurstRequest(Readings, FaultRate: 0.05, MemberIds: members, IncludeReadings: true), cancellation.Token);
+        var pending = await fixture.MachineQueueDepthAfterAsync(done: Readings / 5, Readings);
+        await fixture.App.RestartResourceAsync("sqs", cancellation.Token);
+
+        Assert.True(pending > 0, "the restart came after the burst was done");
+        await fixture.WaitUntilMachineQueuesDrainAsync(DrillTimings.Stall, DrillTimings.DrainLimit);
+        var result = await Reconciliation.AssertExactAsync(fixture, burst, members, DrillTimings.Settle);
+        output.WriteLine($"SQS restarted with {pending} readings pending: {result}");
+    }
+
     /// <summary>
     /// Runs first (<see cref="DynamoDbRestartFirst"/>): the drills after it then work on a restarted emulator.
     /// </summary>
@@ -56,7 +73,7 @@ public sealed class PipelineDrillTests(DrillFixture fixture, ITestOutputHelper o
     public async Task A_restart_of_the_DynamoDB_emulator_during_a_burst_loses_nothing_and_counts_nothing_twice()
     {
         const int Readings = 3000;
-        var members = DrillTimings.NewMembers("ddb", 3);
+        var members = DrillTimings.NewMembers("ddb", 60);
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(4));
 
         var burst = await fixture.SendBurstHeldBackAsync(new BurstRequest(Readings, FaultRate: 0.05, MemberIds: members, IncludeReadings: true), cancellation.Token);

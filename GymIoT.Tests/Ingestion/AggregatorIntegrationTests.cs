@@ -127,7 +127,8 @@ public sealed class AggregatorIntegrationTests(PlatformFixture fixture) : IDispo
     public async Task Nothing_is_lost_when_the_aggregator_stops_in_the_middle_of_a_burst()
     {
         var members = new List<string>();
-        for (var i = 0; i < 10; i++)
+        // 100 readings a member: within a member's daily limit.
+        for (var i = 0; i < 40; i++)
         {
             members.Add(await EnrolAsync());
         }

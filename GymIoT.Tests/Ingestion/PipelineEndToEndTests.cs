@@ -13,7 +13,7 @@ public sealed class PipelineEndToEndTests(PipelineFixture fixture) : IDisposable
     [Fact]
     public async Task A_burst_ends_with_exact_aggregates_of_the_good_readings_and_exactly_the_bad_ones_in_Errors()
     {
-        var members = Enumerable.Range(1, 3).Select(i => $"e2e-{Guid.NewGuid():N}"[..16] + $"-{i}").ToArray();
+        var members = Enumerable.Range(1, 6).Select(i => $"e2e-{Guid.NewGuid():N}"[..16] + $"-{i}").ToArray();
 
         var burst = await fixture.SendBurstAsync(new BurstRequest(400, FaultRate: 0.2, OriginalFormatRate: 0.1, MemberIds: members, IncludeReadings: true));
 

@@ -79,11 +79,11 @@ public sealed class ReadingValidatorTests
     [Theory]
     [InlineData("deviceId", "", RejectionReason.EmptyField, "deviceId is empty")]
     [InlineData("deviceId", "   ", RejectionReason.EmptyField, "deviceId is empty")]
-    [InlineData("memberId", "xzan8189 ", RejectionReason.InvalidIdentifier, "memberId holds a space")]
+    [InlineData("memberId", "xzan8189\\t", RejectionReason.InvalidIdentifier, "memberId holds the control character U+0009")]
     [InlineData("readingId", "r\\u0007", RejectionReason.InvalidIdentifier, "readingId holds the control character U+0007")]
     [InlineData("deviceId", "cyclette\u202E10", RejectionReason.InvalidIdentifier, "deviceId holds the invisible or direction-changing character U+202E")]
     [InlineData("deviceId", "cyc\u200Blette-01", RejectionReason.InvalidIdentifier, "deviceId holds the invisible or direction-changing character U+200B")]
-    [InlineData("memberId", "caf\\u00E9", RejectionReason.InvalidIdentifier, "memberId holds U+00E9: ids are visible ASCII characters")]
+    [InlineData("memberId", "caf\\u00E9", RejectionReason.InvalidIdentifier, "memberId holds U+00E9: ids are printable ASCII characters")]
     public void Ids_that_cannot_be_keys_are_refused_with_what_is_wrong(string field, string escapedValue, RejectionReason expected, string detail)
     {
         var body = Body(Good).Replace($"\"{field}\":\"{FieldOf(Good, field)}\"", $"\"{field}\":\"{escapedValue}\"");

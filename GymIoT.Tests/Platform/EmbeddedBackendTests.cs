@@ -44,6 +44,7 @@ public sealed class EmbeddedBackendTests(PlatformFixture fixture)
     [InlineData(TableNames.MemberActivity, "MemberId", "Period")]
     [InlineData(TableNames.DeviceActivity, "DeviceId", "Period")]
     [InlineData(TableNames.NotificationDeliveries, "ReportId", "Channel")]
+    [InlineData(TableNames.DataProtectionKeys, "FriendlyName", null)]
     public async Task Tables_exist_with_the_designed_keys(string table, string partitionKey, string? sortKey)
     {
         using var dynamoDb = fixture.Aws.CreateDynamoDbClient();
@@ -129,6 +130,71 @@ public sealed class EmbeddedBackendTests(PlatformFixture fixture)
         {
             var item = (await dynamoDb.GetItemAsync(TableNames.Members, key, consistentRead: true)).Item;
             Assert.Equal("Before restart", item["Name"].S);
+        }
+    }
+
+    [Theory]
+    [InlineData("sqs", "/health")]
+    [InlineData("dynamodb", "/")]
+    [InlineData("dynamodb-admin", "/")]
+    [InlineData("maildev", "/api/email")]
+    public async Task Every_emulator_refuses_a_web_page_of_another_origin_and_serves_its_own(string resource, string path)
+    {
+        var endpoint = fixture.Endpoint(resource);
+        using var http = new HttpClient { BaseAddress = endpoint };
+
+        using var foreign = new HttpRequestMessage(HttpMethod.Get, path) { Headers = { { "Origin", "https://example.com" } } };
+        using var rebound = new HttpRequestMessage(HttpMethod.Get, path) { Headers = { Host = $"attacker.example:{endpoint.Port}" } };
+        using var own = new HttpRequestMessage(HttpMethod.Get, path) { Headers = { { "Origin", $"http://localhost:{endpoint.Port}" } } };
+        own.Headers.Host = $"localhost:{endpoint.Port}";
+        own.Headers.Accept.ParseAdd("text/html,application/json");
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await http.SendAsync(foreign)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await http.SendAsync(rebound)).StatusCode);
+        Assert.NotEqual(HttpStatusCode.Forbidden, (await http.SendAsync(own)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_message_made_visible_again_is_received_again_with_its_receive_count_on_the_persistent_SQS_emulator()
+    {
+        using var sqs = fixture.Aws.CreateSqsClient();
+        var queue = (await sqs.CreateQueueAsync($"visibility-{Guid.NewGuid():N}")).QueueUrl;
+        await sqs.SendMessageAsync(queue, "again");
+        var first = Assert.Single((await sqs.ReceiveMessageAsync(new ReceiveMessageRequest { QueueUrl = queue, VisibilityTimeout = 60 })).Messages);
+
+        await sqs.ChangeMessageVisibilityAsync(queue, first.ReceiptHandle, 0);
+        var second = (await sqs.ReceiveMessageAsync(new ReceiveMessageRequest
+        {
+            QueueUrl = queue, VisibilityTimeout = 60, WaitTimeSeconds = 2, MessageSystemAttributeNames = ["ApproximateReceiveCount"],
+        })).Messages;
+
+        Assert.Equal(first.MessageId, Assert.Single(second ?? []).MessageId);
+        Assert.Equal("2", second![0].Attributes["ApproximateReceiveCount"]);
+        await sqs.DeleteQueueAsync(queue);
+    }
+
+    [Fact]
+    public async Task SQS_messages_survive_a_restart_of_its_emulator()
+    {
+        var body = $"kept-{Guid.NewGuid():N}";
+        string queue;
+        using (var sqs = fixture.Aws.CreateSqsClient())
+        {
+            queue = (await sqs.CreateQueueAsync($"restart-{Guid.NewGuid():N}")).QueueUrl;
+            await sqs.SendMessageAsync(queue, body);
+        }
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+
+        await fixture.App.RestartResourceAsync("sqs", cancellation.Token);
+        await fixture.WaitForProvisioningAsync(cancellation.Token);
+
+        using (var sqs = fixture.Aws.CreateSqsClient())
+        {
+            var received = await Eventually.ValueAsync(
+                async () => (await sqs.ReceiveMessageAsync(new ReceiveMessageRequest { QueueUrl = queue, WaitTimeSeconds = 1 })).Messages ?? [],
+                found => found.Count > 0, TimeSpan.FromSeconds(30));
+            Assert.Equal(body, Assert.Single(received).Body);
+            await sqs.DeleteQueueAsync(queue);
         }
     }
 }

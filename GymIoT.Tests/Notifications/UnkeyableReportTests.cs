@@ -1,0 +1,37 @@
+using System.Diagnostics;
+using GymIoT.Tests.Infrastructure;
+
+namespace GymIoT.Tests.Notifications;
+
+/// <summary>One bad report never holds back the others: the aggregator and the notifier in process, against the emulators.</summary>
+[Collection(PlatformCollection.Name)]
+public sealed class UnkeyableReportTests(PlatformFixture fixture) : IDisposable
+{
+    private const int BatchWindowSeconds = 5;
+    private readonly NotifierHarness _notifier = new(fixture);
+    private readonly FakeWebhook _webhook = new();
+
+    [Fact]
+    public async Task A_reading_with_an_empty_device_id_does_not_stall_the_faulty_reading_behind_it()
+    {
+        var device = NotifierHarness.UniqueDevice();
+        using var aggregator = await InProcessService.AggregatorAsync(fixture.Aws, ("Aggregator:Queues:0", "Cyclette"));
+        // Reports other tests left in Errors go out a hundred to an email.
+        using var notifier = await _notifier.StartAsync(_webhook, ("Notifier:BatchWindowSeconds", $"{BatchWindowSeconds}"), ("Notifier:BatchSize", "100"));
+
+        await _notifier.Queues.SendAsync("Cyclette", """{"deviceId": ""}""");
+        await _notifier.Queues.SendAsync("Cyclette", $$"""{"readingId":"{{Guid.NewGuid():N}}","deviceId":"{{device}}","machine":"Cyclette","memberId":"xzan8189","startedAt":"2026-01-01T10:00:00Z","endedAt":"2026-01-01T09:00:00Z","durationSeconds":60,"caloriesKcal":5}""");
+        var clock = Stopwatch.StartNew();
+
+        Assert.Single(await _notifier.WaitForMailsAsync(device, 1, TimeSpan.FromSeconds(BatchWindowSeconds + 30)));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(BatchWindowSeconds + 30), $"the report took {clock.Elapsed}");
+        await notifier.StopAsync();
+        await aggregator.StopAsync();
+    }
+
+    public void Dispose()
+    {
+        _notifier.Dispose();
+        _webhook.Dispose();
+    }
+}
