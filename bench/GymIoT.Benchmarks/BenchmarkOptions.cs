@@ -1,7 +1,7 @@
 namespace GymIoT.Benchmarks;
 
 /// <summary>
-/// Command-line settings: <c>--readings 50000 --members 200 --ceiling-ops 20000 --concurrency 32 --steady-rate 100
+/// Command-line settings: <c>--readings 50000 --members 1000 --ceiling-ops 20000 --concurrency 32 --steady-rate 100
 /// --steady-seconds 30 --trace-every 10 --renders 500 --history-days 730</c> (one reading in that many is traced for the
 /// latency figures), and <c>--only pipeline</c> or <c>--only member-home</c> to run one part. The soak runs only when
 /// asked for, <c>--only soak --soak-minutes 30 --soak-rate 200 --soak-bad-percent 2 --soak-window-minutes 5
@@ -22,7 +22,7 @@ public sealed record BenchmarkOptions(
         }
         return new BenchmarkOptions(
             Readings: Value("readings", 50_000),
-            Members: Value("members", 200),
+            Members: Value("members", 1000),
             CeilingOperations: Value("ceiling-ops", 20_000),
             Concurrency: Value("concurrency", 32),
             SteadyRate: Value("steady-rate", 100),

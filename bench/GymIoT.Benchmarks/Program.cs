@@ -10,7 +10,8 @@ Console.WriteLine($"GymIoT benchmark: {options}");
 Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1 << 30)} GiB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
 
 await using var backend = await BenchmarkBackend.StartAsync();
-var pipeline = new PipelineRun(backend, options.Members, options.TraceEvery);
+// 50 readings a member and about 800 a device: a burst within the daily limits of every item (ItemLimits).
+var pipeline = new PipelineRun(backend, options.Members, options.TraceEvery, devicesPerMachine: 16);
 var rows = new List<(string Measure, string Value)>();
 
 if (options.Runs("pipeline"))
