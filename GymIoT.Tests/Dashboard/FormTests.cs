@@ -34,6 +34,7 @@ public sealed class FormTests : BunitContext
         Services.AddSingleton<IPasswordHasher<Member>, PasswordHasher<Member>>();
         Services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
+        Services.AddSingleton<Microsoft.Extensions.Hosting.IHostEnvironment>(new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = "Development" });
         Services.AddSingleton<AccountService>();
     }
 
