@@ -23,16 +23,20 @@ builder.AddProject<Projects.GymIoT_ErrorNotifier>("error-notifier")
     .WithIftttWebhook()
     .WithHttpHealthCheck("/health");
 
-// The simulated gym is a demo: on by default in Development only.
-if (builder.Configuration.GetValue("GymIoT:Simulator", builder.Environment.IsDevelopment()))
+// The simulated gym belongs to the demo composition: on unless GymIoT:Simulator=false (a deployment with real devices).
+// Only in Development does it back-fill history and take burst requests.
+if (builder.Configuration.GetValue("GymIoT:Simulator", true))
 {
-    builder.AddProject<Projects.GymIoT_DeviceSimulator>("device-simulator")
+    var simulator = builder.AddProject<Projects.GymIoT_DeviceSimulator>("device-simulator")
         .WithAwsBackend(aws)
         .WithGymSettings()
         .WithEnvironment("Simulator__SeedHistory", builder.Environment.IsDevelopment() ? "true" : "false")
         .WithHttpHealthCheck("/health")
-        .WithBurstCommand(readings: 1000, faultRate: 0.05)
         .WaitFor(aggregator);
+    if (builder.Environment.IsDevelopment())
+    {
+        simulator.WithBurstCommand(readings: 1000, faultRate: 0.05);
+    }
 }
 
 // Apps

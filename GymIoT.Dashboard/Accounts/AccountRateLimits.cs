@@ -29,16 +29,17 @@ public static class AccountRateLimits
     public static PartitionedRateLimiter<HttpContext> Create(AccountRateLimitOptions options) =>
         PartitionedRateLimiter.Create<HttpContext, string>(context =>
         {
-            int? limit = !HttpMethods.IsPost(context.Request.Method) ? null : context.Request.Path.Value?.TrimEnd('/').ToLowerInvariant() switch
+            // Keyed by the form, not by the path as sent, so "/Account/Login/" shares the window of "/account/login".
+            (string Form, int Permits)? limit = !HttpMethods.IsPost(context.Request.Method) ? null : context.Request.Path.Value?.TrimEnd('/').ToLowerInvariant() switch
             {
-                "/account/login" => options.LoginsPerMinute,
-                "/account/signup" => options.SignUpsPerMinute,
-                "/account/logout" => options.LogoutsPerMinute,
+                "/account/login" => ("login", options.LoginsPerMinute),
+                "/account/signup" => ("signup", options.SignUpsPerMinute),
+                "/account/logout" => ("logout", options.LogoutsPerMinute),
                 _ => null,
             };
-            return limit is { } permits
+            return limit is var (form, permits)
                 ? RateLimitPartition.GetFixedWindowLimiter(
-                    $"{context.Request.Path.Value?.ToLowerInvariant()}|{context.Connection.RemoteIpAddress}",
+                    $"{form}|{context.Connection.RemoteIpAddress}",
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
                 : RateLimitPartition.GetNoLimiter("unlimited");
         });

@@ -28,6 +28,10 @@ public sealed partial class AccountService(
     /// <returns>Null when the member is registered, else the message for the form.</returns>
     public async Task<string?> SignUpAsync(SignUpInput input, CancellationToken cancellationToken = default)
     {
+        if (IsDemoAccount(input.Username))
+        {
+            return "This username is reserved: choose another.";
+        }
         var member = new Member(input.Username, input.Name.Trim(), input.Surname.Trim(), input.Sex!.Value, input.BirthDate!.Value, input.WeightKg!.Value, input.HeightCm!.Value);
         if (!await accounts.RegisterAsync(member, hasher.HashPassword(member, input.Password), cancellationToken))
         {
@@ -71,8 +75,9 @@ public sealed partial class AccountService(
         return new LoginOutcome(new ClaimsPrincipal(identity), null);
     }
 
-    private bool IsDemoAccountOutsideDevelopment(string username) =>
-        !environment.IsDevelopment() && DemoAccountSeeder.Accounts.Any(a => a.MemberId == username);
+    private static bool IsDemoAccount(string username) => DemoAccountSeeder.Accounts.Any(a => a.MemberId == username);
+
+    private bool IsDemoAccountOutsideDevelopment(string username) => !environment.IsDevelopment() && IsDemoAccount(username);
 
     /// <summary>Who failed, for the log, without writing what was typed (it may be a password typed in the wrong field).</summary>
     private static string Fingerprint(string username) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(username)))[..12];

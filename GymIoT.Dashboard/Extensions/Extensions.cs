@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
 using GymIoT.Core.Hosting;
 using GymIoT.Core.Members;
 using GymIoT.Dashboard.Accounts;
@@ -57,7 +59,8 @@ public static class Extensions
                 options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
                 options.OnRejected = async (context, cancellationToken) =>
                 {
-                    context.HttpContext.Response.Headers.RetryAfter = "60";
+                    var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+                    context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
                     await context.HttpContext.Response.WriteAsync(AccountRateLimits.Refusal, cancellationToken);
                 };
             });

@@ -127,6 +127,17 @@ public sealed class AccountServiceTests(PlatformFixture fixture) : IDisposable
         Assert.True((await Accounts().LoginAsync(DemoMembers.Staff.MemberId, new DemoAccountOptions().Password)).Succeeded, "the demo password is right in Development");
     }
 
+    [Theory]
+    [InlineData("Production")]
+    [InlineData("Development")]
+    public async Task Nobody_can_sign_up_under_a_demo_accounts_name(string environment)
+    {
+        var input = NewMember();
+        input.Username = DemoMembers.Staff.MemberId;
+
+        Assert.Equal("This username is reserved: choose another.", await Accounts(environment).SignUpAsync(input));
+    }
+
     private sealed class CountingHasher : IPasswordHasher<Member>
     {
         private readonly PasswordHasher<Member> _hasher = new();

@@ -7,6 +7,7 @@ using Aspire.Hosting.Testing;
 using GymIoT.Core.Aws;
 using GymIoT.DeviceSimulator;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace GymIoT.Tests.Infrastructure;
 
@@ -28,6 +29,9 @@ public class EmbeddedAppFixture : IAsyncLifetime
     /// </summary>
     public OtlpReceiver Telemetry { get; } = new();
 
+    /// <summary>The environment the AppHost runs in, and passes on to every service.</summary>
+    protected virtual string EnvironmentName => Environments.Development;
+
     /// <summary>Extra settings for the AppHost, e.g. <c>GymIoT:Simulator=false</c>.</summary>
     protected virtual IEnumerable<string> Settings => [];
 
@@ -48,7 +52,8 @@ public class EmbeddedAppFixture : IAsyncLifetime
             "--DcpPublisher:WaitForResourceCleanup=false",
             .. Settings.Select(setting => "--" + setting),
         ];
-        var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.GymIoT_AppHost>(args, cancellation.Token);
+        var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.GymIoT_AppHost>(
+            args, (_, host) => host.EnvironmentName = EnvironmentName, cancellation.Token);
         foreach (var service in appHost.Resources.OfType<ProjectResource>().ToList())
         {
             // Short polls: a service the tests stop leaves no poll behind that could take their messages.

@@ -1,3 +1,7 @@
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+
 namespace GymIoT.Tests.Infrastructure;
 
 /// <summary>The system running (simulator, aggregator, dashboard and the AWS backend), exporting telemetry to the test.</summary>
@@ -13,4 +17,15 @@ public sealed class PipelineFixture : EmbeddedAppFixture
 
     /// <summary>The notifier would take the reports from <c>Errors</c> that these tests count there.</summary>
     protected override IEnumerable<string> StoppedServices => ["error-notifier"];
+
+    protected override void Configure(IDistributedApplicationTestingBuilder appHost)
+    {
+        // Every session of the collection comes from one loopback address, more often than a person would; the default
+        // limits are tried on the Production app (ProductionTests).
+        var dashboard = appHost.Resources.OfType<ProjectResource>().Single(r => r.Name == "dashboard");
+        appHost.CreateResourceBuilder(dashboard)
+            .WithEnvironment("AccountLimits__LoginsPerMinute", "1000")
+            .WithEnvironment("AccountLimits__SignUpsPerMinute", "1000")
+            .WithEnvironment("AccountLimits__LogoutsPerMinute", "1000");
+    }
 }

@@ -42,4 +42,16 @@ public sealed class AccountRateLimitTests
 
         Assert.Equal(path.Contains("logout", StringComparison.OrdinalIgnoreCase) ? options.LogoutsPerMinute : options.LoginsPerMinute, granted);
     }
+
+    [Fact]
+    public void Spelling_the_path_another_way_does_not_open_a_new_window()
+    {
+        var options = new AccountRateLimitOptions();
+        using var limiter = AccountRateLimits.Create(options);
+        string[] spellings = ["/account/login", "/Account/Login", "/ACCOUNT/LOGIN/", "/account/login/"];
+
+        var granted = Enumerable.Range(0, 100).Count(i => limiter.AttemptAcquire(Request("POST", spellings[i % spellings.Length], "198.51.100.2")).IsAcquired);
+
+        Assert.Equal(options.LoginsPerMinute, granted);
+    }
 }

@@ -1,0 +1,82 @@
+using System.Net;
+using Aspire.Hosting.Testing;
+using GymIoT.Core.Members;
+using GymIoT.Dashboard.Accounts;
+using GymIoT.Tests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+
+namespace GymIoT.Tests.Security;
+
+/// <summary>The AppHost started as Production: none of Development's conveniences is left open.</summary>
+[Collection(ProductionCollection.Name)]
+public sealed class ProductionSwitchTests(ProductionFixture fixture) : IDisposable
+{
+    private readonly Amazon.DynamoDBv2.IAmazonDynamoDB _dynamoDb = fixture.Aws.CreateDynamoDbClient();
+
+    [Fact]
+    public async Task The_demo_staff_account_a_Development_run_left_in_the_store_cannot_log_in()
+    {
+        // What the Development seeder writes: the staff member with the demo password.
+        var staff = DemoMembers.Staff;
+        var password = new DemoAccountOptions().Password;
+        await new MemberStore(_dynamoDb).EnrollAsync(staff);
+        await new AccountStore(_dynamoDb, new MemberStore(_dynamoDb))
+            .SetPasswordIfMissingAsync(staff.MemberId, new PasswordHasher<Member>().HashPassword(staff, password), staff.Role);
+        using var session = new DashboardSession(fixture.Endpoint("dashboard"));
+
+        var login = await session.LogInAsync(staff.MemberId, password);
+
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+        Assert.Contains(LoginOutcome.WrongCredentials, await login.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await session.GetAsync("/staff")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/bursts")]
+    [InlineData("/history")]
+    public async Task The_simulator_runs_but_takes_no_requests(string path)
+    {
+        using var simulator = fixture.App.CreateHttpClient("device-simulator");
+
+        Assert.Equal(HttpStatusCode.OK, (await simulator.GetAsync("/health")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await simulator.PostAsync(path, new StringContent("{}"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_session_cookie_is_sent_over_HTTPS_only()
+    {
+        var username = $"prd{Guid.NewGuid():N}"[..13];
+        using var session = new DashboardSession(fixture.Endpoint("dashboard"));
+        await session.SignUpAsync(username, "a long password");
+
+        var login = await session.LogInAsync(username, "a long password");
+
+        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        var cookie = Assert.Single(login.Headers.GetValues("Set-Cookie"), c => c.StartsWith("GymIoT.Session=", StringComparison.Ordinal));
+        Assert.Contains("secure", cookie, StringComparison.OrdinalIgnoreCase);
+        // Over plain HTTP the browser keeps it to itself: the member is not logged in here.
+        Assert.Equal(HttpStatusCode.Redirect, (await session.GetAsync("/")).StatusCode);
+    }
+
+    [Fact]
+    public async Task One_address_posting_a_form_past_the_limit_is_told_to_wait()
+    {
+        // Log-outs without the form's token: each is a 400 the limiter counts, so nothing else in this app is touched.
+        using var session = new DashboardSession(fixture.Endpoint("dashboard"));
+        var limit = new AccountRateLimitOptions().LogoutsPerMinute;
+
+        var responses = new List<HttpResponseMessage>();
+        for (var post = 0; post < limit + 5; post++)
+        {
+            responses.Add(await session.PostWithoutTokenAsync("/account/logout"));
+        }
+
+        Assert.Equal(limit, responses.Count(r => r.StatusCode == HttpStatusCode.BadRequest));
+        var refused = responses.Where(r => r.StatusCode == HttpStatusCode.TooManyRequests).ToList();
+        Assert.Equal(5, refused.Count);
+        Assert.Equal(AccountRateLimits.Refusal, await refused[0].Content.ReadAsStringAsync());
+        Assert.NotNull(refused[0].Headers.RetryAfter);
+    }
+
+    public void Dispose() => _dynamoDb.Dispose();
+}
