@@ -13,7 +13,15 @@ public static class InProcessService
         StartAsync(aws, GymIoT.Aggregator.Extensions.Extensions.AddApplicationServices, [("Aggregator:WaitTimeSeconds", "1"), .. settings]);
 
     public static Task<IHost> NotifierAsync(AwsSettings aws, params (string Key, string Value)[] settings) =>
-        StartAsync(aws, GymIoT.ErrorNotifier.Extensions.Extensions.AddApplicationServices, [ShortNotifierPolls, .. settings]);
+        NotifierAsync(aws, _ => { }, settings);
+
+    /// <summary>The notifier with some of its registrations replaced by <paramref name="replace"/>, e.g. a DynamoDB client that refuses.</summary>
+    public static Task<IHost> NotifierAsync(AwsSettings aws, Action<IServiceCollection> replace, params (string Key, string Value)[] settings) =>
+        StartAsync(aws, builder =>
+        {
+            GymIoT.ErrorNotifier.Extensions.Extensions.AddApplicationServices(builder);
+            replace(builder.Services);
+        }, [ShortNotifierPolls, .. settings]);
 
     private static readonly (string, string) ShortNotifierPolls = ("Notifier:WaitTimeSeconds", "1");
 

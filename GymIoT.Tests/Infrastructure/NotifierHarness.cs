@@ -1,5 +1,6 @@
 using System.Text.Json;
 using GymIoT.Core.Readings;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace GymIoT.Tests.Infrastructure;
@@ -17,7 +18,10 @@ public sealed class NotifierHarness(EmbeddedAppFixture fixture) : IDisposable
     public MailInbox Inbox { get; } = new(fixture.Endpoint("maildev"));
 
     public Task<IHost> StartAsync(FakeWebhook webhook, params (string, string)[] settings) =>
-        InProcessService.NotifierAsync(fixture.Aws, [.. ChannelSettings(webhook, "test-key"), .. settings]);
+        StartAsync(webhook, _ => { }, settings);
+
+    public Task<IHost> StartAsync(FakeWebhook webhook, Action<IServiceCollection> replace, params (string, string)[] settings) =>
+        InProcessService.NotifierAsync(fixture.Aws, replace, [.. ChannelSettings(webhook, "test-key"), .. settings]);
 
     /// <summary>The notifier as it runs for real (service defaults, every log level), exporting everything to <paramref name="telemetry"/>.</summary>
     public Task<IHost> StartWithTelemetryAsync(FakeWebhook webhook, string iftttKey, OtlpReceiver telemetry, params (string, string)[] settings) =>

@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using Amazon.DynamoDBv2.Model;
 using GymIoT.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GymIoT.Tests.Notifications;
 
@@ -27,6 +29,27 @@ public sealed class UnkeyableReportTests(PlatformFixture fixture) : IDisposable
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(BatchWindowSeconds + 30), $"the report took {clock.Elapsed}");
         await notifier.StopAsync();
         await aggregator.StopAsync();
+    }
+
+    [Fact]
+    public async Task A_report_the_store_refuses_as_invalid_is_set_aside_for_the_dead_letter_queue_while_its_batch_goes_out()
+    {
+        var refused = NotifierHarness.UniqueDevice();
+        var ordinary = NotifierHarness.UniqueDevice();
+        using var notifier = await _notifier.StartAsync(_webhook,
+            services => services.AddSingleton(RefusingDynamoDb.Wrap(fixture.Aws.CreateDynamoDbClient(), request =>
+                request is UpdateItemRequest update && update.Key.Values.Any(key => key.S?.Contains(refused, StringComparison.Ordinal) == true))),
+            ("Notifier:BatchWindowSeconds", "2"), ("Notifier:BatchSize", "100"), ("Notifier:VisibilityTimeoutSeconds", "3"));
+
+        var refusedId = await _notifier.Queues.SendAsync("Errors", NotifierHarness.Report(refused, "NegativeDuration: -60"));
+        await _notifier.Queues.SendAsync("Errors", NotifierHarness.Report(ordinary, "NegativeDuration: -60"));
+
+        Assert.Single(await _notifier.WaitForMailsAsync(ordinary, 1));
+        Assert.Single(await NotifierHarness.WaitForCallsAsync(_webhook, ordinary, 1));
+        Assert.NotNull(await Eventually.ValueAsync(() => _notifier.Queues.FindAsync("Errors-dlq", refusedId), found => found is not null, TimeSpan.FromSeconds(90)));
+        Assert.Empty(await _notifier.Inbox.MentioningAsync(refused));
+        Assert.DoesNotContain(_webhook.Calls, call => call.Body.GetProperty("value1").GetString() == refused);
+        await notifier.StopAsync();
     }
 
     public void Dispose()
