@@ -9,7 +9,8 @@ public sealed class SimulatedGym
     /// <summary>The original project's demo users, with history in Development.</summary>
     public static IReadOnlyList<Member> DemoMembers => Core.Members.DemoMembers.Members;
 
-    private static readonly string[] FirstNames = ["Giulia", "Marco", "Sara", "Luca", "Elena", "Paolo", "Chiara", "Davide", "Anna", "Matteo"];
+    private static readonly string[] WomensNames = ["Giulia", "Sara", "Elena", "Chiara", "Anna"];
+    private static readonly string[] MensNames = ["Marco", "Luca", "Paolo", "Davide", "Matteo"];
     private static readonly string[] Surnames = ["Rossi", "Bianchi", "Russo", "Ferrari", "Esposito", "Romano", "Colombo", "Ricci", "Marino", "Greco"];
 
     public SimulatedGym(SimulatorOptions options)
@@ -26,9 +27,10 @@ public sealed class SimulatedGym
     private static Member Generated(int number, Random random)
     {
         var sex = random.Next(2) == 0 ? Sex.Female : Sex.Male;
+        var firstNames = sex == Sex.Female ? WomensNames : MensNames;
         return new Member(
             $"sim:member-{number:000}", // ":" keeps simulated members out of the names a person can sign up with
-            FirstNames[random.Next(FirstNames.Length)],
+            firstNames[random.Next(firstNames.Length)],
             Surnames[random.Next(Surnames.Length)],
             sex,
             new DateOnly(1960 + random.Next(45), 1 + random.Next(12), 1 + random.Next(28)),
