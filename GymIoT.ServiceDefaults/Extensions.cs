@@ -53,7 +53,7 @@ public static class Extensions
                 .AddRuntimeInstrumentation()
                 .AddMeter(GymIoTTelemetryPrefix))
             .WithTracing(tracing => tracing
-                .SetSampler(new ParentBasedSampler(new AlwaysOnSampler()))
+                .SetSampler(new ParentBasedSampler(new NoClientRootSampler()))
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource(GymIoTTelemetryPrefix)
                 .AddAspNetCoreInstrumentation(options =>

@@ -5,7 +5,13 @@ using System.Text;
 namespace GymIoT.Tests.Infrastructure;
 
 /// <summary>One span as a service exported it.</summary>
-public sealed record CapturedSpan(string Service, string Name, string TraceId, string SpanId, string ParentSpanId, DateTimeOffset EndedAt);
+/// <summary>One exported span; <see cref="Kind"/> as OTLP numbers it (1 internal, 2 server, 3 client, 4 producer, 5 consumer).</summary>
+public sealed record CapturedSpan(string Service, string Name, string TraceId, string SpanId, string ParentSpanId, DateTimeOffset EndedAt, int Kind)
+{
+    public const int Client = 3;
+
+    public bool IsRoot => ParentSpanId.Length == 0;
+}
 
 /// <summary>
 /// A minimal OTLP/HTTP (protobuf) endpoint on 127.0.0.1: the services export their traces and metrics to it, and tests and
@@ -70,7 +76,7 @@ public sealed class OtlpReceiver : IDisposable
         context.Response.ContentType = "application/x-protobuf";
     }
 
-    /// <summary>ExportTraceServiceRequest → ResourceSpans(1) → [Resource(1)], ScopeSpans(2) → Span(2).</summary>
+    /// <summary>ExportTraceServiceRequest → ResourceSpans(1) → [Resource(1)], ScopeSpans(2) → Span(2) {ids 1, 2, 4; name 5; kind 6; end 8}.</summary>
     private static IEnumerable<CapturedSpan> DecodeSpans(byte[] request)
     {
         foreach (var resourceSpans in Fields(request).Where(f => f.Number == 1).Select(f => f.Bytes))
@@ -84,7 +90,8 @@ public sealed class OtlpReceiver : IDisposable
                     string Hex(int number) => Convert.ToHexStringLower(fields.FirstOrDefault(f => f.Number == number).Bytes ?? []);
                     var name = Encoding.UTF8.GetString(fields.FirstOrDefault(f => f.Number == 5).Bytes ?? []);
                     var endNanos = BitConverter.ToInt64(fields.FirstOrDefault(f => f.Number == 8).Bytes ?? new byte[8]);
-                    yield return new CapturedSpan(service, name, Hex(1), Hex(2), Hex(4), DateTimeOffset.UnixEpoch.AddTicks(endNanos / 100));
+                    var kind = (int)fields.FirstOrDefault(f => f.Number == 6).Varint;
+                    yield return new CapturedSpan(service, name, Hex(1), Hex(2), Hex(4), DateTimeOffset.UnixEpoch.AddTicks(endNanos / 100), kind);
                 }
             }
         }
@@ -122,7 +129,8 @@ public sealed class OtlpReceiver : IDisposable
             .Select(kv => Encoding.UTF8.GetString(Fields(kv.Single(f => f.Number == 2).Bytes).First(f => f.Number == 1).Bytes))
             .FirstOrDefault() ?? "";
 
-    private readonly record struct Field(int Number, byte[] Bytes);
+    /// <summary>A field: its bytes (length-delimited and fixed-size), or its value (varint, with no bytes).</summary>
+    private readonly record struct Field(int Number, byte[] Bytes, ulong Varint = 0);
 
     private static IEnumerable<Field> Fields(byte[] message)
     {
@@ -134,7 +142,7 @@ public sealed class OtlpReceiver : IDisposable
             switch ((int)(key & 7))
             {
                 case 0:
-                    ReadVarint(message, ref position);
+                    yield return new Field(number, [], ReadVarint(message, ref position));
                     break;
                 case 1:
                     yield return new Field(number, message[position..(position + 8)]);

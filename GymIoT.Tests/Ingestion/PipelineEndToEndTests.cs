@@ -54,6 +54,26 @@ public sealed class PipelineEndToEndTests(PipelineFixture fixture) : IDisposable
         Assert.Contains(bad.TraceId, report.Message.MessageAttributes["traceparent"].StringValue);
     }
 
+    [Fact]
+    public async Task Polls_health_probes_and_periodic_reads_start_no_trace_while_every_reading_starts_one()
+    {
+        var member = $"quiet-{Guid.NewGuid():N}"[..20];
+        var burst = await fixture.SendBurstAsync(new BurstRequest(5, FaultRate: 0, MemberIds: [member], IncludeReadings: true));
+        var reading = burst.Readings![0];
+
+        // By the time the reading is stored, every service has long-polled, been probed and read its tables many times.
+        var trace = await Eventually.ValueAsync(
+            () => Task.FromResult(fixture.Telemetry.Spans.Where(s => s.TraceId == reading.TraceId).ToList()),
+            spans => spans.Any(s => s.Service == "aggregator" && s.Name == "store reading"),
+            TimeSpan.FromSeconds(60));
+
+        Assert.Contains(trace, s => s.IsRoot && s.Service == "device-simulator");
+        Assert.Contains(trace, s => s.Kind == CapturedSpan.Client);
+        var clientRoots = fixture.Telemetry.Spans.Where(s => s.IsRoot && s.Kind == CapturedSpan.Client).ToList();
+        Assert.True(clientRoots.Count == 0,
+            $"{clientRoots.Count} client calls outside any trace started one, e.g. {string.Join(", ", clientRoots.Take(5).Select(s => $"{s.Service}: {s.Name}"))}");
+    }
+
     public void Dispose()
     {
         _queues.Dispose();
