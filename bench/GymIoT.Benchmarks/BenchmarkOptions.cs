@@ -2,14 +2,15 @@ namespace GymIoT.Benchmarks;
 
 /// <summary>
 /// Command-line settings: <c>--readings 50000 --members 1000 --ceiling-ops 20000 --concurrency 32 --steady-rate 100
-/// --steady-seconds 30 --trace-every 10 --renders 500 --history-days 730</c> (one reading in that many is traced for the
-/// latency figures), and <c>--only pipeline</c> or <c>--only member-home</c> to run one part. The soak runs only when
+/// --steady-seconds 30 --trace-every 10 --renders 500 --history-days 730 --idle-seconds 60 --traced-readings 200</c> (one
+/// reading in that many is traced for the latency figures), and <c>--only pipeline</c>, <c>--only member-home</c> or
+/// <c>--only traces</c> to run one part. The soak runs only when
 /// asked for, <c>--only soak --soak-minutes 30 --soak-rate 200 --soak-bad-percent 2 --soak-window-minutes 5
 /// --soak-members 5000 --soak-devices 100</c> (devices per machine type).
 /// </summary>
 public sealed record BenchmarkOptions(
     int Readings, int Members, int CeilingOperations, int Concurrency, int SteadyRate, int SteadySeconds, int TraceEvery, int Renders, int HistoryDays,
-    int SoakMinutes, int SoakRate, int SoakBadPercent, int SoakWindowMinutes, int SoakMembers, int SoakDevices, string Only)
+    int IdleSeconds, int TracedReadings, int SoakMinutes, int SoakRate, int SoakBadPercent, int SoakWindowMinutes, int SoakMembers, int SoakDevices, string Only)
 {
     public bool Runs(string part) => Only == part || (Only is "all" && part is not "soak");
 
@@ -30,6 +31,8 @@ public sealed record BenchmarkOptions(
             TraceEvery: Value("trace-every", 10),
             Renders: Value("renders", 500),
             HistoryDays: Value("history-days", 730),
+            IdleSeconds: Value("idle-seconds", 60),
+            TracedReadings: Value("traced-readings", 200),
             SoakMinutes: Value("soak-minutes", 30),
             SoakRate: Value("soak-rate", 200),
             SoakBadPercent: Value("soak-bad-percent", 2),

@@ -14,6 +14,14 @@ await using var backend = await BenchmarkBackend.StartAsync();
 var pipeline = new PipelineRun(backend, options.Members, options.TraceEvery, devicesPerMachine: 16);
 var rows = new List<(string Measure, string Value)>();
 
+if (options.Runs("traces"))
+{
+    // First, while the system has had nothing to do since it started.
+    var traces = await new TracesRun(backend).MeasureAsync(options.IdleSeconds, options.TracedReadings);
+    rows.Add(($"traces per idle minute (all / from polling, health probes and periodic reads)", $"{traces.PerIdleMinute:N1} / {traces.FromPollingPerIdleMinute:N1} (goal from polling: 0: {(traces.FromPollingPerIdleMinute == 0 ? "met" : "**not met**")})"));
+    rows.Add(($"traces per reading ({traces.Readings:N0} readings, each traced)", $"{traces.PerReading:N2} (goal: 1: {(Math.Abs(traces.PerReading - 1) < 0.05 ? "met" : "**not met**")})"));
+}
+
 if (options.Runs("pipeline"))
 {
     await backend.StopAsync("aggregator");
