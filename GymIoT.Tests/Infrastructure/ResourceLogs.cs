@@ -8,7 +8,14 @@ namespace GymIoT.Tests.Infrastructure;
 public static class ResourceLogs
 {
     /// <summary>The last <paramref name="lines"/> lines the resource's current process wrote.</summary>
-    public static async Task<IReadOnlyList<string>> TailAsync(this DistributedApplication app, string resource, int lines = 40)
+    public static Task<IReadOnlyList<string>> TailAsync(this DistributedApplication app, string resource, int lines = 40) =>
+        ReadAsync(app, resource, lines, errorsOnly: false);
+
+    /// <summary>The lines the resource's current process wrote to its error output, which the dashboard shows in red.</summary>
+    public static Task<IReadOnlyList<string>> ErrorLinesAsync(this DistributedApplication app, string resource) =>
+        ReadAsync(app, resource, lines: 1000, errorsOnly: true);
+
+    private static async Task<IReadOnlyList<string>> ReadAsync(DistributedApplication app, string resource, int lines, bool errorsOnly)
     {
         var name = app.ResourceNotifications.TryGetCurrentState(resource, out var state) ? state.ResourceId : resource;
         var logs = app.Services.GetRequiredService<ResourceLoggerService>();
@@ -18,7 +25,7 @@ public static class ResourceLogs
         {
             await foreach (var batch in logs.GetAllAsync(name).WithCancellation(reading.Token))
             {
-                foreach (var line in batch)
+                foreach (var line in batch.Where(line => !errorsOnly || line.IsErrorMessage))
                 {
                     if (tail.Count == lines)
                     {

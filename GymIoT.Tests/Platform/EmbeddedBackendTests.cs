@@ -97,6 +97,17 @@ public sealed class EmbeddedBackendTests(PlatformFixture fixture)
         Assert.Contains(expectedText, await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
     }
 
+    [Theory]
+    [InlineData("sqs")]
+    [InlineData("dynamodb")]
+    [InlineData("dynamodb-admin")]
+    [InlineData("maildev")]
+    public async Task Every_emulator_starts_without_a_line_in_red(string resource)
+    {
+        // Harmless warnings in red (Node's ExperimentalWarning for SQLite, from the persistent SQS emulator) teach ops to ignore red.
+        Assert.Empty(await fixture.App.ErrorLinesAsync(resource));
+    }
+
     [Fact]
     public void Every_emulator_listens_on_loopback_only()
     {
