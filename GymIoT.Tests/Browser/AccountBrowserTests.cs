@@ -5,6 +5,7 @@ using Microsoft.Playwright;
 namespace GymIoT.Tests.Browser;
 
 /// <summary>Who may see what, tried in a real browser against the running system: log out, lockout, isolation, staff only.</summary>
+[Trait(TestKind.Category, TestKind.Browser)]
 [Collection(PipelineCollection.Name)]
 public sealed class AccountBrowserTests(PipelineFixture fixture)
 {

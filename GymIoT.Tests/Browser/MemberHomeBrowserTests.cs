@@ -6,6 +6,7 @@ using Microsoft.Playwright;
 namespace GymIoT.Tests.Browser;
 
 /// <summary>The member dashboard in a real browser, against the running system.</summary>
+[Trait(TestKind.Category, TestKind.Browser)]
 [Collection(PipelineCollection.Name)]
 public sealed class MemberHomeBrowserTests(PipelineFixture fixture)
 {

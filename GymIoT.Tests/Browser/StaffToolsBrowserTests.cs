@@ -10,6 +10,7 @@ namespace GymIoT.Tests.Browser;
 /// The emulators' GUIs, opened from the staff page in a real browser: they call their own origin, which the emulators'
 /// refusal of other web pages must leave working, reads, writes and live updates alike.
 /// </summary>
+[Trait(TestKind.Category, TestKind.Browser)]
 [Collection(PipelineCollection.Name)]
 public sealed class StaffToolsBrowserTests(PipelineFixture fixture)
 {

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace GymIoT.Tests.Dashboard;
 
 /// <summary>Accounts against the real Members table.</summary>
+[Trait(TestKind.Category, TestKind.Integration)]
 [Collection(PlatformCollection.Name)]
 public sealed class AccountServiceTests(PlatformFixture fixture) : IDisposable
 {

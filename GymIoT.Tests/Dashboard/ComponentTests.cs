@@ -2,10 +2,12 @@ using Bunit;
 using GymIoT.Dashboard.Components.Charts;
 using GymIoT.Dashboard.Components.Home;
 using GymIoT.Dashboard.Home;
+using GymIoT.Tests.Infrastructure;
 
 namespace GymIoT.Tests.Dashboard;
 
 /// <summary>The dashboard's own components, rendered by bUnit with the browser's JavaScript side recorded.</summary>
+[Trait(TestKind.Category, TestKind.Unit)]
 public sealed class ComponentTests : BunitContext
 {
     private static ChartSpec Spec(params decimal[] kcal) =>

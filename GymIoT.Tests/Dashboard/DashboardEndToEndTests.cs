@@ -6,6 +6,7 @@ using GymIoT.Tests.Infrastructure;
 namespace GymIoT.Tests.Dashboard;
 
 /// <summary>The dashboard of the running system, used over HTTP as a browser would (server-rendered pages).</summary>
+[Trait(TestKind.Category, TestKind.EndToEnd)]
 [Collection(PipelineCollection.Name)]
 public sealed class DashboardEndToEndTests(PipelineFixture fixture)
 {

@@ -1,8 +1,10 @@
 using GymIoT.Core.Storage;
 using GymIoT.Dashboard.Staff;
+using GymIoT.Tests.Infrastructure;
 
 namespace GymIoT.Tests.Dashboard;
 
+[Trait(TestKind.Category, TestKind.Unit)]
 public sealed class DeviceHealthTests
 {
     private static readonly DateTimeOffset Morning = new(2026, 11, 28, 8, 0, 0, TimeSpan.Zero);

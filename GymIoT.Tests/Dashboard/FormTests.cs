@@ -17,6 +17,7 @@ namespace GymIoT.Tests.Dashboard;
 /// The dashboard's forms rendered by bUnit, filled in and submitted as a member would, against the real Members table:
 /// every wrong input gets its message and changes nothing; a right one does what the form says.
 /// </summary>
+[Trait(TestKind.Category, TestKind.Integration)]
 [Collection(PlatformCollection.Name)]
 public sealed class FormTests : BunitContext
 {

@@ -2,9 +2,11 @@ using GymIoT.Core.Calories;
 using GymIoT.Core.Members;
 using GymIoT.Core.Storage;
 using GymIoT.Dashboard.Home;
+using GymIoT.Tests.Infrastructure;
 
 namespace GymIoT.Tests.Dashboard;
 
+[Trait(TestKind.Category, TestKind.Unit)]
 public sealed class MemberHomeTests
 {
     private static readonly Member Alex = new("xzan8189", "Alex", "Zanetti", Sex.Male, new DateOnly(1998, 4, 12), 78, 180, DailyGoalKcal: 500);

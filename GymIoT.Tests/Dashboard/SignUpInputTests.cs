@@ -1,9 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using GymIoT.Core.Calories;
 using GymIoT.Dashboard.Accounts;
+using GymIoT.Tests.Infrastructure;
 
 namespace GymIoT.Tests.Dashboard;
 
+[Trait(TestKind.Category, TestKind.Unit)]
 public sealed class SignUpInputTests
 {
     private static SignUpInput Valid() => new()

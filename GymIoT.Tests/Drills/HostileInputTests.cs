@@ -7,6 +7,7 @@ using Xunit.Abstractions;
 namespace GymIoT.Tests.Drills;
 
 /// <summary>The hostile corpus sent through the real machine queue to the running aggregator.</summary>
+[Trait(TestKind.Category, TestKind.EndToEnd)]
 [Collection(DrillCollection.Name)]
 public sealed class HostileInputTests(DrillFixture fixture, ITestOutputHelper output)
 {

@@ -5,6 +5,7 @@ using Xunit.Abstractions;
 namespace GymIoT.Tests.Drills;
 
 /// <summary>The error notifier (its own code, in process) against the drills' system while its queue or its channels fail.</summary>
+[Trait(TestKind.Category, TestKind.EndToEnd)]
 [Collection(DrillCollection.Name)]
 public sealed class NotifierDrillTests(DrillFixture fixture, ITestOutputHelper output) : IDisposable
 {

@@ -8,6 +8,7 @@ namespace GymIoT.Tests.Drills;
 /// The aggregator and the backend under the faults production will see, each drill ending in an exact account of what the
 /// simulator sent: every good reading in the aggregates exactly once, every bad message in <c>Errors</c> with its reason.
 /// </summary>
+[Trait(TestKind.Category, TestKind.EndToEnd)]
 [Collection(DrillCollection.Name)]
 [TestCaseOrderer(DynamoDbRestartFirst.TypeName, DynamoDbRestartFirst.AssemblyName)]
 public sealed class PipelineDrillTests(DrillFixture fixture, ITestOutputHelper output)

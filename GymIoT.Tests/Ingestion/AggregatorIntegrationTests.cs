@@ -14,6 +14,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace GymIoT.Tests.Ingestion;
 
 /// <summary>The aggregator's own code, in process, against the real emulators.</summary>
+[Trait(TestKind.Category, TestKind.Integration)]
 [Collection(PlatformCollection.Name)]
 public sealed class AggregatorIntegrationTests(PlatformFixture fixture) : IDisposable
 {

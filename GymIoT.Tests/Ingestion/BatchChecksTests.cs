@@ -4,9 +4,11 @@ using GymIoT.Aggregator;
 using GymIoT.Core.Readings;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
+using GymIoT.Tests.Infrastructure;
 
 namespace GymIoT.Tests.Ingestion;
 
+[Trait(TestKind.Category, TestKind.Unit)]
 public sealed class BatchChecksTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 28, 10, 0, 0, TimeSpan.Zero);

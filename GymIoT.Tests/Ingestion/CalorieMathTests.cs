@@ -1,7 +1,9 @@
 using GymIoT.Core.Calories;
+using GymIoT.Tests.Infrastructure;
 
 namespace GymIoT.Tests.Ingestion;
 
+[Trait(TestKind.Category, TestKind.Unit)]
 public sealed class CalorieMathTests
 {
     [Fact]

@@ -1,7 +1,9 @@
 using GymIoT.Core.Time;
+using GymIoT.Tests.Infrastructure;
 
 namespace GymIoT.Tests.Ingestion;
 
+[Trait(TestKind.Category, TestKind.Unit)]
 public sealed class GymCalendarTests
 {
     private readonly GymCalendar _rome = new(new GymOptions { TimeZone = "Europe/Rome" });

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 namespace GymIoT.Tests.Ingestion;
 
 /// <summary>The aggregator keeps what it holds invisible on the real SQS emulator, for as long as it holds it.</summary>
+[Trait(TestKind.Category, TestKind.Integration)]
 [Collection(PlatformCollection.Name)]
 public sealed class HeldMessagesTests(PlatformFixture fixture)
 {

@@ -8,6 +8,7 @@ using GymIoT.Tests.Infrastructure;
 namespace GymIoT.Tests.Ingestion;
 
 /// <summary>Aggregate items stay under DynamoDB's 400 KB whatever a sender floods them with (<see cref="ItemLimits"/>).</summary>
+[Trait(TestKind.Category, TestKind.Integration)]
 [Collection(PlatformCollection.Name)]
 public sealed class ItemLimitTests(PlatformFixture fixture) : IDisposable
 {

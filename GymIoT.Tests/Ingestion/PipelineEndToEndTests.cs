@@ -5,6 +5,7 @@ using GymIoT.Tests.Infrastructure;
 namespace GymIoT.Tests.Ingestion;
 
 /// <summary>The running system, started by its AppHost: simulated sensors → queues → aggregator → DynamoDB and Errors.</summary>
+[Trait(TestKind.Category, TestKind.EndToEnd)]
 [Collection(PipelineCollection.Name)]
 public sealed class PipelineEndToEndTests(PipelineFixture fixture) : IDisposable
 {

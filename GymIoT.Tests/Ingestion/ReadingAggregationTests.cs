@@ -1,9 +1,11 @@
 using GymIoT.Core.Readings;
 using GymIoT.Core.Storage;
 using GymIoT.Core.Time;
+using GymIoT.Tests.Infrastructure;
 
 namespace GymIoT.Tests.Ingestion;
 
+[Trait(TestKind.Category, TestKind.Unit)]
 public sealed class ReadingAggregationTests
 {
     private readonly GymCalendar _calendar = new(new GymOptions { TimeZone = "Europe/Rome" });

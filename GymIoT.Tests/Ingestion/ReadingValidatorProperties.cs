@@ -3,10 +3,12 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using GymIoT.Core.Readings;
+using GymIoT.Tests.Infrastructure;
 
 namespace GymIoT.Tests.Ingestion;
 
 /// <summary>Properties of the validator that must hold for every input, checked on thousands of generated ones.</summary>
+[Trait(TestKind.Category, TestKind.Unit)]
 public sealed class ReadingValidatorProperties
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 28, 10, 0, 0, TimeSpan.Zero);

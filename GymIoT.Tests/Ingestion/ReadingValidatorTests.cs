@@ -1,9 +1,11 @@
 using System.Text.Json;
 using GymIoT.Core.Readings;
 using GymIoT.DeviceSimulator.Faults;
+using GymIoT.Tests.Infrastructure;
 
 namespace GymIoT.Tests.Ingestion;
 
+[Trait(TestKind.Category, TestKind.Unit)]
 public sealed class ReadingValidatorTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 28, 10, 0, 0, TimeSpan.Zero);

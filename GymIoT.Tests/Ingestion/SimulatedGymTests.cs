@@ -3,9 +3,11 @@ using GymIoT.Core.Calories;
 using GymIoT.Dashboard.Accounts;
 using GymIoT.DeviceSimulator;
 using GymIoT.DeviceSimulator.Gym;
+using GymIoT.Tests.Infrastructure;
 
 namespace GymIoT.Tests.Ingestion;
 
+[Trait(TestKind.Category, TestKind.Unit)]
 public sealed class SimulatedGymTests
 {
     private static readonly HashSet<string> WomensNames = ["Giulia", "Sara", "Elena", "Chiara", "Anna"];

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Hosting;
 namespace GymIoT.Tests.Notifications;
 
 /// <summary>The notifier's own code, in process, against the emulators, the fixture's maildev and a local webhook.</summary>
+[Trait(TestKind.Category, TestKind.Integration)]
 [Collection(PlatformCollection.Name)]
 public sealed class ErrorNotifierIntegrationTests(PlatformFixture fixture) : IDisposable
 {

@@ -2,9 +2,11 @@ using System.Diagnostics;
 using GymIoT.Core.Readings;
 using GymIoT.ErrorNotifier;
 using GymIoT.ErrorNotifier.Channels;
+using GymIoT.Tests.Infrastructure;
 
 namespace GymIoT.Tests.Notifications;
 
+[Trait(TestKind.Category, TestKind.Unit)]
 public sealed class ErrorReportTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 28, 9, 30, 0, TimeSpan.Zero);

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace GymIoT.Tests.Notifications;
 
 /// <summary>One bad report never holds back the others: the aggregator and the notifier in process, against the emulators.</summary>
+[Trait(TestKind.Category, TestKind.Integration)]
 [Collection(PlatformCollection.Name)]
 public sealed class UnkeyableReportTests(PlatformFixture fixture) : IDisposable
 {

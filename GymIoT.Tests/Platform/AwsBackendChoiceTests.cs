@@ -1,7 +1,9 @@
 using GymIoT.AppHost.Backend;
+using GymIoT.Tests.Infrastructure;
 
 namespace GymIoT.Tests.Platform;
 
+[Trait(TestKind.Category, TestKind.Unit)]
 public sealed class AwsBackendChoiceTests
 {
     [Fact]

@@ -1,9 +1,11 @@
 using GymIoT.Core.Aws;
 using GymIoT.Core.Queues;
 using GymIoT.Core.Storage;
+using GymIoT.Tests.Infrastructure;
 
 namespace GymIoT.Tests.Platform;
 
+[Trait(TestKind.Category, TestKind.Unit)]
 public sealed class AwsNameRulesTests
 {
     [Fact]

@@ -1,8 +1,10 @@
 using GymIoT.Core.Aws;
 using Microsoft.Extensions.Configuration;
+using GymIoT.Tests.Infrastructure;
 
 namespace GymIoT.Tests.Platform;
 
+[Trait(TestKind.Category, TestKind.Unit)]
 public sealed class AwsSettingsTests
 {
     private static AwsSettings Read(params (string Key, string Value)[] variables) =>

@@ -10,6 +10,7 @@ namespace GymIoT.Tests.Platform;
 /// made the store keep every version of every item; the versions of one hot item then came to be read back out of order
 /// and acknowledged updates were lost (RELIABILITY.md). <c>emulators/close-dynalite-iterators.cjs</c> fixes that.
 /// </summary>
+[Trait(TestKind.Category, TestKind.Integration)]
 [Collection(PlatformCollection.Name)]
 public sealed class DynamoDbStoreTests(PlatformFixture fixture)
 {

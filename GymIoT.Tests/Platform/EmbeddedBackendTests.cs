@@ -12,6 +12,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace GymIoT.Tests.Platform;
 
+[Trait(TestKind.Category, TestKind.Integration)]
 [Collection(PlatformCollection.Name)]
 public sealed class EmbeddedBackendTests(PlatformFixture fixture)
 {

@@ -7,6 +7,7 @@ using GymIoT.Tests.Infrastructure;
 namespace GymIoT.Tests.Platform;
 
 /// <summary>LocalStack needs Docker, which does not run here: these tests check the app model it produces without starting it.</summary>
+[Trait(TestKind.Category, TestKind.Unit)]
 public sealed class LocalStackBackendTests
 {
     private static async Task<IDistributedApplicationTestingBuilder> LocalStackAppHostAsync() =>

@@ -1,9 +1,11 @@
 using System.Net;
 using GymIoT.Dashboard.Accounts;
 using Microsoft.AspNetCore.Http;
+using GymIoT.Tests.Infrastructure;
 
 namespace GymIoT.Tests.Security;
 
+[Trait(TestKind.Category, TestKind.Unit)]
 public sealed class AccountRateLimitTests
 {
     private static HttpContext Request(string method, string path, string address)

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Identity;
 namespace GymIoT.Tests.Security;
 
 /// <summary>The AppHost started as Production: none of Development's conveniences is left open.</summary>
+[Trait(TestKind.Category, TestKind.EndToEnd)]
 [Collection(ProductionCollection.Name)]
 public sealed class ProductionSwitchTests(ProductionFixture fixture) : IDisposable
 {

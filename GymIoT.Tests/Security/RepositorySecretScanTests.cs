@@ -1,10 +1,12 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Hosting;
+using GymIoT.Tests.Infrastructure;
 
 namespace GymIoT.Tests.Security;
 
 /// <summary>No secret is committed: every tracked file is searched for key-like strings, the IFTTT key pattern included.</summary>
+[Trait(TestKind.Category, TestKind.Unit)]
 public sealed partial class RepositorySecretScanTests
 {
     private static readonly (string Name, Regex Pattern)[] SecretPatterns =

@@ -7,6 +7,7 @@ namespace GymIoT.Tests.Security;
 /// could leak: HTTP client logs, HTTP client spans, error messages. The notifier runs here as it does for real, with the
 /// service defaults, every log level on, exporting everything, and nothing it exports may hold the key.
 /// </summary>
+[Trait(TestKind.Category, TestKind.Integration)]
 [Collection(PlatformCollection.Name)]
 public sealed class SecretsInTelemetryTests(PlatformFixture fixture) : IDisposable
 {

@@ -2,7 +2,7 @@ using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using GymIoT.Core.Aws;
-using GymIoT.Tests.Infrastructure;
+using GymIoT.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GymIoT.Benchmarks;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Aspire.Hosting.Testing;
-using GymIoT.Tests.Infrastructure;
+using GymIoT.TestSupport;
 
 namespace GymIoT.Benchmarks;
 

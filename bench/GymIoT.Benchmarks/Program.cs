@@ -1,6 +1,6 @@
 using System.Globalization;
 using GymIoT.Benchmarks;
-using GymIoT.Tests.Infrastructure;
+using GymIoT.TestSupport;
 
 // Measures, in one run on one machine: the emulators' raw ceilings, GymIoT's pipeline in a burst and at a steady rate,
 // and the member home's render time for a member with two years of history.

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using GymIoT.Core.Queues;
 using GymIoT.DeviceSimulator.Faults;
-using GymIoT.Tests.Infrastructure;
+using GymIoT.TestSupport;
 
 namespace GymIoT.Benchmarks;
 

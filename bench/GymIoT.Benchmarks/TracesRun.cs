@@ -1,4 +1,4 @@
-using GymIoT.Tests.Infrastructure;
+using GymIoT.TestSupport;
 
 namespace GymIoT.Benchmarks;
 

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 
-namespace GymIoT.Tests.Infrastructure;
+namespace GymIoT.TestSupport;
 
 /// <summary>One span as a service exported it.</summary>
 /// <summary>One exported span; <see cref="Kind"/> as OTLP numbers it (1 internal, 2 server, 3 client, 4 producer, 5 consumer).</summary>

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 
-namespace GymIoT.Tests.Infrastructure;
+namespace GymIoT.TestSupport;
 
 /// <summary>A browser-like HTTP session with the dashboard: cookies kept, redirects visible, forms posted with their antiforgery token.</summary>
 public sealed partial class DashboardSession(Uri dashboard) : IDisposable

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
 
-namespace GymIoT.Tests.Infrastructure;
+namespace GymIoT.TestSupport;
 
 /// <summary>One call the webhook received, and what it answered.</summary>
 public sealed record WebhookCall(string Path, JsonElement Body, int Status);

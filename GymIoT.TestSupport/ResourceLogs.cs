@@ -2,7 +2,7 @@ using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace GymIoT.Tests.Infrastructure;
+namespace GymIoT.TestSupport;
 
 /// <summary>The console output of a resource the app runs, for a failing test to show what the service was doing.</summary>
 public static class ResourceLogs

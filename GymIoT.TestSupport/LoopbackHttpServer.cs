@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace GymIoT.Tests.Infrastructure;
+namespace GymIoT.TestSupport;
 
 /// <summary>A small HTTP server on a free port of 127.0.0.1 that hands every request to a handler, for stand-ins of outside services.</summary>
 public sealed class LoopbackHttpServer : IDisposable
