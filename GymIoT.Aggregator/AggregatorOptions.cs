@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using GymIoT.Core.Provisioning;
 using GymIoT.Core.Queues;
 
 namespace GymIoT.Aggregator;
@@ -23,9 +24,9 @@ public sealed class AggregatorOptions
     [Range(0, 20)]
     public int WaitTimeSeconds { get; set; } = 10;
 
-    /// <summary>How long a received message stays invisible to others before it is delivered again.</summary>
+    /// <summary>How long a received message stays invisible to others before it is delivered again: the queues' own by default.</summary>
     [Range(1, 43200)]
-    public int VisibilityTimeoutSeconds { get; set; } = 30;
+    public int VisibilityTimeoutSeconds { get; set; } = QueueSettings.MachineVisibilityTimeoutSeconds;
 
     /// <summary>Readings gathered across queues into one batch, so writes to the same item are coalesced.</summary>
     [Range(1, 5000)]

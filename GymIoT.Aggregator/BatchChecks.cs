@@ -1,3 +1,4 @@
+using GymIoT.Core.Messaging;
 using GymIoT.Core.Readings;
 
 namespace GymIoT.Aggregator;

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using Amazon.SQS;
-using Amazon.SQS.Model;
 using GymIoT.Core.Members;
 using GymIoT.Core.Messaging;
 using GymIoT.Core.Queues;
@@ -18,7 +16,7 @@ namespace GymIoT.Aggregator;
 /// technical reason stays in its queue, to be delivered again (and after five tries, moved to the dead-letter queue).
 /// </summary>
 public sealed partial class ReadingBatchProcessor(
-    IAmazonSQS sqs,
+    QueueConsumer consumer,
     MemberStore members,
     ActivityStore store,
     MessagePublisher publisher,
@@ -110,7 +108,8 @@ public sealed partial class ReadingBatchProcessor(
         }
         var reports = rejected.Select(i => new OutgoingMessage(
             System.Text.Json.JsonSerializer.Serialize(((RejectedReading)checks[i]!).Report, MessageJson.Default.ErrorReport),
-            spans[i]?.Context ?? batch[i].Trace)).ToList();
+            spans[i]?.Context ?? batch[i].Trace,
+            batch[i].Baggage)).ToList();
         try
         {
             var outcomes = await publisher.SendBatchAsync(QueueNames.Errors, reports, cancellationToken);
@@ -246,14 +245,11 @@ public sealed partial class ReadingBatchProcessor(
 
     private async Task DeleteAsync(IEnumerable<ReceivedMessage> handled, CancellationToken cancellationToken)
     {
-        foreach (var queue in handled.GroupBy(m => m.QueueUrl))
+        var notDeleted = await consumer.DeleteAsync([.. handled], cancellationToken);
+        if (notDeleted > 0)
         {
-            var notDeleted = await sqs.DeleteAsync(queue.Key, [.. queue.Select(m => m.Message)], cancellationToken);
-            if (notDeleted > 0)
-            {
-                // Handled but not deleted: they come back, and the aggregates know them already.
-                LogDeleteFailed(notDeleted);
-            }
+            // Handled but not deleted: they come back, and the aggregates know them already.
+            LogDeleteFailed(notDeleted);
         }
     }
 

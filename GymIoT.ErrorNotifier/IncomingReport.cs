@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Amazon.SQS.Model;
+using GymIoT.Core.Messaging;
 using GymIoT.Core.Readings;
 
 namespace GymIoT.ErrorNotifier;
@@ -9,9 +9,12 @@ namespace GymIoT.ErrorNotifier;
 /// reading's SQS message id; for a report without one, its own message id in <c>Errors</c>): the same bad reading reported
 /// twice, as happens when the aggregator dies after sending a report and before deleting the reading, is one report, and
 /// the gym hears of it once. A <c>sourceMessageId</c> that is not a usable id (anyone can write to <c>Errors</c>) is ignored.
+/// <see cref="Trace"/> is the report's own span once its handling has begun.
 /// </summary>
-public sealed record IncomingReport(string ReportId, ErrorReport Report, Message Message, ActivityContext Trace)
+public sealed record IncomingReport(string ReportId, ErrorReport Report, ReceivedMessage Received, ActivityContext Trace)
 {
-    public static IncomingReport Of(Message message, ErrorReport report, ActivityContext trace) =>
-        new(Identifiers.IsValid(report.SourceMessageId) ? report.SourceMessageId : message.MessageId, report, message, trace);
+    public string MessageId => Received.Message.MessageId;
+
+    public static IncomingReport Of(ReceivedMessage received, ErrorReport report) =>
+        new(Identifiers.IsValid(report.SourceMessageId) ? report.SourceMessageId : received.Message.MessageId, report, received, received.Trace);
 }

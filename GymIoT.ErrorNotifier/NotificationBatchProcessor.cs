@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using Amazon.SQS;
-using Amazon.SQS.Model;
 using GymIoT.Core.Messaging;
 using GymIoT.Core.Telemetry;
 using GymIoT.ErrorNotifier.Channels;
@@ -10,15 +8,15 @@ namespace GymIoT.ErrorNotifier;
 
 /// <summary>
 /// Delivers one batch of reports through every enabled channel and records the devices' faults. A channel that fails is
-/// retried with growing pauses, while the reports are kept invisible in <c>Errors</c>; a channel that already took a report
-/// is not given it again. A report leaves <c>Errors</c> only once every enabled channel has it; one that cannot be delivered
-/// within the retry budget is left for SQS to deliver again, and after five receives it moves to <c>Errors-dlq</c>.
+/// retried with growing pauses, while the reports stay held (invisible) in <c>Errors</c>; a channel that already took a
+/// report is not given it again. A report leaves <c>Errors</c> only once every enabled channel has it; one that cannot be
+/// delivered within the retry budget is let go for SQS to deliver again, and after five receives it moves to <c>Errors-dlq</c>.
 /// </summary>
 public sealed partial class NotificationBatchProcessor(
     IEnumerable<INotificationChannel> channels,
     DeliveryLedger ledger,
     DeviceFaults faults,
-    IAmazonSQS sqs,
+    QueueConsumer consumer,
     NotifierMetrics metrics,
     ServiceTelemetry telemetry,
     IOptions<NotifierOptions> options,
@@ -28,7 +26,7 @@ public sealed partial class NotificationBatchProcessor(
     private static readonly TimeSpan MaxPause = TimeSpan.FromSeconds(30);
 
     /// <summary>Returns the ids of the reports delivered on every enabled channel (and deleted from <c>Errors</c>).</summary>
-    public async Task<IReadOnlyCollection<string>> ProcessAsync(IReadOnlyList<IncomingReport> received, string queueUrl, CancellationToken cancellationToken)
+    public async Task<IReadOnlyCollection<string>> ProcessAsync(IReadOnlyList<IncomingReport> received, CancellationToken cancellationToken)
     {
         var previous = Activity.Current;
         var spans = received.Select(r => ConsumerSpan.Start(telemetry.ActivitySource, Core.Queues.QueueNames.Errors, r.ReportId, r.Trace)?.SetTag("gymiot.device.id", r.Report.DeviceId)).ToList();
@@ -63,7 +61,7 @@ public sealed partial class NotificationBatchProcessor(
                 var done = batch.Where(r => recorded.Contains(r.ReportId) && enabled.All(c => delivered[c.Name].Contains(r.ReportId))).ToList();
                 if (complete || timeProvider.GetUtcNow() >= giveUpAt)
                 {
-                    await DeleteAsync(queueUrl, done, cancellationToken);
+                    await DeleteAsync(done, cancellationToken);
                     if (!complete)
                     {
                         LogGivenUp(batch.Count - done.Count - setAside.Count, settings.RetryForSeconds);
@@ -72,7 +70,6 @@ public sealed partial class NotificationBatchProcessor(
                 }
 
                 var pause = TimeSpan.FromSeconds(Math.Min(MaxPause.TotalSeconds, Math.Pow(2, attempt - 1)));
-                await KeepInvisibleAsync(queueUrl, [.. batch.Where(r => !setAside.Contains(r.ReportId))], pause, cancellationToken);
                 await Task.Delay(pause, timeProvider, cancellationToken);
             }
         }
@@ -105,7 +102,7 @@ public sealed partial class NotificationBatchProcessor(
             {
                 case Core.Storage.StoreOutcome.Invalid:
                     setAside.Add(report.ReportId);
-                    LogSetAside(report.ReportId, report.Message.MessageId);
+                    LogSetAside(report.ReportId, report.MessageId);
                     break;
                 case Core.Storage.StoreOutcome.Failed:
                     complete = false;
@@ -159,31 +156,9 @@ public sealed partial class NotificationBatchProcessor(
         return true;
     }
 
-    private async Task KeepInvisibleAsync(string queueUrl, IReadOnlyList<IncomingReport> batch, TimeSpan pause, CancellationToken cancellationToken)
+    private async Task DeleteAsync(IReadOnlyList<IncomingReport> done, CancellationToken cancellationToken)
     {
-        var seconds = (int)Math.Max(options.Value.VisibilityTimeoutSeconds, pause.TotalSeconds + 30);
-        try
-        {
-            // SQS takes at most 10 entries per batch call.
-            foreach (var chunk in batch.Chunk(10))
-            {
-                await sqs.ChangeMessageVisibilityBatchAsync(new ChangeMessageVisibilityBatchRequest
-                {
-                    QueueUrl = queueUrl,
-                    Entries = [.. chunk.Select((r, i) => new ChangeMessageVisibilityBatchRequestEntry($"{i}", r.Message.ReceiptHandle) { VisibilityTimeout = seconds })],
-                }, cancellationToken);
-            }
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // If SQS shows them again meanwhile, a second delivery finds the channels that took them in the ledger.
-            LogVisibilityNotExtended(ex);
-        }
-    }
-
-    private async Task DeleteAsync(string queueUrl, IReadOnlyList<IncomingReport> done, CancellationToken cancellationToken)
-    {
-        var notDeleted = await sqs.DeleteAsync(queueUrl, [.. done.Select(r => r.Message)], cancellationToken);
+        var notDeleted = await consumer.DeleteAsync([.. done.Select(r => r.Received)], cancellationToken);
         if (notDeleted > 0)
         {
             LogDeleteFailed(notDeleted);
@@ -204,9 +179,6 @@ public sealed partial class NotificationBatchProcessor(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Count} reports still undelivered after {Seconds} s: left for redelivery by SQS (then Errors-dlq)")]
     private partial void LogGivenUp(int count, int seconds);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not keep reports invisible while retrying")]
-    private partial void LogVisibilityNotExtended(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} delivered reports could not be deleted; the ledger keeps them from being sent twice")]
     private partial void LogDeleteFailed(int count);

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using GymIoT.Core.Provisioning;
 
 namespace GymIoT.ErrorNotifier;
 
@@ -19,9 +20,9 @@ public sealed class NotifierOptions
     [Range(0, 20)]
     public int WaitTimeSeconds { get; set; } = 10;
 
-    /// <summary>How long received reports stay invisible; kept ahead of while a batch is being delivered.</summary>
+    /// <summary>How long received reports stay invisible, kept so while a batch is being delivered: the queue's own by default.</summary>
     [Range(1, 43200)]
-    public int VisibilityTimeoutSeconds { get; set; } = 180;
+    public int VisibilityTimeoutSeconds { get; set; } = QueueSettings.ErrorsVisibilityTimeoutSeconds;
 
     /// <summary>How long a batch is retried in process (with growing pauses) before it is left for redelivery by SQS.</summary>
     [Range(0, 3600)]

@@ -1,5 +1,3 @@
-using Amazon.SQS;
-using Amazon.SQS.Model;
 using GymIoT.Core.Messaging;
 using GymIoT.Core.Queues;
 using GymIoT.Core.Readings;
@@ -13,8 +11,7 @@ namespace GymIoT.ErrorNotifier;
 /// arrived within <see cref="NotifierOptions.BatchWindowSeconds"/> of the first, as the original's event source mapping did.
 /// </summary>
 public sealed partial class NotifierService(
-    IAmazonSQS sqs,
-    QueueDirectory queues,
+    QueueConsumer consumer,
     NotificationBatchProcessor processor,
     IEnumerable<INotificationChannel> channels,
     IOptions<NotifierOptions> options,
@@ -35,35 +32,33 @@ public sealed partial class NotifierService(
             }
         }
 
-        // Reports in hand are delivered while the poll under way gets its time to answer.
-        using var polls = new PollingLifetime(stoppingToken, options.Value.WaitTimeSeconds);
-        var failures = 0;
-        while (!stoppingToken.IsCancellationRequested)
+        // Reports in hand are delivered while the poll under way gets its time to answer, and stay invisible meanwhile.
+        using var polls = consumer.StartPolling(stoppingToken);
+        using var holding = new CancellationTokenSource();
+        var keeping = consumer.KeepInvisibleAsync(holding.Token);
+        await consumer.PollAsync(QueueNames.Errors, pollToken => GatherAndDeliverAsync(stoppingToken, pollToken), stoppingToken, polls.Token);
+        await holding.CancelAsync();
+        await keeping;
+    }
+
+    private async Task GatherAndDeliverAsync(CancellationToken stoppingToken, CancellationToken pollToken)
+    {
+        var batch = await GatherAsync(stoppingToken, pollToken);
+        try
         {
-            try
+            if (batch.Count > 0)
             {
-                var url = await queues.UrlOfAsync(QueueNames.Errors, polls.Token);
-                var batch = await GatherAsync(url, stoppingToken, polls.Token);
-                failures = 0;
-                if (batch.Count > 0)
-                {
-                    await processor.ProcessAsync(batch, url, polls.Token);
-                }
+                await processor.ProcessAsync(batch, pollToken);
             }
-            catch (OperationCanceledException) when (polls.Token.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                failures++;
-                LogReceiveFailed(ex);
-                await Task.Delay(TimeSpan.FromSeconds(Math.Min(10, failures)), timeProvider, polls.Token);
-            }
+        }
+        finally
+        {
+            // What was not deleted (set aside, or not delivered in time) is for SQS to deliver again.
+            consumer.Release(batch.Select(r => r.Received));
         }
     }
 
-    private async Task<List<IncomingReport>> GatherAsync(string url, CancellationToken stoppingToken, CancellationToken pollToken)
+    private async Task<List<IncomingReport>> GatherAsync(CancellationToken stoppingToken, CancellationToken pollToken)
     {
         var settings = options.Value;
         var batch = new List<IncomingReport>();
@@ -77,17 +72,10 @@ public sealed partial class NotifierService(
             {
                 break;
             }
-            ReceiveMessageResponse response;
+            IReadOnlyList<ReceivedMessage> received;
             try
             {
-                response = await sqs.ReceiveMessageAsync(new ReceiveMessageRequest
-                {
-                    QueueUrl = url,
-                    MaxNumberOfMessages = Math.Min(10, settings.BatchSize - batch.Count),
-                    WaitTimeSeconds = wait,
-                    VisibilityTimeout = settings.VisibilityTimeoutSeconds,
-                    MessageAttributeNames = ["All"],
-                }, pollToken);
+                received = await consumer.ReceiveAsync(QueueNames.Errors, settings.BatchSize - batch.Count, wait, pollToken);
             }
             catch (Exception ex) when (batch.Count > 0 && ex is not OperationCanceledException)
             {
@@ -96,16 +84,17 @@ public sealed partial class NotifierService(
                 break;
             }
             var now = timeProvider.GetUtcNow();
-            foreach (var message in response.Messages ?? [])
+            foreach (var message in received)
             {
                 try
                 {
-                    batch.Add(IncomingReport.Of(message, ErrorReportParser.Parse(message.Body ?? "", message.MessageId, now), TraceContext.Extract(message)));
+                    batch.Add(IncomingReport.Of(message, ErrorReportParser.Parse(message.Message.Body ?? "", message.Message.MessageId, now)));
                 }
                 catch (Exception ex)
                 {
-                    // A fault of the parser, not of the batch: this report alone is left to SQS (and in the end Errors-dlq).
-                    LogReportUnreadable(ex, message.MessageId);
+                    // A fault of the parser, not of the batch: this report alone is let go to SQS (and in the end Errors-dlq).
+                    LogReportUnreadable(ex, message.Message.MessageId);
+                    consumer.Release([message]);
                 }
             }
             if (batch.Count > 0)
@@ -131,7 +120,4 @@ public sealed partial class NotifierService(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Report {MessageId} could not be read; it is left for redelivery (then Errors-dlq)")]
     private partial void LogReportUnreadable(Exception exception, string messageId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Receiving from Errors failed; trying again")]
-    private partial void LogReceiveFailed(Exception exception);
 }

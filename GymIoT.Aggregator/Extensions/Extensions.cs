@@ -18,7 +18,7 @@ public static class Extensions
 
         builder.Services.AddSingleton<AggregatorMetrics>();
         builder.Services.AddSingleton<ReadingBatchProcessor>();
-        builder.Services.AddSingleton<HeldMessages>();
+        builder.Services.AddQueueConsumer<AggregatorOptions>(options => new ConsumerSettings(options.WaitTimeSeconds, options.VisibilityTimeoutSeconds));
         builder.Services.AddHostedService<AggregatorService>();
         builder.Services.AddHostedService<QueueDepthMonitor>();
     }

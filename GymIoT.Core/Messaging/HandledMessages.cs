@@ -3,7 +3,7 @@ using Amazon.SQS.Model;
 
 namespace GymIoT.Core.Messaging;
 
-public static class HandledMessages
+internal static class HandledMessages
 {
     /// <summary>
     /// Deletes handled messages from a queue, ten per call, four calls at a time. Returns how many could not be deleted: those come back after

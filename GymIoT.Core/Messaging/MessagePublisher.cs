@@ -2,12 +2,13 @@ using System.Diagnostics;
 using Amazon.SQS;
 using Amazon.SQS.Model;
 using GymIoT.Core.Telemetry;
+using OpenTelemetry;
 
 namespace GymIoT.Core.Messaging;
 
 /// <summary>
-/// Sends messages to SQS in batches of up to 10, each inside a producer span of its own trace,
-/// whose context travels in the <c>traceparent</c> message attribute.
+/// Sends messages to SQS in batches of up to 10, each inside a producer span of its own trace, whose context and baggage
+/// travel in its message attributes (<see cref="TraceContext"/>).
 /// </summary>
 public sealed class MessagePublisher(IAmazonSQS sqs, QueueDirectory queues, ServiceTelemetry telemetry)
 {
@@ -77,7 +78,7 @@ public sealed class MessagePublisher(IAmazonSQS sqs, QueueDirectory queues, Serv
     private static SendMessageBatchRequestEntry Entry(int index, OutgoingMessage message, Activity? span)
     {
         var attributes = new Dictionary<string, MessageAttributeValue>();
-        TraceContext.Inject(span?.Context ?? message.Trace, attributes);
+        TraceContext.Inject(span?.Context ?? message.Trace, message.Baggage == default ? Baggage.Current : message.Baggage, attributes);
         return new SendMessageBatchRequestEntry
         {
             Id = index.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -1,35 +1,41 @@
 using System.Diagnostics;
 using Amazon.SQS.Model;
+using OpenTelemetry;
+using OpenTelemetry.Context.Propagation;
 
 namespace GymIoT.Core.Messaging;
 
-/// <summary>Carries W3C trace context in SQS message attributes: injected on every send, extracted on every receive.</summary>
+/// <summary>
+/// Carries the trace context and baggage in SQS message attributes (<c>traceparent</c>, <c>tracestate</c>, <c>baggage</c>),
+/// through OpenTelemetry's default propagator: injected on every send, extracted on every receive.
+/// </summary>
 public static class TraceContext
 {
-    public static void Inject(ActivityContext context, Dictionary<string, MessageAttributeValue> attributes)
+    static TraceContext()
+    {
+        // The SDK installs W3C trace context and baggage as the default the first time a telemetry pipeline is built; a
+        // process that builds none (a test host, the benchmark) would otherwise send and read no trace at all.
+        if (Propagators.DefaultTextMapPropagator.Fields is not { Count: > 0 })
+        {
+            Sdk.SetDefaultTextMapPropagator(new CompositeTextMapPropagator([new TraceContextPropagator(), new BaggagePropagator()]));
+        }
+    }
+
+    public static void Inject(ActivityContext context, Baggage baggage, Dictionary<string, MessageAttributeValue> attributes)
     {
         if (context == default)
         {
             return;
         }
-        var flags = context.TraceFlags.HasFlag(ActivityTraceFlags.Recorded) ? "01" : "00";
-        attributes[MessagingTags.TraceParentAttribute] = StringAttribute($"00-{context.TraceId}-{context.SpanId}-{flags}");
-        if (!string.IsNullOrEmpty(context.TraceState))
-        {
-            attributes[MessagingTags.TraceStateAttribute] = StringAttribute(context.TraceState);
-        }
+        Propagators.DefaultTextMapPropagator.Inject(
+            new PropagationContext(context, baggage),
+            attributes,
+            (carrier, name, value) => carrier[name] = new MessageAttributeValue { DataType = "String", StringValue = value });
     }
 
-    public static ActivityContext Extract(Message message)
-    {
-        var attributes = message.MessageAttributes;
-        if (attributes is null || !attributes.TryGetValue(MessagingTags.TraceParentAttribute, out var traceParent))
-        {
-            return default;
-        }
-        var traceState = attributes.TryGetValue(MessagingTags.TraceStateAttribute, out var state) ? state.StringValue : null;
-        return ActivityContext.TryParse(traceParent.StringValue, traceState, isRemote: true, out var context) ? context : default;
-    }
-
-    private static MessageAttributeValue StringAttribute(string value) => new() { DataType = "String", StringValue = value };
+    public static PropagationContext Extract(Message message) =>
+        Propagators.DefaultTextMapPropagator.Extract(
+            default,
+            message.MessageAttributes ?? [],
+            (carrier, name) => carrier.TryGetValue(name, out var value) && value.StringValue is { } text ? [text] : []);
 }

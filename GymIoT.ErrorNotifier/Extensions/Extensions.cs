@@ -1,3 +1,4 @@
+using GymIoT.Core.Messaging;
 using GymIoT.Core.Hosting;
 using GymIoT.ErrorNotifier.Channels;
 using Microsoft.Extensions.Options;
@@ -26,6 +27,7 @@ public static class Extensions
         builder.Services.AddSingleton<DeliveryLedger>();
         builder.Services.AddSingleton<DeviceFaults>();
         builder.Services.AddSingleton<NotifierMetrics>();
+        builder.Services.AddQueueConsumer<NotifierOptions>(options => new ConsumerSettings(options.WaitTimeSeconds, options.VisibilityTimeoutSeconds));
         builder.Services.AddSingleton<NotificationBatchProcessor>();
         builder.Services.AddHostedService<NotifierService>();
     }

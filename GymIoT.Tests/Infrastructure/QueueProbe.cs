@@ -10,14 +10,15 @@ public sealed class QueueProbe(IAmazonSQS sqs) : IDisposable
 {
     public async Task<string> UrlAsync(string queue) => (await sqs.GetQueueUrlAsync(queue)).QueueUrl;
 
-    public async Task<string> SendAsync(string queue, string body, string? traceParent = null) =>
+    /// <summary>Sends a message, with a W3C <c>traceparent</c> and <c>baggage</c> as a sender would give them.</summary>
+    public async Task<string> SendAsync(string queue, string body, string? traceParent = null, string? baggage = null) =>
         (await sqs.SendMessageAsync(new SendMessageRequest
         {
             QueueUrl = await UrlAsync(queue),
             MessageBody = body,
-            MessageAttributes = traceParent is null
-                ? null
-                : new() { ["traceparent"] = new MessageAttributeValue { DataType = "String", StringValue = traceParent } },
+            MessageAttributes = new[] { ("traceparent", traceParent), ("baggage", baggage) }
+                .Where(attribute => attribute.Item2 is not null)
+                .ToDictionary(attribute => attribute.Item1, attribute => new MessageAttributeValue { DataType = "String", StringValue = attribute.Item2 }),
         })).MessageId;
 
     public async Task<IReadOnlyList<string>> SendManyAsync(string queue, IEnumerable<string> bodies)

@@ -85,7 +85,7 @@ public sealed class AggregatorIntegrationTests(PlatformFixture fixture) : IDispo
         {
             var bad = Misreadings.Make(kind, ReadingFor(member, "Elliptical_bike"), _random);
             var trace = ActivityTraceId.CreateRandom();
-            sent[await _queues.SendAsync(bad.Queue, bad.Body, $"00-{trace}-{ActivitySpanId.CreateRandom()}-01")] = (kind, trace);
+            sent[await _queues.SendAsync(bad.Queue, bad.Body, $"00-{trace}-{ActivitySpanId.CreateRandom()}-01", $"gym.site=site-{kind}")] = (kind, trace);
         }
         using var aggregator = await InProcessService.AggregatorAsync(fixture.Aws);
 
@@ -97,6 +97,7 @@ public sealed class AggregatorIntegrationTests(PlatformFixture fixture) : IDispo
             Assert.StartsWith(kind + ": ", reports[messageId].Report.Reason);
             var traceParent = reports[messageId].Message.MessageAttributes?.GetValueOrDefault("traceparent")?.StringValue;
             Assert.True(traceParent?.Contains(trace.ToHexString()) == true, $"the {kind} report does not continue the reading's trace: {traceParent}");
+            Assert.Equal($"gym.site=site-{kind}", reports[messageId].Message.MessageAttributes?.GetValueOrDefault("baggage")?.StringValue);
         }
         Assert.Empty(await _aggregates.MemberItemsAsync(member));
         await aggregator.StopAsync();

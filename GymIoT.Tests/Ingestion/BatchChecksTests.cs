@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Amazon.SQS.Model;
 using GymIoT.Aggregator;
+using GymIoT.Core.Messaging;
 using GymIoT.Core.Readings;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;

@@ -1,12 +1,11 @@
 using Amazon.SQS.Model;
-using GymIoT.Aggregator;
+using GymIoT.Core.Messaging;
 using GymIoT.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace GymIoT.Tests.Ingestion;
 
-/// <summary>The aggregator keeps what it holds invisible on the real SQS emulator, for as long as it holds it.</summary>
+/// <summary>A consumer keeps what it holds invisible on the real SQS emulator, for as long as it holds it.</summary>
 [Trait(TestKind.Category, TestKind.Integration)]
 [Collection(PlatformCollection.Name)]
 public sealed class HeldMessagesTests(PlatformFixture fixture)
@@ -21,8 +20,7 @@ public sealed class HeldMessagesTests(PlatformFixture fixture)
         var queue = $"held-{Guid.NewGuid():N}"[..20];
         var url = (await sqs.CreateQueueAsync(queue)).QueueUrl;
         await queues.SendManyAsync(queue, ["one", "two", "three"]);
-        var held = new HeldMessages(
-            sqs, Options.Create(new AggregatorOptions { VisibilityTimeoutSeconds = VisibilitySeconds }), TimeProvider.System, NullLogger<HeldMessages>.Instance);
+        var held = new HeldMessages(sqs, new ConsumerSettings(WaitTimeSeconds: 1, VisibilitySeconds), TimeProvider.System, NullLogger<HeldMessages>.Instance);
         var requestedAt = DateTimeOffset.UtcNow;
         var taken = await ReceiveAsync(sqs, url, 3, TimeSpan.FromSeconds(10));
         var messages = taken.Select(m => new ReceivedMessage(queue, url, m, default, requestedAt)).ToList();

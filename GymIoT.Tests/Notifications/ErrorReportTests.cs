@@ -1,3 +1,4 @@
+using GymIoT.Core.Messaging;
 using System.Diagnostics;
 using GymIoT.Core.Readings;
 using GymIoT.ErrorNotifier;
@@ -72,7 +73,7 @@ public sealed class ErrorReportTests
         Assert.Equal(new IftttWebhookChannel.Payload("Cyclette", "ERROR", "12"), payload);
     }
 
-    private static IncomingReport Incoming(ErrorReport report) => new(report.SourceMessageId, report, new Amazon.SQS.Model.Message(), default(ActivityContext));
+    private static IncomingReport Incoming(ErrorReport report) => IncomingReport.Of(Received("own-id"), report);
 
     [Fact]
     public void A_report_with_a_lone_surrogate_is_read_as_unreadable_instead_of_throwing()
@@ -87,7 +88,7 @@ public sealed class ErrorReportTests
     public void Line_breaks_in_raw_values_cannot_forge_lines_of_the_text_email()
     {
         var forged = new ErrorReport("d-1\r\nReason: all is well", "Cyclette", null, "10", "20", "ZeroValue: x", Now, "s-1");
-        using var message = EmailDigest.Compose([IncomingReport.Of(new Amazon.SQS.Model.Message { MessageId = "m" }, forged, default)], "a@localhost", "b@localhost");
+        using var message = EmailDigest.Compose([IncomingReport.Of(Received("m"), forged)], "a@localhost", "b@localhost");
 
         var text = message.TextBody;
 
@@ -111,6 +112,9 @@ public sealed class ErrorReportTests
     {
         var report = new ErrorReport("d-1", "Cyclette", null, "10", "20", "ZeroValue: x", Now, new string('s', 200));
 
-        Assert.Equal("own-id", IncomingReport.Of(new Amazon.SQS.Model.Message { MessageId = "own-id" }, report, default).ReportId);
+        Assert.Equal("own-id", IncomingReport.Of(Received("own-id"), report).ReportId);
     }
+
+    private static ReceivedMessage Received(string messageId) =>
+        new("Errors", "http://localhost/Errors", new Amazon.SQS.Model.Message { MessageId = messageId }, default, Now);
 }

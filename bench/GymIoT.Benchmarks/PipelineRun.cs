@@ -212,7 +212,7 @@ public sealed class PipelineRun(BenchmarkBackend backend, int members, int trace
                 var sampled = Random.Shared.Next(traceEvery) == 0;
                 var context = new ActivityContext(ActivityTraceId.CreateRandom(), ActivitySpanId.CreateRandom(), sampled ? ActivityTraceFlags.Recorded : ActivityTraceFlags.None);
                 var attributes = new Dictionary<string, MessageAttributeValue>();
-                TraceContext.Inject(context, attributes);
+                TraceContext.Inject(context, default, attributes);
                 entries.Add(new SendMessageBatchRequestEntry($"{entries.Count}", body) { MessageAttributes = attributes });
                 if (sampled)
                 {

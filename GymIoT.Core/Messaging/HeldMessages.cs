@@ -1,23 +1,23 @@
 using System.Collections.Concurrent;
 using Amazon.SQS;
 using Amazon.SQS.Model;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Logging;
 
-namespace GymIoT.Aggregator;
+namespace GymIoT.Core.Messaging;
 
 /// <summary>
-/// Keeps the messages the aggregator holds (received, waiting for a batch, being stored) invisible to other receivers until
-/// it is done with them, however slow the store is. Without it a message held longer than the visibility timeout is
+/// Keeps the messages a consumer holds (received, waiting for a batch, being handled) invisible to other receivers until
+/// it is done with them, however slow the handling is. Without it a message held longer than the visibility timeout is
 /// delivered again while still in hand: the work doubles exactly when the store is slowest, and after five such
-/// deliveries SQS moves a reading that was never faulty to the dead-letter queue.
+/// deliveries SQS moves a message that was never faulty to the dead-letter queue. Extensions go ten to a call, as SQS allows.
 /// </summary>
-public sealed partial class HeldMessages(IAmazonSQS sqs, IOptions<AggregatorOptions> options, TimeProvider timeProvider, ILogger<HeldMessages> logger)
+public sealed partial class HeldMessages(IAmazonSQS sqs, ConsumerSettings settings, TimeProvider timeProvider, ILogger<HeldMessages> logger)
 {
     private sealed record Held(string QueueUrl, string ReceiptHandle, DateTimeOffset InvisibleUntil);
 
     private readonly ConcurrentDictionary<string, Held> _held = new();
 
-    private TimeSpan Visibility => TimeSpan.FromSeconds(options.Value.VisibilityTimeoutSeconds);
+    private TimeSpan Visibility => settings.Visibility;
 
     /// <summary>Messages held now.</summary>
     public int Count => _held.Count;
@@ -63,7 +63,7 @@ public sealed partial class HeldMessages(IAmazonSQS sqs, IOptions<AggregatorOpti
                 var response = await sqs.ChangeMessageVisibilityBatchAsync(new ChangeMessageVisibilityBatchRequest
                 {
                     QueueUrl = chunk[0].QueueUrl,
-                    Entries = [.. chunk.Select((h, i) => new ChangeMessageVisibilityBatchRequestEntry($"{i}", h.ReceiptHandle) { VisibilityTimeout = options.Value.VisibilityTimeoutSeconds })],
+                    Entries = [.. chunk.Select((h, i) => new ChangeMessageVisibilityBatchRequestEntry($"{i}", h.ReceiptHandle) { VisibilityTimeout = settings.VisibilityTimeoutSeconds })],
                 }, cancellationToken);
                 foreach (var extended in response.Successful ?? [])
                 {
