@@ -1,4 +1,3 @@
-using System.Globalization;
 using GymIoT.Core.Readings;
 using GymIoT.Core.Storage;
 using GymIoT.Core.Time;
@@ -12,9 +11,6 @@ namespace GymIoT.ErrorNotifier;
 /// </summary>
 public sealed class DeviceFaults(ActivityStore store, GymCalendar calendar)
 {
-    public const string Faults = "Faults";
-    public const string LastFault = "LastFault";
-
     /// <summary>Where the faults of readings without a usable device id are counted.</summary>
     public const string UnidentifiedDevice = "(unidentified)";
 
@@ -24,12 +20,12 @@ public sealed class DeviceFaults(ActivityStore store, GymCalendar calendar)
     public ActivityContribution Contribution(IncomingReport incoming)
     {
         var report = incoming.Report;
-        var at = report.ReceivedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
+        var at = StoredTime.Of(report.ReceivedAt);
         return new ActivityContribution(
             ItemKey.DevicePeriod(Identifiers.IsValid(report.DeviceId) ? report.DeviceId : UnidentifiedDevice, calendar.DayKey(report.ReceivedAt)),
             incoming.ReportId,
-            new Dictionary<string, decimal> { [Faults] = 1 },
-            new Dictionary<string, string> { [LastFault] = $"{at}|{report.Reason}" },
-            new ItemCap(Faults, ItemLimits.FaultsPerDeviceDay));
+            new Dictionary<string, decimal> { [ActivityAttributes.Faults] = 1 },
+            new Dictionary<string, string> { [ActivityAttributes.LastFault] = $"{at}|{report.Reason}" },
+            new ItemCap(ActivityAttributes.Faults, ItemLimits.FaultsPerDeviceDay));
     }
 }

@@ -6,10 +6,8 @@ namespace GymIoT.AppHost.Backend;
 /// The AWS backend the services use: the standard AWS SDK variables each service receives,
 /// and the provisioning every service waits for (none on real AWS).
 /// </summary>
-public sealed class AwsBackend(AwsBackendChoice choice, string region)
+public sealed class AwsBackend(string region)
 {
-    public AwsBackendChoice Choice { get; } = choice;
-
     public string Region { get; } = region;
 
     public EndpointReference? SqsEndpoint { get; init; }

@@ -21,9 +21,9 @@ public static class AwsBackendBuilderExtensions
 
         return choice.Kind switch
         {
-            AwsBackendKind.Embedded => builder.AddEmbeddedAwsBackend(choice, region),
-            AwsBackendKind.LocalStack => builder.AddLocalStackAwsBackend(choice, region),
-            _ => new AwsBackend(choice, region),
+            AwsBackendKind.Embedded => builder.AddEmbeddedAwsBackend(region),
+            AwsBackendKind.LocalStack => builder.AddLocalStackAwsBackend(region),
+            _ => new AwsBackend(region),
         };
     }
 }

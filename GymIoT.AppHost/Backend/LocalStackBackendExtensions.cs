@@ -9,7 +9,7 @@ public static class LocalStackBackendExtensions
     /// LocalStack in Docker serving SQS and DynamoDB on one endpoint. Its image needs a LocalStack auth token,
     /// given as the secret parameter <c>localstack-auth-token</c> and never committed.
     /// </summary>
-    public static AwsBackend AddLocalStackAwsBackend(this IDistributedApplicationBuilder builder, AwsBackendChoice choice, string region)
+    public static AwsBackend AddLocalStackAwsBackend(this IDistributedApplicationBuilder builder, string region)
     {
         var authToken = builder.AddParameter("localstack-auth-token", secret: true);
 
@@ -25,7 +25,7 @@ public static class LocalStackBackendExtensions
         var provisioning = builder.AddAwsProvisioning("aws-provisioning", () => AwsBackend.EmulatorSettings(region, endpoint, endpoint))
             .WaitFor(localStack);
 
-        return new AwsBackend(choice, region)
+        return new AwsBackend(region)
         {
             SqsEndpoint = endpoint,
             DynamoDbEndpoint = endpoint,

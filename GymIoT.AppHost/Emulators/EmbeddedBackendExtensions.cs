@@ -11,7 +11,7 @@ public static class EmbeddedBackendExtensions
     /// The embedded AWS backend: fauxqs (SQS) and dynalite (DynamoDB), both keeping their data on disk, dynamodb-admin and
     /// maildev, each a Node.js process listening on 127.0.0.1 only and refusing other web pages' requests, then provisioning.
     /// </summary>
-    public static AwsBackend AddEmbeddedAwsBackend(this IDistributedApplicationBuilder builder, AwsBackendChoice choice, string region)
+    public static AwsBackend AddEmbeddedAwsBackend(this IDistributedApplicationBuilder builder, string region)
     {
         var options = builder.Configuration.GetSection(EmulatorOptions.SectionName).Get<EmulatorOptions>() ?? new EmulatorOptions();
         var repositoryRoot = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, ".."));
@@ -67,7 +67,7 @@ public static class EmbeddedBackendExtensions
             .WaitFor(sqs)
             .WaitFor(dynamoDb);
 
-        return new AwsBackend(choice, region)
+        return new AwsBackend(region)
         {
             SqsEndpoint = sqsEndpoint,
             DynamoDbEndpoint = dynamoDbEndpoint,

@@ -8,6 +8,9 @@ namespace GymIoT.Core.Members;
 /// <summary>Passwords, roles and lockout, kept on the member's item in <c>Members</c>. Hashes only: never a password.</summary>
 public sealed class AccountStore(IAmazonDynamoDB dynamoDb, MemberStore members)
 {
+    /// <summary>The account exists and is not locked at <c>:now</c>.</summary>
+    private const string NotLocked = $"attribute_exists({KeyNames.MemberId}) AND (attribute_not_exists({MemberAttributes.LockedUntil}) OR {MemberAttributes.LockedUntil} <= :now)";
+
     public const int MaxFailedLogins = 5;
     public static readonly TimeSpan Lockout = TimeSpan.FromMinutes(5);
 
@@ -30,9 +33,9 @@ public sealed class AccountStore(IAmazonDynamoDB dynamoDb, MemberStore members)
             {
                 TableName = TableNames.Members,
                 Key = Key(memberId),
-                UpdateExpression = "SET PasswordHash = :hash, #role = :role",
-                ConditionExpression = "attribute_exists(MemberId) AND attribute_not_exists(PasswordHash)",
-                ExpressionAttributeNames = new() { ["#role"] = "Role" },
+                UpdateExpression = $"SET {MemberAttributes.PasswordHash} = :hash, #role = :role",
+                ConditionExpression = $"attribute_exists({KeyNames.MemberId}) AND attribute_not_exists({MemberAttributes.PasswordHash})",
+                ExpressionAttributeNames = new() { ["#role"] = MemberAttributes.Role },
                 ExpressionAttributeValues = new() { [":hash"] = new() { S = passwordHash }, [":role"] = new() { S = role.ToString() } },
             }, cancellationToken);
             return true;
@@ -59,18 +62,17 @@ public sealed class AccountStore(IAmazonDynamoDB dynamoDb, MemberStore members)
         {
             [":one"] = new() { N = "1" },
             [":max"] = new() { N = MaxFailedLogins.ToString(CultureInfo.InvariantCulture) },
-            [":now"] = new() { S = Timestamp(now) },
-            [":end"] = new() { S = Timestamp(now + Lockout) },
+            [":now"] = new() { S = StoredTime.Of(now) },
+            [":end"] = new() { S = StoredTime.Of(now + Lockout) },
         };
-        const string NotLocked = "attribute_exists(MemberId) AND (attribute_not_exists(LockedUntil) OR LockedUntil <= :now)";
         for (var round = 0; round < 3; round++)
         {
             try
             {
                 // Within the window: one more attempt, while fewer than the maximum were made.
                 return Granted(memberId, await UpdateAsync(
-                    memberId, "ADD LoginAttempts :one",
-                    $"{NotLocked} AND LoginWindowEnds > :now AND LoginAttempts < :max",
+                    memberId, $"ADD {MemberAttributes.LoginAttempts} :one",
+                    $"{NotLocked} AND {MemberAttributes.LoginWindowEnds} > :now AND {MemberAttributes.LoginAttempts} < :max",
                     values, cancellationToken));
             }
             catch (ConditionalCheckFailedException)
@@ -81,13 +83,13 @@ public sealed class AccountStore(IAmazonDynamoDB dynamoDb, MemberStore members)
             {
                 return LoginAttempt.UnknownMember;
             }
-            if (string.CompareOrdinal(item.GetValueOrDefault("LockedUntil")?.S, Timestamp(now)) > 0)
+            if (string.CompareOrdinal(item.GetValueOrDefault(MemberAttributes.LockedUntil)?.S, StoredTime.Of(now)) > 0)
             {
                 return LoginAttempt.LockedOut;
             }
-            if (string.CompareOrdinal(item.GetValueOrDefault("LoginWindowEnds")?.S, Timestamp(now)) > 0)
+            if (string.CompareOrdinal(item.GetValueOrDefault(MemberAttributes.LoginWindowEnds)?.S, StoredTime.Of(now)) > 0)
             {
-                if (item.GetValueOrDefault("LoginAttempts")?.N is { } made && int.Parse(made, CultureInfo.InvariantCulture) >= MaxFailedLogins)
+                if (item.GetValueOrDefault(MemberAttributes.LoginAttempts)?.N is { } made && int.Parse(made, CultureInfo.InvariantCulture) >= MaxFailedLogins)
                 {
                     return LoginAttempt.LockedOut;
                 }
@@ -97,8 +99,8 @@ public sealed class AccountStore(IAmazonDynamoDB dynamoDb, MemberStore members)
             {
                 // No window, or an expired one: this attempt opens a new window.
                 return Granted(memberId, await UpdateAsync(
-                    memberId, "SET LoginAttempts = :one, LoginWindowEnds = :end",
-                    $"{NotLocked} AND (attribute_not_exists(LoginWindowEnds) OR LoginWindowEnds <= :now)",
+                    memberId, $"SET {MemberAttributes.LoginAttempts} = :one, {MemberAttributes.LoginWindowEnds} = :end",
+                    $"{NotLocked} AND (attribute_not_exists({MemberAttributes.LoginWindowEnds}) OR {MemberAttributes.LoginWindowEnds} <= :now)",
                     values, cancellationToken));
             }
             catch (ConditionalCheckFailedException)
@@ -115,9 +117,9 @@ public sealed class AccountStore(IAmazonDynamoDB dynamoDb, MemberStore members)
         {
             TableName = TableNames.Members,
             Key = Key(memberId),
-            UpdateExpression = "SET LockedUntil = :until REMOVE LoginWindowEnds, LoginAttempts",
-            ConditionExpression = "attribute_exists(MemberId)",
-            ExpressionAttributeValues = new() { [":until"] = new() { S = Timestamp(now + Lockout) } },
+            UpdateExpression = $"SET {MemberAttributes.LockedUntil} = :until REMOVE {MemberAttributes.LoginWindowEnds}, {MemberAttributes.LoginAttempts}",
+            ConditionExpression = $"attribute_exists({KeyNames.MemberId})",
+            ExpressionAttributeValues = new() { [":until"] = new() { S = StoredTime.Of(now + Lockout) } },
         }, cancellationToken);
 
     /// <summary>
@@ -132,9 +134,9 @@ public sealed class AccountStore(IAmazonDynamoDB dynamoDb, MemberStore members)
             {
                 TableName = TableNames.Members,
                 Key = Key(memberId),
-                UpdateExpression = "ADD LoginAttempts :minusOne",
-                ConditionExpression = "attribute_exists(MemberId) AND (attribute_not_exists(LockedUntil) OR LockedUntil <= :now)",
-                ExpressionAttributeValues = new() { [":minusOne"] = new() { N = "-1" }, [":now"] = new() { S = Timestamp(now) } },
+                UpdateExpression = $"ADD {MemberAttributes.LoginAttempts} :minusOne",
+                ConditionExpression = NotLocked,
+                ExpressionAttributeValues = new() { [":minusOne"] = new() { N = "-1" }, [":now"] = new() { S = StoredTime.Of(now) } },
             }, cancellationToken);
             return true;
         }
@@ -161,15 +163,14 @@ public sealed class AccountStore(IAmazonDynamoDB dynamoDb, MemberStore members)
     }
 
     private static LoginAttempt Granted(string memberId, Dictionary<string, AttributeValue> item) =>
-        new(LoginAttemptKind.Granted, CredentialsOf(memberId, item), int.Parse(item["LoginAttempts"].N, CultureInfo.InvariantCulture));
+        new(LoginAttemptKind.Granted, CredentialsOf(memberId, item), int.Parse(item[MemberAttributes.LoginAttempts].N, CultureInfo.InvariantCulture));
 
     private static Credentials CredentialsOf(string memberId, Dictionary<string, AttributeValue> item) => new(
         memberId,
-        item.GetValueOrDefault("PasswordHash")?.S,
-        Enum.TryParse<MemberRole>(item.GetValueOrDefault("Role")?.S, out var role) ? role : MemberRole.Member);
+        item.GetValueOrDefault(MemberAttributes.PasswordHash)?.S,
+        Enum.TryParse<MemberRole>(item.GetValueOrDefault(MemberAttributes.Role)?.S, out var role) ? role : MemberRole.Member);
 
     /// <summary>UTC, fixed width: such times compare as text in conditions.</summary>
-    private static string Timestamp(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
 
     private static Dictionary<string, AttributeValue> Key(string memberId) => new() { [KeyNames.MemberId] = new() { S = memberId } };
 }

@@ -55,13 +55,13 @@ public sealed class MemberStore(IAmazonDynamoDB dynamoDb)
         {
             TableName = TableNames.Members,
             Key = new Dictionary<string, AttributeValue> { [KeyNames.MemberId] = new() { S = memberId } },
-            UpdateExpression = "SET WeightKg = :w, HeightCm = :h, BirthDate = :b, DailyGoalKcal = :g",
-            ConditionExpression = "attribute_exists(MemberId)",
+            UpdateExpression = $"SET {MemberAttributes.WeightKg} = :w, {MemberAttributes.HeightCm} = :h, {MemberAttributes.BirthDate} = :b, {MemberAttributes.DailyGoalKcal} = :g",
+            ConditionExpression = $"attribute_exists({KeyNames.MemberId})",
             ExpressionAttributeValues = new()
             {
                 [":w"] = new() { N = weightKg.ToString(CultureInfo.InvariantCulture) },
                 [":h"] = new() { N = heightCm.ToString(CultureInfo.InvariantCulture) },
-                [":b"] = new() { S = birthDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) },
+                [":b"] = new() { S = birthDate.ToString(MemberAttributes.DateFormat, CultureInfo.InvariantCulture) },
                 [":g"] = new() { N = dailyGoalKcal.ToString(CultureInfo.InvariantCulture) },
             },
         }, cancellationToken);
@@ -79,26 +79,26 @@ public sealed class MemberStore(IAmazonDynamoDB dynamoDb)
     private static Dictionary<string, AttributeValue> ToItem(Member member) => new()
     {
         [KeyNames.MemberId] = new() { S = member.MemberId },
-        ["Name"] = new() { S = member.Name },
-        ["Surname"] = new() { S = member.Surname },
-        ["Sex"] = new() { S = member.Sex.ToString() },
-        ["BirthDate"] = new() { S = member.BirthDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) },
-        ["WeightKg"] = new() { N = member.WeightKg.ToString(CultureInfo.InvariantCulture) },
-        ["HeightCm"] = new() { N = member.HeightCm.ToString(CultureInfo.InvariantCulture) },
-        ["Role"] = new() { S = member.Role.ToString() },
-        ["DailyGoalKcal"] = new() { N = member.DailyGoalKcal.ToString(CultureInfo.InvariantCulture) },
+        [MemberAttributes.Name] = new() { S = member.Name },
+        [MemberAttributes.Surname] = new() { S = member.Surname },
+        [MemberAttributes.Sex] = new() { S = member.Sex.ToString() },
+        [MemberAttributes.BirthDate] = new() { S = member.BirthDate.ToString(MemberAttributes.DateFormat, CultureInfo.InvariantCulture) },
+        [MemberAttributes.WeightKg] = new() { N = member.WeightKg.ToString(CultureInfo.InvariantCulture) },
+        [MemberAttributes.HeightCm] = new() { N = member.HeightCm.ToString(CultureInfo.InvariantCulture) },
+        [MemberAttributes.Role] = new() { S = member.Role.ToString() },
+        [MemberAttributes.DailyGoalKcal] = new() { N = member.DailyGoalKcal.ToString(CultureInfo.InvariantCulture) },
     };
 
     private static Member FromItem(Dictionary<string, AttributeValue> item) => new(
         item[KeyNames.MemberId].S,
-        item.GetValueOrDefault("Name")?.S ?? "",
-        item.GetValueOrDefault("Surname")?.S ?? "",
-        Enum.TryParse<Sex>(item.GetValueOrDefault("Sex")?.S, out var sex) ? sex : Sex.Female,
-        DateOnly.TryParseExact(item.GetValueOrDefault("BirthDate")?.S, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var birth) ? birth : default,
-        Number(item, "WeightKg"),
-        Number(item, "HeightCm"),
-        Enum.TryParse<MemberRole>(item.GetValueOrDefault("Role")?.S, out var role) ? role : MemberRole.Member,
-        item.ContainsKey("DailyGoalKcal") ? Number(item, "DailyGoalKcal") : CalorieMath.DefaultDailyGoalKcal);
+        item.GetValueOrDefault(MemberAttributes.Name)?.S ?? "",
+        item.GetValueOrDefault(MemberAttributes.Surname)?.S ?? "",
+        Enum.TryParse<Sex>(item.GetValueOrDefault(MemberAttributes.Sex)?.S, out var sex) ? sex : Sex.Female,
+        DateOnly.TryParseExact(item.GetValueOrDefault(MemberAttributes.BirthDate)?.S, MemberAttributes.DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var birth) ? birth : default,
+        Number(item, MemberAttributes.WeightKg),
+        Number(item, MemberAttributes.HeightCm),
+        Enum.TryParse<MemberRole>(item.GetValueOrDefault(MemberAttributes.Role)?.S, out var role) ? role : MemberRole.Member,
+        item.ContainsKey(MemberAttributes.DailyGoalKcal) ? Number(item, MemberAttributes.DailyGoalKcal) : CalorieMath.DefaultDailyGoalKcal);
 
     private static double Number(Dictionary<string, AttributeValue> item, string name) =>
         item.TryGetValue(name, out var value) && value.N is { } n ? double.Parse(n, CultureInfo.InvariantCulture) : 0;

@@ -9,5 +9,4 @@ namespace GymIoT.Core.Readings;
 [JsonSerializable(typeof(Reading))]
 [JsonSerializable(typeof(ErrorReport))]
 [JsonSerializable(typeof(OriginalReading))]
-[JsonSerializable(typeof(OriginalErrorReport))]
 public sealed partial class MessageJson : JsonSerializerContext;

@@ -7,9 +7,3 @@ public sealed record OriginalReading(
     [property: JsonPropertyName("username")] string Username,
     [property: JsonPropertyName("value_time_spent")] string ValueTimeSpent,
     [property: JsonPropertyName("value_calories_spent")] string ValueCaloriesSpent);
-
-/// <summary>The error message of the original project, still accepted on <c>Errors</c>.</summary>
-public sealed record OriginalErrorReport(
-    [property: JsonPropertyName("device_id")] string DeviceId,
-    [property: JsonPropertyName("value_time_spent")] string ValueTimeSpent,
-    [property: JsonPropertyName("value_calories_spent")] string ValueCaloriesSpent);

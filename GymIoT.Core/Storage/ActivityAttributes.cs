@@ -15,6 +15,10 @@ public static class ActivityAttributes
     public const string Machine = "Machine";
     public const string LastReadingAt = "LastReadingAt";
 
+    /// <summary>A device's faults reported in the period, and the last one as <c>time|reason</c> (so the latest one wins).</summary>
+    public const string Faults = "Faults";
+    public const string LastFault = "LastFault";
+
     public static string KcalOn(string machine) => $"Kcal_{machine}";
 
     public static string SecondsOn(string machine) => $"Seconds_{machine}";

@@ -18,7 +18,7 @@ public sealed class DeviceActivityReader(IAmazonDynamoDB dynamoDb)
                 TableName = TableNames.DeviceActivity,
                 IndexName = KeyNames.DeviceActivityByPeriod,
                 KeyConditionExpression = "#p = :p",
-                ExpressionAttributeNames = new() { ["#p"] = KeyNames.Period, ["#d"] = KeyNames.DeviceId, ["#m"] = ActivityAttributes.Machine, ["#s"] = ActivityAttributes.Sessions, ["#r"] = ActivityAttributes.LastReadingAt, ["#f"] = "Faults", ["#l"] = "LastFault" },
+                ExpressionAttributeNames = new() { ["#p"] = KeyNames.Period, ["#d"] = KeyNames.DeviceId, ["#m"] = ActivityAttributes.Machine, ["#s"] = ActivityAttributes.Sessions, ["#r"] = ActivityAttributes.LastReadingAt, ["#f"] = ActivityAttributes.Faults, ["#l"] = ActivityAttributes.LastFault },
                 ExpressionAttributeValues = new() { [":p"] = new() { S = GymCalendar.DayKey(date) } },
                 ProjectionExpression = "#p, #d, #m, #s, #r, #f, #l",
                 ExclusiveStartKey = start,

@@ -10,13 +10,13 @@ public sealed record DeviceDay(string DeviceId, string Period, string? Machine, 
     {
         int Number(string name) => item.TryGetValue(name, out var value) && value.N is { } n ? (int)decimal.Parse(n, CultureInfo.InvariantCulture) : 0;
         DateTimeOffset? Time(string? text) => DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time) ? time : null;
-        var lastFault = item.GetValueOrDefault("LastFault")?.S?.Split('|', 2);
+        var lastFault = item.GetValueOrDefault(ActivityAttributes.LastFault)?.S?.Split('|', 2);
         return new DeviceDay(
             item[KeyNames.DeviceId].S,
             item[KeyNames.Period].S,
             item.GetValueOrDefault(ActivityAttributes.Machine)?.S,
             Number(ActivityAttributes.Sessions),
-            Number("Faults"),
+            Number(ActivityAttributes.Faults),
             Time(item.GetValueOrDefault(ActivityAttributes.LastReadingAt)?.S),
             Time(lastFault?[0]),
             lastFault is { Length: 2 } ? lastFault[1] : null);

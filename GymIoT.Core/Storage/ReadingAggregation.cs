@@ -1,4 +1,3 @@
-using System.Globalization;
 using GymIoT.Core.Readings;
 using GymIoT.Core.Time;
 
@@ -34,7 +33,7 @@ public static class ReadingAggregation
         };
         var latest = new Dictionary<string, string>
         {
-            [ActivityAttributes.LastReadingAt] = reading.EndedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture),
+            [ActivityAttributes.LastReadingAt] = StoredTime.Of(reading.EndedAt),
             [ActivityAttributes.Machine] = reading.Machine,
         };
 

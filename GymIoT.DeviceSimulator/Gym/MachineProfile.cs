@@ -13,8 +13,6 @@ public sealed record MachineProfile(string Machine, double MinMet, double MaxMet
         new(QueueNames.SpinBike, 8.0, 10.5),
     ];
 
-    public static MachineProfile Of(string machine) => All.Single(p => p.Machine == machine);
-
     /// <summary><c>Tapis_roulant</c> unit 1 is <c>tapis-roulant-01</c>.</summary>
     public string DeviceId(int unit) => $"{Machine.ToLowerInvariant().Replace('_', '-')}-{unit:00}";
 }

@@ -1,0 +1,24 @@
+namespace GymIoT.Core.Members;
+
+/// <summary>The attributes of a <c>Members</c> item (key: <see cref="Storage.KeyNames.MemberId"/>): the profile, then the account.</summary>
+public static class MemberAttributes
+{
+    public const string Name = "Name";
+    public const string Surname = "Surname";
+    public const string Sex = "Sex";
+
+    /// <summary>A date as <see cref="DateFormat"/>.</summary>
+    public const string BirthDate = "BirthDate";
+    public const string WeightKg = "WeightKg";
+    public const string HeightCm = "HeightCm";
+    public const string Role = "Role";
+    public const string DailyGoalKcal = "DailyGoalKcal";
+
+    /// <summary>Set once, at sign-up or by the demo seeder; the rest of the account changes with every login.</summary>
+    public const string PasswordHash = "PasswordHash";
+    public const string LoginAttempts = "LoginAttempts";
+    public const string LoginWindowEnds = "LoginWindowEnds";
+    public const string LockedUntil = "LockedUntil";
+
+    public const string DateFormat = "yyyy-MM-dd";
+}
