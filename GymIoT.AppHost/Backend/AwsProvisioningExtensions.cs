@@ -1,5 +1,5 @@
 using GymIoT.Core.Aws;
-using GymIoT.Core.Provisioning;
+using GymIoT.AppHost.Provisioning;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;

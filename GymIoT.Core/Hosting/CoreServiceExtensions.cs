@@ -31,9 +31,6 @@ public static class CoreServiceExtensions
         builder.Services.AddSingleton<MessagePublisher>();
         builder.Services.AddSingleton<MemberStore>();
         builder.Services.AddSingleton<ActivityStore>();
-        builder.Services.AddSingleton<AccountStore>();
-        builder.Services.AddSingleton<MemberActivityReader>();
-        builder.Services.AddSingleton<DeviceActivityReader>();
         builder.Services.AddSingleton<QueueDepths>();
         return builder;
     }

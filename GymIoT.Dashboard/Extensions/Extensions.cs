@@ -70,6 +70,9 @@ public static class Extensions
 
         builder.Services.AddSingleton<IPasswordHasher<Member>, PasswordHasher<Member>>();
         builder.Services.AddSingleton<AccountService>();
+        builder.Services.AddSingleton<AccountStore>();
+        builder.Services.AddSingleton<Home.MemberActivityReader>();
+        builder.Services.AddSingleton<Staff.DeviceActivityReader>();
         builder.Services.AddOptions<DemoAccountOptions>().BindConfiguration(DemoAccountOptions.SectionName);
         builder.Services.AddOptions<Staff.StaffToolsOptions>().BindConfiguration(Staff.StaffToolsOptions.SectionName);
         builder.Services.AddHostedService<DemoAccountSeeder>();

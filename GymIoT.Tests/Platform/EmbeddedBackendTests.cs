@@ -4,7 +4,7 @@ using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Amazon.SQS.Model;
 using Aspire.Hosting.ApplicationModel;
-using GymIoT.Core.Provisioning;
+using GymIoT.AppHost.Provisioning;
 using GymIoT.Core.Queues;
 using GymIoT.Core.Storage;
 using GymIoT.Tests.Infrastructure;

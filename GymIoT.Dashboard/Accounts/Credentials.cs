@@ -1,4 +1,6 @@
-namespace GymIoT.Core.Members;
+using GymIoT.Core.Members;
+
+namespace GymIoT.Dashboard.Accounts;
 
 /// <summary>What logging in needs to know about a member: the password hash and the role.</summary>
 public sealed record Credentials(string MemberId, string? PasswordHash, MemberRole Role);

@@ -1,9 +1,10 @@
 using System.Globalization;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using GymIoT.Core.Members;
 using GymIoT.Core.Storage;
 
-namespace GymIoT.Core.Members;
+namespace GymIoT.Dashboard.Accounts;
 
 /// <summary>Passwords, roles and lockout, kept on the member's item in <c>Members</c>. Hashes only: never a password.</summary>
 public sealed class AccountStore(IAmazonDynamoDB dynamoDb, MemberStore members)

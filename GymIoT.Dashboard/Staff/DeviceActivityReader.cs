@@ -1,8 +1,9 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using GymIoT.Core.Storage;
 using GymIoT.Core.Time;
 
-namespace GymIoT.Core.Storage;
+namespace GymIoT.Dashboard.Staff;
 
 /// <summary>Every device's days, through the <c>ByPeriod</c> index: what the staff pages show.</summary>
 public sealed class DeviceActivityReader(IAmazonDynamoDB dynamoDb)

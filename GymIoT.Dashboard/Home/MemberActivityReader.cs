@@ -1,8 +1,10 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using GymIoT.Core.Queues;
+using GymIoT.Core.Storage;
 using GymIoT.Core.Time;
 
-namespace GymIoT.Core.Storage;
+namespace GymIoT.Dashboard.Home;
 
 /// <summary>A member's history for the dashboard: the last 30 days and the months of this year and last, in two queries.</summary>
 public sealed class MemberActivityReader(IAmazonDynamoDB dynamoDb)
@@ -49,7 +51,7 @@ public sealed class MemberActivityReader(IAmazonDynamoDB dynamoDb)
     /// <summary>Everything but the id sets, which can be large and the dashboard never needs.</summary>
     private static IEnumerable<string> ProjectedAttributes =>
         new[] { ActivityAttributes.Kcal, ActivityAttributes.Seconds, ActivityAttributes.Sessions }
-            .Concat(Queues.QueueNames.Machines.SelectMany(m => new[] { ActivityAttributes.KcalOn(m), ActivityAttributes.SecondsOn(m), ActivityAttributes.SessionsOn(m) }))
+            .Concat(QueueNames.Machines.SelectMany(m => new[] { ActivityAttributes.KcalOn(m), ActivityAttributes.SecondsOn(m), ActivityAttributes.SessionsOn(m) }))
             .Concat(Enumerable.Range(0, 24).Select(ActivityAttributes.KcalInHour));
 }
 

@@ -1,7 +1,8 @@
 using System.Globalization;
 using Amazon.DynamoDBv2.Model;
+using GymIoT.Core.Storage;
 
-namespace GymIoT.Core.Storage;
+namespace GymIoT.Dashboard.Staff;
 
 /// <summary>One device's day: readings stored, faults reported, the last of each.</summary>
 public sealed record DeviceDay(string DeviceId, string Period, string? Machine, int Sessions, int Faults, DateTimeOffset? LastReadingAt, DateTimeOffset? LastFaultAt, string? LastFaultReason)

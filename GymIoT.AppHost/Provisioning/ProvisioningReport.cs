@@ -1,4 +1,4 @@
-namespace GymIoT.Core.Provisioning;
+namespace GymIoT.AppHost.Provisioning;
 
 /// <summary>What one provisioning run did: a second run over the same backend reports nothing created or updated.</summary>
 public sealed record ProvisioningReport(IReadOnlyList<string> Created, IReadOnlyList<string> Updated, IReadOnlyList<string> Unchanged)

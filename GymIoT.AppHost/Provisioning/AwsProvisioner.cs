@@ -4,11 +4,12 @@ using Amazon.DynamoDBv2.Model;
 using Amazon.SQS;
 using Amazon.SQS.Model;
 using GymIoT.Core.Aws;
+using GymIoT.Core.Provisioning;
 using GymIoT.Core.Queues;
 using GymIoT.Core.Storage;
 using Microsoft.Extensions.Logging;
 
-namespace GymIoT.Core.Provisioning;
+namespace GymIoT.AppHost.Provisioning;
 
 /// <summary>
 /// Creates GymIoT's queues (each with its dead-letter queue and redrive policy) and tables.

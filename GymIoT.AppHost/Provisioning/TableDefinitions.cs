@@ -1,7 +1,8 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using GymIoT.Core.Storage;
 
-namespace GymIoT.Core.Storage;
+namespace GymIoT.AppHost.Provisioning;
 
 /// <summary>How each table of <see cref="TableNames"/> is created: keys, indexes and on-demand billing.</summary>
 public static class TableDefinitions
