@@ -73,7 +73,7 @@ public static partial class ReadingValidator
     private static ReadingCheck ValidateReading(JsonElement root, string queue, string messageId, DateTimeOffset now)
     {
         var raw = new RawValues(
-            RawText(root, "deviceId") ?? queue,
+            DeviceOf(root, queue),
             RawText(root, "machine") ?? queue,
             RawText(root, "memberId"),
             RawText(root, "durationSeconds") ?? "",
@@ -347,6 +347,16 @@ public static partial class ReadingValidator
         }
         return null;
     }
+
+    /// <summary>
+    /// The device a report is about: the reading's <c>deviceId</c> if it is a string; none when it is anything else (the
+    /// reason says what came, and the fault is counted as unidentified, not against a made-up device such as <c>42</c>);
+    /// the queue's machine for a reading that names no device, as the original sensors' readings do.
+    /// </summary>
+    private static string DeviceOf(JsonElement root, string queue) =>
+        !root.TryGetProperty("deviceId", out var device) ? queue
+        : device.ValueKind == JsonValueKind.String ? Excerpt(device.GetString()!)
+        : "";
 
     private static string? RawText(JsonElement root, string field) =>
         root.TryGetProperty(field, out var element)

@@ -96,6 +96,20 @@ public sealed class ReadingValidatorTests
         Assert.Equal($"{expected}: {detail}", rejected.Report.Reason);
     }
 
+    [Theory]
+    [InlineData("42")]
+    [InlineData("{\"id\":\"cyclette-01\"}")]
+    [InlineData("null")]
+    public void A_device_id_that_is_not_a_string_names_no_device_in_the_report(string value)
+    {
+        var body = Body(Good).Replace($"\"deviceId\":\"{Good.DeviceId}\"", $"\"deviceId\":{value}");
+
+        var rejected = Rejected(body);
+
+        Assert.Equal("", rejected.Report.DeviceId);
+        Assert.Contains("deviceId", rejected.Report.Reason);
+    }
+
     [Fact]
     public void An_id_of_64_characters_is_taken_and_one_of_65_is_refused()
     {
