@@ -5,7 +5,7 @@ namespace GymIoT.Dashboard.Accounts;
 
 /// <summary>
 /// How often one client address may post the account forms (section <c>AccountLimits</c>), per minute. Per username, the
-/// login attempt window (<see cref="Core.Members.AccountStore.MaxFailedLogins"/> in five minutes) applies on top.
+/// login attempt window (<see cref="AccountStore.MaxFailedLogins"/> in five minutes) applies on top.
 /// </summary>
 public sealed class AccountRateLimitOptions
 {

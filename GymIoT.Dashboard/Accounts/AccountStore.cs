@@ -49,7 +49,7 @@ public sealed class AccountStore(IAmazonDynamoDB dynamoDb, MemberStore members)
 
     public async Task<Credentials?> FindAsync(string memberId, CancellationToken cancellationToken = default)
     {
-        var item = (await dynamoDb.GetItemAsync(new GetItemRequest { TableName = TableNames.Members, Key = Key(memberId), ConsistentRead = true }, cancellationToken)).Item;
+        var item = await ReadAsync(memberId, cancellationToken);
         return item is { Count: > 0 } ? CredentialsOf(memberId, item) : null;
     }
 
@@ -79,7 +79,7 @@ public sealed class AccountStore(IAmazonDynamoDB dynamoDb, MemberStore members)
             catch (ConditionalCheckFailedException)
             {
             }
-            var item = (await dynamoDb.GetItemAsync(new GetItemRequest { TableName = TableNames.Members, Key = Key(memberId), ConsistentRead = true }, cancellationToken)).Item;
+            var item = await ReadAsync(memberId, cancellationToken);
             if (item is not { Count: > 0 })
             {
                 return LoginAttempt.UnknownMember;
@@ -147,6 +147,9 @@ public sealed class AccountStore(IAmazonDynamoDB dynamoDb, MemberStore members)
         }
     }
 
+    private async Task<Dictionary<string, AttributeValue>?> ReadAsync(string memberId, CancellationToken cancellationToken) =>
+        (await dynamoDb.GetItemAsync(new GetItemRequest { TableName = TableNames.Members, Key = Key(memberId), ConsistentRead = true }, cancellationToken)).Item;
+
     private async Task<Dictionary<string, AttributeValue>> UpdateAsync(
         string memberId, string update, string condition, Dictionary<string, AttributeValue> values, CancellationToken cancellationToken)
     {
@@ -170,8 +173,6 @@ public sealed class AccountStore(IAmazonDynamoDB dynamoDb, MemberStore members)
         memberId,
         item.GetValueOrDefault(MemberAttributes.PasswordHash)?.S,
         Enum.TryParse<MemberRole>(item.GetValueOrDefault(MemberAttributes.Role)?.S, out var role) ? role : MemberRole.Member);
-
-    /// <summary>UTC, fixed width: such times compare as text in conditions.</summary>
 
     private static Dictionary<string, AttributeValue> Key(string memberId) => new() { [KeyNames.MemberId] = new() { S = memberId } };
 }
