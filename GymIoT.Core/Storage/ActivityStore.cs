@@ -173,6 +173,7 @@ public sealed partial class ActivityStore(IAmazonDynamoDB dynamoDb, ServiceTelem
         {
             try
             {
+                _writeCounter.Add(1);
                 await dynamoDb.UpdateItemAsync(new UpdateItemRequest
                 {
                     TableName = key.Table,
@@ -193,8 +194,6 @@ public sealed partial class ActivityStore(IAmazonDynamoDB dynamoDb, ServiceTelem
     private static UpdateItemRequest BuildUpdate(ItemKey key, IReadOnlyList<ActivityContribution> readings, ItemCap? cap)
     {
         var (names, values, add) = Additions(readings, negate: false);
-        names["#ids"] = ActivityAttributes.AppliedIds;
-        values[":ids"] = new() { SS = [.. readings.Select(r => r.SourceId)] };
         add.Add("#ids :ids");
 
         var conditions = new List<string>();
@@ -221,6 +220,7 @@ public sealed partial class ActivityStore(IAmazonDynamoDB dynamoDb, ServiceTelem
         };
     }
 
+    /// <summary>The values the readings add to (or, negated, take from) an item, and their ids as <c>#ids</c> / <c>:ids</c>.</summary>
     private static (Dictionary<string, string> Names, Dictionary<string, AttributeValue> Values, List<string> Add) Additions(
         IReadOnlyList<ActivityContribution> readings, bool negate)
     {
@@ -235,11 +235,8 @@ public sealed partial class ActivityStore(IAmazonDynamoDB dynamoDb, ServiceTelem
             values[$":a{i}"] = new AttributeValue { N = (negate ? -sum : sum).ToString(CultureInfo.InvariantCulture) };
             add.Add($"#a{i} :a{i}");
         }
-        if (negate)
-        {
-            names["#ids"] = ActivityAttributes.AppliedIds;
-            values[":ids"] = new() { SS = [.. readings.Select(r => r.SourceId)] };
-        }
+        names["#ids"] = ActivityAttributes.AppliedIds;
+        values[":ids"] = new() { SS = [.. readings.Select(r => r.SourceId)] };
         return (names, values, add);
     }
 
