@@ -4,9 +4,11 @@ using System.Text;
 
 namespace GymIoT.TestSupport;
 
-/// <summary>One span as a service exported it.</summary>
-/// <summary>One exported span; <see cref="Kind"/> as OTLP numbers it (1 internal, 2 server, 3 client, 4 producer, 5 consumer).</summary>
-public sealed record CapturedSpan(string Service, string Name, string TraceId, string SpanId, string ParentSpanId, DateTimeOffset EndedAt, int Kind)
+/// <summary>
+/// One exported span; <see cref="Kind"/> as OTLP numbers it (1 internal, 2 server, 3 client, 4 producer, 5 consumer), and
+/// whether its status is error.
+/// </summary>
+public sealed record CapturedSpan(string Service, string Name, string TraceId, string SpanId, string ParentSpanId, DateTimeOffset EndedAt, int Kind, bool IsError)
 {
     public const int Client = 3;
 
@@ -76,7 +78,10 @@ public sealed class OtlpReceiver : IDisposable
         context.Response.ContentType = "application/x-protobuf";
     }
 
-    /// <summary>ExportTraceServiceRequest → ResourceSpans(1) → [Resource(1)], ScopeSpans(2) → Span(2) {ids 1, 2, 4; name 5; kind 6; end 8}.</summary>
+    /// <summary>
+    /// ExportTraceServiceRequest → ResourceSpans(1) → [Resource(1)], ScopeSpans(2) → Span(2) {ids 1, 2, 4; name 5; kind 6; end 8;
+    /// status 15 → code(3), 2 = error}.
+    /// </summary>
     private static IEnumerable<CapturedSpan> DecodeSpans(byte[] request)
     {
         foreach (var resourceSpans in Fields(request).Where(f => f.Number == 1).Select(f => f.Bytes))
@@ -91,7 +96,8 @@ public sealed class OtlpReceiver : IDisposable
                     var name = Encoding.UTF8.GetString(fields.FirstOrDefault(f => f.Number == 5).Bytes ?? []);
                     var endNanos = BitConverter.ToInt64(fields.FirstOrDefault(f => f.Number == 8).Bytes ?? new byte[8]);
                     var kind = (int)fields.FirstOrDefault(f => f.Number == 6).Varint;
-                    yield return new CapturedSpan(service, name, Hex(1), Hex(2), Hex(4), DateTimeOffset.UnixEpoch.AddTicks(endNanos / 100), kind);
+                    var status = Fields(fields.FirstOrDefault(f => f.Number == 15).Bytes ?? []).FirstOrDefault(f => f.Number == 3).Varint;
+                    yield return new CapturedSpan(service, name, Hex(1), Hex(2), Hex(4), DateTimeOffset.UnixEpoch.AddTicks(endNanos / 100), kind, IsError: status == 2);
                 }
             }
         }

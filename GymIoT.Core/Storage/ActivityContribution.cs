@@ -4,12 +4,14 @@ namespace GymIoT.Core.Storage;
 /// <param name="Additions">Numbers to add, by attribute.</param>
 /// <param name="Latest">Values to set when this reading is the latest one of the item (ISO-8601 times sort as text).</param>
 /// <param name="Cap">How many contributions the item takes at most, counted by one of the additions (see <see cref="ItemLimits"/>).</param>
+/// <param name="Labels">Values every contribution states alike and sets, such as a device's machine.</param>
 public sealed record ActivityContribution(
     ItemKey Key,
     string SourceId,
     IReadOnlyDictionary<string, decimal> Additions,
     IReadOnlyDictionary<string, string> Latest,
-    ItemCap? Cap = null);
+    ItemCap? Cap = null,
+    IReadOnlyDictionary<string, string>? Labels = null);
 
 /// <summary>An item takes at most <paramref name="Max"/> contributions, counted by the attribute <paramref name="Counter"/>, which each adds 1 to.</summary>
 public sealed record ItemCap(string Counter, int Max);

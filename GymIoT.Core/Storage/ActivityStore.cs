@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using System.Diagnostics.Metrics;
 using System.Globalization;
 using Amazon.DynamoDBv2;
@@ -10,10 +11,11 @@ namespace GymIoT.Core.Storage;
 
 /// <summary>
 /// Folds readings into aggregate items exactly once without transactions: one conditional <c>UpdateItem</c> per item adds the
-/// values and records the reading ids in the item's own <c>AppliedIds</c> set, on condition that none of them is there yet
-/// (and, for a capped item, that it has room for them). Readings for the same item are coalesced into one write; when the
-/// condition fails, the item says which are new and how much room is left. The latest values (e.g. <c>LastReadingAt</c>)
-/// are set by a write of their own, only where newer, so a late reading never moves them back.
+/// values, sets the labels and the latest values, and records the reading ids in the item's own <c>AppliedIds</c> set, on
+/// condition that none of them is there yet, that the item holds no newer latest value (so a late reading never moves
+/// <c>LastReadingAt</c> back) and, for a capped item, that it has room for them. Readings for the same item are coalesced
+/// into one write; when the condition fails, the item says which readings are new, which latest values it already has
+/// newer, and how much room is left, and the write is retried with only what still applies.
 /// </summary>
 public sealed partial class ActivityStore(IAmazonDynamoDB dynamoDb, ServiceTelemetry telemetry, ILogger<ActivityStore> logger)
 {
@@ -53,7 +55,6 @@ public sealed partial class ActivityStore(IAmazonDynamoDB dynamoDb, ServiceTelem
                     {
                         Mark(id, StoreOutcome.OverCap);
                     }
-                    await SetLatestAsync(update.Key, [.. update.Readings.Where(r => !result.OverCap.Contains(r.SourceId))], token);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -112,6 +113,7 @@ public sealed partial class ActivityStore(IAmazonDynamoDB dynamoDb, ServiceTelem
         var pending = readings.ToList();
         var duplicates = new List<string>();
         var overCap = new List<string>();
+        var alreadyNewer = new HashSet<string>();
         if (cap is not null && pending.Count > cap.Max)
         {
             overCap.AddRange(pending.Skip(cap.Max).Select(p => p.SourceId));
@@ -122,19 +124,26 @@ public sealed partial class ActivityStore(IAmazonDynamoDB dynamoDb, ServiceTelem
             try
             {
                 _writeCounter.Add(1);
-                await dynamoDb.UpdateItemAsync(BuildUpdate(key, pending, cap), cancellationToken);
+                await dynamoDb.UpdateItemAsync(BuildUpdate(key, pending, cap, alreadyNewer), cancellationToken);
                 return (duplicates, overCap);
             }
             catch (ConditionalCheckFailedException)
             {
-                var (recorded, count) = await RecordedAsync(key, cap, cancellationToken);
-                duplicates.AddRange(pending.Where(p => recorded.Contains(p.SourceId)).Select(p => p.SourceId));
-                pending.RemoveAll(p => recorded.Contains(p.SourceId));
-                if (cap is not null && pending.Count > cap.Max - count)
+                var recorded = await RecordedAsync(key, cap, pending, cancellationToken);
+                duplicates.AddRange(pending.Where(p => recorded.Ids.Contains(p.SourceId)).Select(p => p.SourceId));
+                pending.RemoveAll(p => recorded.Ids.Contains(p.SourceId));
+                if (cap is not null && pending.Count > cap.Max - recorded.Count)
                 {
-                    var room = (int)Math.Max(0, cap.Max - count);
+                    var room = (int)Math.Max(0, cap.Max - recorded.Count);
                     overCap.AddRange(pending.Skip(room).Select(p => p.SourceId));
                     pending = [.. pending.Take(room)];
+                }
+                foreach (var (name, value) in LatestOf(pending))
+                {
+                    if (recorded.Latest.TryGetValue(name, out var stored) && string.CompareOrdinal(stored, value) > 0)
+                    {
+                        alreadyNewer.Add(name);
+                    }
                 }
             }
         }
@@ -145,53 +154,40 @@ public sealed partial class ActivityStore(IAmazonDynamoDB dynamoDb, ServiceTelem
         return (duplicates, overCap);
     }
 
-    private async Task<(HashSet<string> Ids, decimal Count)> RecordedAsync(ItemKey key, ItemCap? cap, CancellationToken cancellationToken)
+    /// <summary>What the item holds of what the condition checks: the ids applied, the capped count and the latest values.</summary>
+    private async Task<(HashSet<string> Ids, decimal Count, IReadOnlyDictionary<string, string> Latest)> RecordedAsync(
+        ItemKey key, ItemCap? cap, IReadOnlyList<ActivityContribution> readings, CancellationToken cancellationToken)
     {
         var names = new Dictionary<string, string> { ["#ids"] = ActivityAttributes.AppliedIds };
         if (cap is not null)
         {
             names["#c"] = cap.Counter;
         }
+        var latestNames = LatestOf(readings).Keys.ToList();
+        for (var i = 0; i < latestNames.Count; i++)
+        {
+            names[$"#l{i}"] = latestNames[i];
+        }
         var response = await dynamoDb.GetItemAsync(new GetItemRequest
         {
             TableName = key.Table,
             Key = key.ToAttributes(),
             ConsistentRead = true,
-            ProjectionExpression = cap is null ? "#ids" : "#ids, #c",
+            ProjectionExpression = string.Join(", ", names.Keys),
             ExpressionAttributeNames = names,
         }, cancellationToken);
         var item = response.Item ?? [];
         var ids = item.TryGetValue(ActivityAttributes.AppliedIds, out var set) ? set.SS ?? [] : [];
         var count = cap is not null && item.TryGetValue(cap.Counter, out var counter) && counter.N is { } n ? decimal.Parse(n, CultureInfo.InvariantCulture) : 0;
-        return ([.. ids], count);
+        var latest = latestNames.Where(item.ContainsKey).ToDictionary(name => name, name => item[name].S ?? "");
+        return ([.. ids], count, latest);
     }
 
-    /// <summary>Sets each latest value where the item has none or an older one (values that sort as text, such as ISO-8601 times).</summary>
-    private async Task SetLatestAsync(ItemKey key, IReadOnlyList<ActivityContribution> readings, CancellationToken cancellationToken)
-    {
-        foreach (var latest in readings.SelectMany(r => r.Latest).GroupBy(l => l.Key, l => l.Value))
-        {
-            try
-            {
-                _writeCounter.Add(1);
-                await dynamoDb.UpdateItemAsync(new UpdateItemRequest
-                {
-                    TableName = key.Table,
-                    Key = key.ToAttributes(),
-                    UpdateExpression = "SET #l = :l",
-                    ConditionExpression = "attribute_not_exists(#l) OR #l < :l",
-                    ExpressionAttributeNames = new Dictionary<string, string> { ["#l"] = latest.Key },
-                    ExpressionAttributeValues = new Dictionary<string, AttributeValue> { [":l"] = new() { S = latest.Max(StringComparer.Ordinal)! } },
-                }, cancellationToken);
-            }
-            catch (ConditionalCheckFailedException)
-            {
-                // The item has a newer value already.
-            }
-        }
-    }
+    /// <summary>Each latest value the readings carry, at its newest (values that sort as text, such as ISO-8601 times).</summary>
+    private static Dictionary<string, string> LatestOf(IEnumerable<ActivityContribution> readings) =>
+        readings.SelectMany(r => r.Latest).GroupBy(l => l.Key, l => l.Value).ToDictionary(g => g.Key, g => g.Max(StringComparer.Ordinal)!);
 
-    private static UpdateItemRequest BuildUpdate(ItemKey key, IReadOnlyList<ActivityContribution> readings, ItemCap? cap)
+    private static UpdateItemRequest BuildUpdate(ItemKey key, IReadOnlyList<ActivityContribution> readings, ItemCap? cap, IReadOnlySet<string> alreadyNewer)
     {
         var (names, values, add) = Additions(readings, negate: false);
         add.Add("#ids :ids");
@@ -209,11 +205,29 @@ public sealed partial class ActivityStore(IAmazonDynamoDB dynamoDb, ServiceTelem
             conditions.Add("(attribute_not_exists(#cap) OR #cap <= :room)");
         }
 
+        var set = new List<string>();
+        var labels = readings.SelectMany(r => r.Labels ?? ImmutableDictionary<string, string>.Empty).DistinctBy(l => l.Key).ToList();
+        for (var i = 0; i < labels.Count; i++)
+        {
+            names[$"#b{i}"] = labels[i].Key;
+            values[$":b{i}"] = new AttributeValue { S = labels[i].Value };
+            set.Add($"#b{i} = :b{i}");
+        }
+        var latest = LatestOf(readings).Where(l => !alreadyNewer.Contains(l.Key)).ToList();
+        for (var i = 0; i < latest.Count; i++)
+        {
+            names[$"#l{i}"] = latest[i].Key;
+            values[$":l{i}"] = new AttributeValue { S = latest[i].Value };
+            set.Add($"#l{i} = :l{i}");
+            // An equal value is no reason to refuse: readings of the same second arrive in any order.
+            conditions.Add($"(attribute_not_exists(#l{i}) OR #l{i} <= :l{i})");
+        }
+
         return new UpdateItemRequest
         {
             TableName = key.Table,
             Key = key.ToAttributes(),
-            UpdateExpression = "ADD " + string.Join(", ", add),
+            UpdateExpression = (set.Count > 0 ? $"SET {string.Join(", ", set)} " : "") + "ADD " + string.Join(", ", add),
             ConditionExpression = string.Join(" AND ", conditions),
             ExpressionAttributeNames = names,
             ExpressionAttributeValues = values,

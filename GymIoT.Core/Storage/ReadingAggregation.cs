@@ -31,17 +31,14 @@ public static class ReadingAggregation
             [ActivityAttributes.Seconds] = seconds,
             [ActivityAttributes.Sessions] = 1,
         };
-        var latest = new Dictionary<string, string>
-        {
-            [ActivityAttributes.LastReadingAt] = StoredTime.Of(reading.EndedAt),
-            [ActivityAttributes.Machine] = reading.Machine,
-        };
+        var latest = new Dictionary<string, string> { [ActivityAttributes.LastReadingAt] = StoredTime.Of(reading.EndedAt) };
+        var labels = new Dictionary<string, string> { [ActivityAttributes.Machine] = reading.Machine };
 
         var none = new Dictionary<string, string>();
         return new ReadingContributions(
             new(ItemKey.MemberPeriod(reading.MemberId, day), reading.ReadingId, memberDay, none, new(ActivityAttributes.Sessions, ItemLimits.ReadingsPerMemberDay)),
             new(ItemKey.MemberPeriod(reading.MemberId, month), reading.ReadingId, totals, none),
-            new(ItemKey.DevicePeriod(reading.DeviceId, day), reading.ReadingId, device, latest, new(ActivityAttributes.Sessions, ItemLimits.ReadingsPerDeviceDay)));
+            new(ItemKey.DevicePeriod(reading.DeviceId, day), reading.ReadingId, device, latest, new(ActivityAttributes.Sessions, ItemLimits.ReadingsPerDeviceDay), labels));
     }
 }
 

@@ -42,6 +42,8 @@ public sealed class PipelineEndToEndTests(PipelineFixture fixture) : IDisposable
         Assert.Contains(trace, s => s.Service == "device-simulator" && s.Name == $"send {good.Queue}");
         Assert.Contains(trace, s => s.Service == "aggregator" && s.Name == $"process {good.Queue}");
         Assert.Contains(trace, s => s.Service == "aggregator" && s.Name == "store reading");
+        // Red in a trace must mean something failed: a reading stored as it should be shows none.
+        Assert.DoesNotContain(trace, s => s.IsError);
         var badTrace = await Eventually.ValueAsync(
             () => Task.FromResult(fixture.Telemetry.Spans.Where(s => s.TraceId == bad.TraceId).ToList()),
             spans => spans.Any(s => s.Service == "aggregator" && s.Name == "send Errors")

@@ -38,7 +38,7 @@ public sealed class UnkeyableReportTests(PlatformFixture fixture) : IDisposable
         var refused = NotifierHarness.UniqueDevice();
         var ordinary = NotifierHarness.UniqueDevice();
         using var notifier = await _notifier.StartAsync(_webhook,
-            services => services.AddSingleton(RefusingDynamoDb.Wrap(fixture.Aws.CreateDynamoDbClient(), request =>
+            services => services.AddSingleton(ObservedDynamoDb.Wrap(fixture.Aws.CreateDynamoDbClient(), request =>
                 request is UpdateItemRequest update && update.Key.Values.Any(key => key.S?.Contains(refused, StringComparison.Ordinal) == true))),
             ("Notifier:BatchWindowSeconds", "2"), ("Notifier:BatchSize", "100"), ("Notifier:VisibilityTimeoutSeconds", "3"));
 
