@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using GymIoT.Core.Messaging;
 using GymIoT.Core.Readings;
 
@@ -5,26 +6,25 @@ namespace GymIoT.Aggregator;
 
 /// <summary>
 /// Checks the messages of a batch one at a time. A message whose check throws is a fault of the aggregator, not of the
-/// message: it is left unchecked (<see langword="null"/>), so it stays in its queue to be delivered again and in the end
-/// moves to its dead-letter queue, while the rest of the batch is handled as usual.
+/// message: it is left unchecked, so it stays in its queue to be delivered again and in the end moves to its dead-letter
+/// queue, while the rest of the batch is handled as usual.
 /// </summary>
 public static partial class BatchChecks
 {
-    public static ReadingCheck?[] CheckEach(IReadOnlyList<ReceivedMessage> batch, Func<ReceivedMessage, ReadingCheck> check, ILogger logger)
+    public static void CheckEach(IReadOnlyList<MessageInFlight> batch, Func<ReceivedMessage, ReadingCheck> check, ILogger logger)
     {
-        var checks = new ReadingCheck?[batch.Count];
-        for (var i = 0; i < batch.Count; i++)
+        foreach (var message in batch)
         {
             try
             {
-                checks[i] = check(batch[i]);
+                message.Check = check(message.Received);
             }
             catch (Exception ex)
             {
-                LogCheckFailed(logger, ex, batch[i].Message.MessageId, batch[i].Queue);
+                message.Span?.SetStatus(ActivityStatusCode.Error, "not checked; left for redelivery");
+                LogCheckFailed(logger, ex, message.MessageId, message.Received.Queue);
             }
         }
-        return checks;
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Message {MessageId} from {Queue} could not be checked; it is left for redelivery and, in the end, its dead-letter queue")]

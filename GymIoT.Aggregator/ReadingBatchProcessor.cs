@@ -1,12 +1,11 @@
 using System.Diagnostics;
+using System.Text.Json;
 using GymIoT.Core.Members;
 using GymIoT.Core.Messaging;
 using GymIoT.Core.Queues;
 using GymIoT.Core.Readings;
 using GymIoT.Core.Storage;
 using GymIoT.Core.Telemetry;
-using GymIoT.Core.Time;
-using Microsoft.Extensions.Options;
 
 namespace GymIoT.Aggregator;
 
@@ -18,44 +17,31 @@ namespace GymIoT.Aggregator;
 public sealed partial class ReadingBatchProcessor(
     QueueConsumer consumer,
     MemberStore members,
-    ActivityStore store,
+    ReadingStore store,
     MessagePublisher publisher,
-    GymCalendar calendar,
     ServiceTelemetry telemetry,
     AggregatorMetrics metrics,
-    IOptions<AggregatorOptions> options,
     TimeProvider timeProvider,
     ILogger<ReadingBatchProcessor> logger)
 {
-    public async Task<BatchResult> ProcessAsync(IReadOnlyList<ReceivedMessage> batch, CancellationToken cancellationToken)
+    public async Task<BatchResult> ProcessAsync(IReadOnlyList<ReceivedMessage> received, CancellationToken cancellationToken)
     {
         var previous = Activity.Current;
-        var spans = new Activity?[batch.Count];
+        var batch = received.Select(m => new MessageInFlight(m, ConsumerSpan.Start(telemetry.ActivitySource, m.Queue, m.Message.MessageId, m.Trace))).ToList();
         try
         {
-            var now = timeProvider.GetUtcNow();
-            for (var i = 0; i < batch.Count; i++)
-            {
-                spans[i] = ConsumerSpan.Start(telemetry.ActivitySource, batch[i].Queue, batch[i].Message.MessageId, batch[i].Trace);
-            }
+            // Each message has a trace of its own: calls made for the batch as a whole belong to none of them.
             Activity.Current = null;
-            var checks = BatchChecks.CheckEach(
-                batch, m => ReadingValidator.Validate(m.Message.Body ?? "", m.Queue, m.Message.MessageId, m.SentAt, now), logger);
-            for (var i = 0; i < batch.Count; i++)
-            {
-                if (checks[i] is null)
-                {
-                    spans[i]?.SetStatus(ActivityStatusCode.Error, "not checked; left for redelivery");
-                }
-            }
+            var now = timeProvider.GetUtcNow();
+            BatchChecks.CheckEach(batch, m => ReadingValidator.Validate(m.Message.Body ?? "", m.Queue, m.Message.MessageId, m.SentAt, now), logger);
 
-            var done = new bool[batch.Count];
-            var failed = !await RejectUnknownMembersAsync(batch, checks, now, cancellationToken);
-            var (stored, duplicates) = failed ? (0, 0) : await StoreAcceptedAsync(batch, checks, spans, done, cancellationToken);
-            var rejected = await ReportRejectedAsync(batch, checks, spans, done, cancellationToken);
-            await DeleteAsync(batch.Where((_, i) => done[i]), cancellationToken);
+            var (stored, duplicates) = await RejectUnknownMembersAsync(batch, now, cancellationToken)
+                ? await StoreAcceptedAsync(batch, cancellationToken)
+                : (0, 0);
+            var rejected = await ReportRejectedAsync(batch, cancellationToken);
+            await DeleteAsync(batch.Where(m => m.Done), cancellationToken);
 
-            var result = new BatchResult(stored, duplicates, rejected, done.Count(d => !d));
+            var result = new BatchResult(stored, duplicates, rejected, batch.Count(m => !m.Done));
             if (result.Failed > 0)
             {
                 metrics.Failed(result.Failed);
@@ -65,68 +51,123 @@ public sealed partial class ReadingBatchProcessor(
         }
         finally
         {
-            foreach (var span in spans)
+            foreach (var message in batch)
             {
-                span?.Dispose();
+                message.Span?.Dispose();
             }
             Activity.Current = previous;
         }
     }
 
     /// <returns>False when membership could not be checked: then nothing accepted is stored in this round.</returns>
-    private async Task<bool> RejectUnknownMembersAsync(IReadOnlyList<ReceivedMessage> batch, ReadingCheck?[] checks, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<bool> RejectUnknownMembersAsync(IReadOnlyList<MessageInFlight> batch, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var memberIds = checks.OfType<AcceptedReading>().Select(a => a.Reading.MemberId).Distinct().ToList();
         Dictionary<string, bool> known;
         try
         {
-            var answers = await Task.WhenAll(memberIds.Select(async id => (id, await members.ExistsAsync(id, cancellationToken))));
-            known = answers.ToDictionary(a => a.id, a => a.Item2);
+            var answers = await Task.WhenAll(batch.Select(m => m.Accepted?.MemberId).OfType<string>().Distinct()
+                .Select(async id => (Id: id, Exists: await members.ExistsAsync(id, cancellationToken))));
+            known = answers.ToDictionary(a => a.Id, a => a.Exists);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogMembershipUnavailable(ex);
             return false;
         }
-        for (var i = 0; i < checks.Length; i++)
+        foreach (var message in batch)
         {
-            if (checks[i] is AcceptedReading accepted && !known[accepted.Reading.MemberId])
+            if (message.Accepted is { } reading && !known[reading.MemberId])
             {
-                checks[i] = ReadingValidator.RejectUnknownMember(accepted.Reading, batch[i].Message.MessageId, now);
+                message.Check = ReadingValidator.RejectUnknownMember(reading, message.MessageId, now);
             }
         }
         return true;
     }
 
-    private async Task<int> ReportRejectedAsync(
-        IReadOnlyList<ReceivedMessage> batch, ReadingCheck?[] checks, Activity?[] spans, bool[] done, CancellationToken cancellationToken)
+    /// <summary>Stores the accepted readings; one that its member's or device's day has no room for becomes a rejection.</summary>
+    private async Task<(int Stored, int Duplicates)> StoreAcceptedAsync(IReadOnlyList<MessageInFlight> batch, CancellationToken cancellationToken)
     {
-        var rejected = Enumerable.Range(0, batch.Count).Where(i => checks[i] is RejectedReading).ToList();
+        var accepted = batch.Where(m => m.Accepted is not null).Select(m => (Message: m, Reading: m.Accepted!, Span: StartStoreSpan(m))).ToList();
+        if (accepted.Count == 0)
+        {
+            return (0, 0);
+        }
+        try
+        {
+            var outcomes = await store.StoreAsync(accepted.Select(a => (a.Reading, a.Span?.Context ?? default)), cancellationToken);
+
+            var stored = 0;
+            var duplicates = 0;
+            var seen = new HashSet<string>();
+            var now = timeProvider.GetUtcNow();
+            foreach (var (message, reading, span) in accepted)
+            {
+                var outcome = outcomes[reading.ReadingId];
+                if (outcome.OverLimit is { } overLimit)
+                {
+                    message.Check = ReadingValidator.RejectChecked(reading, RejectionReason.OverDailyLimit, overLimit, message.MessageId, now);
+                    span?.SetTag("gymiot.store.outcome", "over-limit");
+                    continue;
+                }
+                var isDuplicate = outcome.Outcome == StoreOutcome.Duplicate || (outcome.Outcome == StoreOutcome.Applied && !seen.Add(reading.ReadingId));
+                if (isDuplicate)
+                {
+                    duplicates++;
+                    metrics.Duplicate(reading.Machine);
+                }
+                else if (outcome.Outcome == StoreOutcome.Applied)
+                {
+                    stored++;
+                    metrics.Processed(reading.Machine);
+                    metrics.Lag(now - message.Received.SentAt);
+                }
+                message.Done = outcome.Outcome is StoreOutcome.Applied or StoreOutcome.Duplicate;
+                var label = isDuplicate ? "duplicate" : outcome.Outcome.ToString().ToLowerInvariant();
+                span?.SetTag("gymiot.store.outcome", label);
+                message.Span?.SetTag("gymiot.reading.outcome", label);
+                if (!message.Done)
+                {
+                    span?.SetStatus(ActivityStatusCode.Error, "not stored; left for redelivery");
+                }
+            }
+            return (stored, duplicates);
+        }
+        finally
+        {
+            foreach (var (_, _, span) in accepted)
+            {
+                span?.Dispose();
+            }
+            Activity.Current = null;
+        }
+    }
+
+    private async Task<int> ReportRejectedAsync(IReadOnlyList<MessageInFlight> batch, CancellationToken cancellationToken)
+    {
+        var rejected = batch.Where(m => m.Check is RejectedReading).Select(m => (Message: m, Rejection: (RejectedReading)m.Check!)).ToList();
         if (rejected.Count == 0)
         {
             return 0;
         }
-        var reports = rejected.Select(i => new OutgoingMessage(
-            System.Text.Json.JsonSerializer.Serialize(((RejectedReading)checks[i]!).Report, MessageJson.Default.ErrorReport),
-            spans[i]?.Context ?? batch[i].Trace,
-            batch[i].Baggage)).ToList();
+        var reports = rejected.Select(r => new OutgoingMessage(
+            JsonSerializer.Serialize(r.Rejection.Report, MessageJson.Default.ErrorReport),
+            r.Message.Span?.Context ?? r.Message.Received.Trace,
+            r.Message.Received.Baggage)).ToList();
         try
         {
             var outcomes = await publisher.SendBatchAsync(QueueNames.Errors, reports, cancellationToken);
             var reported = 0;
-            for (var r = 0; r < rejected.Count; r++)
+            foreach (var ((message, rejection), outcome) in rejected.Zip(outcomes))
             {
-                var i = rejected[r];
-                var rejection = (RejectedReading)checks[i]!;
-                spans[i]?.SetTag("gymiot.reading.outcome", "rejected").SetTag("gymiot.reading.rejection", rejection.Reason.ToString());
-                if (!outcomes[r].Sent)
+                message.Span?.SetTag("gymiot.reading.outcome", "rejected").SetTag("gymiot.reading.rejection", rejection.Reason.ToString());
+                if (!outcome.Sent)
                 {
                     continue;
                 }
-                done[i] = true;
+                message.Done = true;
                 reported++;
                 metrics.Rejected(rejection.Reason);
-                LogRejected(batch[i].Queue, batch[i].Message.MessageId, rejection.Report.Reason);
+                LogRejected(message.Received.Queue, message.MessageId, rejection.Report.Reason);
             }
             return reported;
         }
@@ -137,115 +178,9 @@ public sealed partial class ReadingBatchProcessor(
         }
     }
 
-    /// <summary>Stores the accepted readings; one that its member's or device's day has no room for becomes a rejection.</summary>
-    private async Task<(int Stored, int Duplicates)> StoreAcceptedAsync(
-        IReadOnlyList<ReceivedMessage> batch, ReadingCheck?[] checks, Activity?[] spans, bool[] done, CancellationToken cancellationToken)
+    private async Task DeleteAsync(IEnumerable<MessageInFlight> handled, CancellationToken cancellationToken)
     {
-        var accepted = Enumerable.Range(0, batch.Count).Where(i => checks[i] is AcceptedReading).ToList();
-        if (accepted.Count == 0)
-        {
-            return (0, 0);
-        }
-        var readings = accepted.Select(i => ((AcceptedReading)checks[i]!).Reading).ToList();
-        var storeSpans = accepted.Select(i => StartStoreSpan(spans[i], batch[i].Trace)).ToList();
-        try
-        {
-            var outcomes = await StoreInOrderAsync([.. readings.DistinctBy(r => r.ReadingId).Select(r => ReadingAggregation.ContributionsOf(r, calendar))], cancellationToken);
-
-            var stored = 0;
-            var duplicates = 0;
-            var seen = new HashSet<string>();
-            var now = timeProvider.GetUtcNow();
-            for (var a = 0; a < accepted.Count; a++)
-            {
-                var i = accepted[a];
-                var reading = readings[a];
-                var (outcome, full) = outcomes[reading.ReadingId];
-                if (full is not null)
-                {
-                    checks[i] = ReadingValidator.RejectChecked(reading, RejectionReason.OverDailyLimit, OverLimitDetail(full), batch[i].Message.MessageId, now);
-                    storeSpans[a]?.SetTag("gymiot.store.outcome", "over-limit");
-                    continue;
-                }
-                var isDuplicate = outcome == StoreOutcome.Duplicate || (outcome == StoreOutcome.Applied && !seen.Add(reading.ReadingId));
-                if (isDuplicate)
-                {
-                    duplicates++;
-                    metrics.Duplicate(reading.Machine);
-                }
-                else if (outcome == StoreOutcome.Applied)
-                {
-                    stored++;
-                    metrics.Processed(reading.Machine);
-                    metrics.Lag(now - batch[i].SentAt);
-                }
-                done[i] = outcome is StoreOutcome.Applied or StoreOutcome.Duplicate;
-                var label = isDuplicate ? "duplicate" : outcome.ToString().ToLowerInvariant();
-                storeSpans[a]?.SetTag("gymiot.store.outcome", label);
-                spans[i]?.SetTag("gymiot.reading.outcome", label);
-                if (!done[i])
-                {
-                    storeSpans[a]?.SetStatus(ActivityStatusCode.Error, "not stored; left for redelivery");
-                }
-            }
-            return (stored, duplicates);
-        }
-        finally
-        {
-            foreach (var span in storeSpans)
-            {
-                span?.Dispose();
-            }
-            Activity.Current = null;
-        }
-    }
-
-    /// <summary>
-    /// The member's day first, then the device's day and the member's month for the readings the day took. A reading the
-    /// device's day has no room for is taken back from the member's items. Returns, per reading id, what became of it and,
-    /// when it was over a limit, the item that was full.
-    /// </summary>
-    private async Task<Dictionary<string, (StoreOutcome Outcome, ActivityContribution? Full)>> StoreInOrderAsync(
-        IReadOnlyList<ReadingContributions> readings, CancellationToken cancellationToken)
-    {
-        var parallelism = options.Value.StoreParallelism;
-        var days = await store.ApplyAsync([.. readings.Select(r => r.MemberDay)], parallelism, cancellationToken);
-        var admitted = readings.Where(r => days[r.MemberDay.SourceId] is StoreOutcome.Applied or StoreOutcome.Duplicate).ToList();
-        var rest = await store.ApplyAsync([.. admitted.SelectMany(r => new[] { r.DeviceDay, r.MemberMonth })], parallelism, cancellationToken);
-
-        var takenBack = true;
-        var overDeviceLimit = admitted.Where(r => rest[r.DeviceDay.SourceId] == StoreOutcome.OverCap).ToList();
-        if (overDeviceLimit.Count > 0)
-        {
-            try
-            {
-                await store.RevokeAsync([.. overDeviceLimit.SelectMany(r => new[] { r.MemberDay, r.MemberMonth })], parallelism, cancellationToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // Left for redelivery, which takes them back again.
-                LogNotTakenBack(ex, overDeviceLimit.Count);
-                takenBack = false;
-            }
-        }
-
-        return readings.ToDictionary(r => r.MemberDay.SourceId, r => (days[r.MemberDay.SourceId], rest.GetValueOrDefault(r.DeviceDay.SourceId)) switch
-        {
-            (StoreOutcome.OverCap, _) => (StoreOutcome.OverCap, r.MemberDay),
-            (StoreOutcome.Applied or StoreOutcome.Duplicate, StoreOutcome.OverCap) => takenBack ? (StoreOutcome.OverCap, r.DeviceDay) : (StoreOutcome.Failed, null),
-            (StoreOutcome.Duplicate, StoreOutcome.Duplicate) => (StoreOutcome.Duplicate, null),
-            (StoreOutcome.Applied or StoreOutcome.Duplicate, StoreOutcome.Applied or StoreOutcome.Duplicate) => (StoreOutcome.Applied, null),
-            (StoreOutcome.Applied or StoreOutcome.Duplicate, var other) => (other, (ActivityContribution?)null),
-            (var other, _) => (other, null),
-        });
-    }
-
-    private static string OverLimitDetail(ActivityContribution full) =>
-        $"{(full.Key.Table == TableNames.DeviceActivity ? "device" : "member")} '{full.Key.PartitionKey}' has {full.Cap!.Max} readings on {full.Key.Period} already, the most one day may hold";
-
-    private async Task DeleteAsync(IEnumerable<ReceivedMessage> handled, CancellationToken cancellationToken)
-    {
-        var notDeleted = await consumer.DeleteAsync([.. handled], cancellationToken);
+        var notDeleted = await consumer.DeleteAsync([.. handled.Select(m => m.Received)], cancellationToken);
         if (notDeleted > 0)
         {
             // Handled but not deleted: they come back, and the aggregates know them already.
@@ -253,14 +188,11 @@ public sealed partial class ReadingBatchProcessor(
         }
     }
 
-    private Activity? StartStoreSpan(Activity? process, ActivityContext trace)
+    /// <summary>The span of storing one reading; the writes that apply it are traced under it.</summary>
+    private Activity? StartStoreSpan(MessageInFlight message)
     {
         Activity.Current = null;
-        var span = telemetry.ActivitySource.StartActivity("store reading", ActivityKind.Client, process?.Context ?? trace);
-        span?.SetTag("db.system.name", "aws.dynamodb")
-            .SetTag("db.operation.name", "UpdateItem")
-            .SetTag("db.collection.name", $"{TableNames.MemberActivity},{TableNames.DeviceActivity}");
-        return span;
+        return telemetry.ActivitySource.StartActivity("store reading", ActivityKind.Internal, message.Span?.Context ?? message.Received.Trace);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Rejected reading {MessageId} from {Queue}: {Reason}")]
@@ -274,9 +206,6 @@ public sealed partial class ReadingBatchProcessor(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} error reports could not be sent to Errors; their readings will be delivered again")]
     private partial void LogErrorsQueueUnavailable(Exception exception, int count);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} readings over their device's daily limit could not be taken back from their members' items; they will be delivered again")]
-    private partial void LogNotTakenBack(Exception exception, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} handled messages could not be deleted; they will be recognised when delivered again")]
     private partial void LogDeleteFailed(int count);

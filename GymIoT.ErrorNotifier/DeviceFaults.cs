@@ -26,6 +26,7 @@ public sealed class DeviceFaults(ActivityStore store, GymCalendar calendar)
             incoming.ReportId,
             new Dictionary<string, decimal> { [ActivityAttributes.Faults] = 1 },
             new Dictionary<string, string> { [ActivityAttributes.LastFault] = $"{at}|{report.Reason}" },
-            new ItemCap(ActivityAttributes.Faults, ItemLimits.FaultsPerDeviceDay));
+            new ItemCap(ActivityAttributes.Faults, ItemLimits.FaultsPerDeviceDay),
+            Trace: incoming.Trace);
     }
 }

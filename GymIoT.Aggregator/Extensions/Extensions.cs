@@ -17,6 +17,7 @@ public static class Extensions
             .ValidateOnStart();
 
         builder.Services.AddSingleton<AggregatorMetrics>();
+        builder.Services.AddSingleton<ReadingStore>();
         builder.Services.AddSingleton<ReadingBatchProcessor>();
         builder.Services.AddQueueConsumer<AggregatorOptions>(options => new ConsumerSettings(options.WaitTimeSeconds, options.VisibilityTimeoutSeconds));
         builder.Services.AddHostedService<AggregatorService>();

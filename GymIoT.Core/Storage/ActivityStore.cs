@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Globalization;
 using Amazon.DynamoDBv2;
@@ -44,9 +45,11 @@ public sealed partial class ActivityStore(IAmazonDynamoDB dynamoDb, ServiceTelem
             new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
             async (update, token) =>
             {
+                using var span = StartWriteSpan("update", update.Key, update.Readings);
                 try
                 {
                     var result = await ApplyToItemAsync(update.Key, update.Readings, token);
+                    span?.SetTag("gymiot.store.duplicates", result.Duplicates.Count).SetTag("gymiot.store.over_limit", result.OverCap.Count);
                     foreach (var id in result.Duplicates)
                     {
                         duplicate.AddOrUpdate(id, 1, (_, n) => n + 1);
@@ -59,6 +62,7 @@ public sealed partial class ActivityStore(IAmazonDynamoDB dynamoDb, ServiceTelem
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
                     var outcome = IsInvalidRequest(ex) ? StoreOutcome.Invalid : StoreOutcome.Failed;
+                    span?.SetStatus(ActivityStatusCode.Error, ex.Message);
                     LogItemNotUpdated(ex, update.Key.Table, update.Key.PartitionKey, update.Key.Period, update.Readings.Length, outcome);
                     foreach (var contribution in update.Readings)
                     {
@@ -85,6 +89,7 @@ public sealed partial class ActivityStore(IAmazonDynamoDB dynamoDb, ServiceTelem
             async (contribution, token) =>
             {
                 var (names, values, add) = Additions([contribution], negate: true);
+                using var span = StartWriteSpan("take back", contribution.Key, [contribution]);
                 try
                 {
                     _writeCounter.Add(1);
@@ -103,6 +108,25 @@ public sealed partial class ActivityStore(IAmazonDynamoDB dynamoDb, ServiceTelem
                     // Not there (any more): nothing to take back.
                 }
             });
+
+    /// <summary>
+    /// The span of one write to an item, in the trace of the first reading it applies and linked to the others': a write
+    /// coalesces readings that each travel in a trace of their own.
+    /// </summary>
+    private Activity? StartWriteSpan(string operation, ItemKey key, IReadOnlyList<ActivityContribution> readings)
+    {
+        var traces = readings.Select(r => r.Trace).Where(t => t != default).Distinct().ToList();
+        var span = telemetry.ActivitySource.StartActivity(
+            $"{operation} {key.Table}",
+            ActivityKind.Client,
+            traces.FirstOrDefault(),
+            links: traces.Skip(1).Select(t => new ActivityLink(t)));
+        span?.SetTag("db.system.name", "aws.dynamodb")
+            .SetTag("db.operation.name", "UpdateItem")
+            .SetTag("db.collection.name", key.Table)
+            .SetTag("gymiot.store.readings", readings.Count);
+        return span;
+    }
 
     private static bool IsInvalidRequest(Exception ex) => ex is AmazonDynamoDBException { ErrorCode: "ValidationException" };
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using GymIoT.Core.Readings;
 using GymIoT.Core.Time;
 
@@ -6,7 +7,8 @@ namespace GymIoT.Core.Storage;
 /// <summary>Which aggregate items a reading changes, and by how much: the member's local day and month, and the device's local day.</summary>
 public static class ReadingAggregation
 {
-    public static ReadingContributions ContributionsOf(Reading reading, GymCalendar calendar)
+    /// <param name="trace">The span of the reading's storing, in which its writes are traced.</param>
+    public static ReadingContributions ContributionsOf(Reading reading, GymCalendar calendar, ActivityContext trace = default)
     {
         var day = calendar.DayKey(reading.StartedAt);
         var kcal = (decimal)reading.CaloriesKcal;
@@ -36,9 +38,9 @@ public static class ReadingAggregation
 
         var none = new Dictionary<string, string>();
         return new ReadingContributions(
-            new(ItemKey.MemberPeriod(reading.MemberId, day), reading.ReadingId, memberDay, none, new(ActivityAttributes.Sessions, ItemLimits.ReadingsPerMemberDay)),
-            new(ItemKey.MemberPeriod(reading.MemberId, month), reading.ReadingId, totals, none),
-            new(ItemKey.DevicePeriod(reading.DeviceId, day), reading.ReadingId, device, latest, new(ActivityAttributes.Sessions, ItemLimits.ReadingsPerDeviceDay), labels));
+            new(ItemKey.MemberPeriod(reading.MemberId, day), reading.ReadingId, memberDay, none, new(ActivityAttributes.Sessions, ItemLimits.ReadingsPerMemberDay), Trace: trace),
+            new(ItemKey.MemberPeriod(reading.MemberId, month), reading.ReadingId, totals, none, Trace: trace),
+            new(ItemKey.DevicePeriod(reading.DeviceId, day), reading.ReadingId, device, latest, new(ActivityAttributes.Sessions, ItemLimits.ReadingsPerDeviceDay), labels, trace));
     }
 }
 

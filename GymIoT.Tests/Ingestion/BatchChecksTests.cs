@@ -14,8 +14,8 @@ public sealed class BatchChecksTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 28, 10, 0, 0, TimeSpan.Zero);
 
-    private static ReceivedMessage Message(string id, string body) =>
-        new("Cyclette", "http://localhost/queue/Cyclette", new Message { MessageId = id, Body = body }, default(ActivityContext), Now);
+    private static MessageInFlight Message(string id, string body) =>
+        new(new ReceivedMessage("Cyclette", "http://localhost/queue/Cyclette", new Message { MessageId = id, Body = body }, default(ActivityContext), Now), span: null);
 
     [Fact]
     public void A_message_whose_check_throws_is_left_unchecked_and_logged_while_the_others_are_checked()
@@ -23,16 +23,16 @@ public sealed class BatchChecksTests
         var logger = new FakeLogger();
         var batch = new[] { Message("m-1", "{}"), Message("m-2", "poison"), Message("m-3", "not json") };
 
-        var checks = BatchChecks.CheckEach(
+        BatchChecks.CheckEach(
             batch,
             m => m.Message.Body == "poison"
                 ? throw new InvalidOperationException("the validator has a bug")
                 : ReadingValidator.Validate(m.Message.Body!, m.Queue, m.Message.MessageId, m.SentAt, Now),
             logger);
 
-        Assert.IsType<RejectedReading>(checks[0]);
-        Assert.Null(checks[1]);
-        Assert.Equal(RejectionReason.UnparsableJson, Assert.IsType<RejectedReading>(checks[2]).Reason);
+        Assert.IsType<RejectedReading>(batch[0].Check);
+        Assert.Null(batch[1].Check);
+        Assert.Equal(RejectionReason.UnparsableJson, Assert.IsType<RejectedReading>(batch[2].Check).Reason);
         var entry = Assert.Single(logger.Collector.GetSnapshot());
         Assert.Equal(LogLevel.Error, entry.Level);
         Assert.Contains("m-2", entry.Message);
