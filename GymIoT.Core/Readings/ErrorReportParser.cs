@@ -3,55 +3,51 @@ using System.Text.Json;
 namespace GymIoT.Core.Readings;
 
 /// <summary>
-/// Reads a message from <c>Errors</c>: GymIoT's error report, or the original project's <c>{"device_id", ...}</c>.
-/// Whatever else arrives there is still a fault to tell the gym about, so it becomes a report that says it was unreadable.
+/// Reads a message from <c>Errors</c>: GymIoT's error report, or the original project's <c>{"device_id", ...}</c>, with the
+/// same field readers as readings (<see cref="JsonFields"/>). Anyone may write to <c>Errors</c>: a device id that is not a
+/// string names no device, and whatever else arrives there is still a fault to tell the gym about, so it becomes a report
+/// that says it was unreadable.
 /// </summary>
 public static class ErrorReportParser
 {
-    private const int MaxRawLength = 200;
+    private const string Unknown = "unknown";
 
     public static ErrorReport Parse(string body, string messageId, DateTimeOffset receivedAt)
     {
+        using var document = JsonFields.ParseObject(body, out _);
         try
         {
-            using var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 8 });
-            var root = document.RootElement;
-            if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("device_id", out _))
+            if (document?.RootElement is { } root && root.TryGetProperty("device_id", out _))
             {
+                var device = JsonFields.StringOnly(root, "device_id", absent: Unknown);
                 return new ErrorReport(
-                    Text(root, "device_id") ?? "unknown",
-                    Text(root, "device_id") ?? "unknown",
+                    device,
+                    device,
                     null,
-                    Text(root, "value_time_spent") ?? "",
-                    Text(root, "value_calories_spent") ?? "",
+                    JsonFields.Raw(root, "value_time_spent") ?? "",
+                    JsonFields.Raw(root, "value_calories_spent") ?? "",
                     "Reported by a sensor in the original format",
                     receivedAt,
                     messageId);
             }
-            if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("deviceId", out _) && root.TryGetProperty("reason", out _))
+            if (document?.RootElement is { } report && report.TryGetProperty("deviceId", out _) && report.TryGetProperty("reason", out _))
             {
                 return new ErrorReport(
-                    Text(root, "deviceId") ?? "unknown",
-                    Text(root, "machine") ?? "unknown",
-                    Text(root, "memberId"),
-                    Text(root, "valueTimeSpent") ?? "",
-                    Text(root, "valueCaloriesSpent") ?? "",
-                    Text(root, "reason") ?? "",
-                    root.TryGetProperty("receivedAt", out var at) && at.ValueKind == JsonValueKind.String && at.TryGetDateTimeOffset(out var time) ? time : receivedAt,
-                    Text(root, "sourceMessageId") ?? messageId);
+                    JsonFields.StringOnly(report, "deviceId", absent: Unknown),
+                    JsonFields.Raw(report, "machine") ?? Unknown,
+                    JsonFields.Raw(report, "memberId"),
+                    JsonFields.Raw(report, "valueTimeSpent") ?? "",
+                    JsonFields.Raw(report, "valueCaloriesSpent") ?? "",
+                    JsonFields.Raw(report, "reason", ReadingLimits.UnreadableReportLength) ?? "",
+                    report.TryGetProperty("receivedAt", out var at) && at.ValueKind == JsonValueKind.String && at.TryGetDateTimeOffset(out var time) ? time : receivedAt,
+                    JsonFields.Raw(report, "sourceMessageId") ?? messageId);
             }
         }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        catch (InvalidOperationException)
         {
-            // Not JSON, or JSON whose strings are not text (an escaped lone surrogate): unreadable, like anything else.
+            // JSON whose strings are not text (an escaped lone surrogate): unreadable, like anything else.
         }
-        return new ErrorReport("unknown", "unknown", null, Cut(body), "", "Unreadable error report: the message on Errors is neither GymIoT's nor the original format", receivedAt, messageId);
+        return new ErrorReport(Unknown, Unknown, null, ReportText.Excerpt(body, ReadingLimits.UnreadableReportLength), "",
+            "Unreadable error report: the message on Errors is neither GymIoT's nor the original format", receivedAt, messageId);
     }
-
-    private static string? Text(JsonElement root, string field) =>
-        root.TryGetProperty(field, out var value) && value.ValueKind != JsonValueKind.Null
-            ? Cut(value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText())
-            : null;
-
-    private static string Cut(string text) => ReportText.Excerpt(text, MaxRawLength);
 }

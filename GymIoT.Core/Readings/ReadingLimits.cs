@@ -8,6 +8,15 @@ public static class ReadingLimits
 
     public const int MaxJsonDepth = 8;
 
+    /// <summary>A text value (a machine, a time) is short and has no control characters.</summary>
+    public const int MaxTextLength = 128;
+
+    /// <summary>A raw value named in an error report is cut to this many characters: a report stays a small message.</summary>
+    public const int ReportedValueLength = 64;
+
+    /// <summary>What an unreadable message on <c>Errors</c> said, cut to this many characters for the gym to see.</summary>
+    public const int UnreadableReportLength = 200;
+
     /// <summary>No session on one machine lasts longer than four hours.</summary>
     public static readonly TimeSpan MaxDuration = TimeSpan.FromHours(4);
 

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace GymIoT.Core.Readings;
 
 /// <summary>Raw values kept for an error report: bounded, and always valid Unicode, so the report can be written and read.</summary>
@@ -9,4 +11,7 @@ public static class ReportText
         var start = text.Length <= maxLength ? text : text[..maxLength] + "…";
         return string.Concat(start.EnumerateRunes().Select(rune => rune.ToString()));
     }
+
+    /// <summary>A number as a report writes it: at most two decimals, invariant.</summary>
+    public static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 }

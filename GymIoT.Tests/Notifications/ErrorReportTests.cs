@@ -75,6 +75,17 @@ public sealed class ErrorReportTests
 
     private static IncomingReport Incoming(ErrorReport report) => IncomingReport.Of(Received("own-id"), report);
 
+    [Theory]
+    [InlineData("""{"deviceId":42,"reason":"ZeroValue: x"}""")]
+    [InlineData("""{"device_id":{"id":"cyclette-01"},"value_time_spent":"ERROR"}""")]
+    public void A_device_id_that_is_not_a_string_names_no_device_as_it_does_in_a_reading(string body)
+    {
+        var report = ErrorReportParser.Parse(body, "m-8", Now);
+
+        Assert.Equal("", report.DeviceId);
+        Assert.DoesNotContain("Unreadable", report.Reason);
+    }
+
     [Fact]
     public void A_report_with_a_lone_surrogate_is_read_as_unreadable_instead_of_throwing()
     {
