@@ -27,7 +27,7 @@ public sealed class SimulatorOptions
     [Range(1, 99)]
     public int UnitsPerMachine { get; set; } = 3;
 
-    /// <summary>Back-fill the demo members' history at start when they have none yet.</summary>
+    /// <summary>At start, send the demo members' past days not sent yet (see <see cref="HistorySeeder"/>).</summary>
     public bool SeedHistory { get; set; }
 
     /// <summary>How far back the history goes.</summary>

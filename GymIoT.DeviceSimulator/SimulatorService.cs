@@ -22,13 +22,7 @@ public sealed partial class SimulatorService(
         await RetryUntilDoneAsync("enrol the gym's members", traffic.EnrollMembersAsync, stoppingToken);
         if (settings.SeedHistory)
         {
-            await RetryUntilDoneAsync("back-fill the demo history", async token =>
-            {
-                if (!await history.HasHistoryAsync(token))
-                {
-                    await history.SeedAsync(settings.HistoryDays, token);
-                }
-            }, stoppingToken);
+            await RetryUntilDoneAsync("back-fill the demo history", token => history.CatchUpAsync(settings.HistoryDays, token), stoppingToken);
         }
         if (settings.ReadingsPerSecond <= 0)
         {

@@ -14,6 +14,9 @@ public static class MemberAttributes
     public const string Role = "Role";
     public const string DailyGoalKcal = "DailyGoalKcal";
 
+    /// <summary>A demo member's history has been sent up to and including this day (a date as <see cref="DateFormat"/>).</summary>
+    public const string HistorySentThrough = "HistorySentThrough";
+
     /// <summary>Set once, at sign-up or by the demo seeder; the rest of the account changes with every login.</summary>
     public const string PasswordHash = "PasswordHash";
     public const string LoginAttempts = "LoginAttempts";

@@ -54,7 +54,7 @@ public sealed class MemberStore(IAmazonDynamoDB dynamoDb)
         await dynamoDb.UpdateItemAsync(new UpdateItemRequest
         {
             TableName = TableNames.Members,
-            Key = new Dictionary<string, AttributeValue> { [KeyNames.MemberId] = new() { S = memberId } },
+            Key = Key(memberId),
             UpdateExpression = $"SET {MemberAttributes.WeightKg} = :w, {MemberAttributes.HeightCm} = :h, {MemberAttributes.BirthDate} = :b, {MemberAttributes.DailyGoalKcal} = :g",
             ConditionExpression = $"attribute_exists({KeyNames.MemberId})",
             ExpressionAttributeValues = new()
@@ -66,12 +66,38 @@ public sealed class MemberStore(IAmazonDynamoDB dynamoDb)
             },
         }, cancellationToken);
 
+    /// <summary>The last day of a demo member's history sent so far, if any.</summary>
+    public async Task<DateOnly?> HistorySentThroughAsync(string memberId, CancellationToken cancellationToken = default)
+    {
+        var response = await dynamoDb.GetItemAsync(new GetItemRequest
+        {
+            TableName = TableNames.Members,
+            Key = Key(memberId),
+            ProjectionExpression = MemberAttributes.HistorySentThrough,
+        }, cancellationToken);
+        return DateOnly.TryParseExact(response.Item?.GetValueOrDefault(MemberAttributes.HistorySentThrough)?.S, MemberAttributes.DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            ? day
+            : null;
+    }
+
+    public async Task SetHistorySentThroughAsync(string memberId, DateOnly day, CancellationToken cancellationToken = default) =>
+        await dynamoDb.UpdateItemAsync(new UpdateItemRequest
+        {
+            TableName = TableNames.Members,
+            Key = Key(memberId),
+            UpdateExpression = $"SET {MemberAttributes.HistorySentThrough} = :d",
+            ConditionExpression = $"attribute_exists({KeyNames.MemberId})",
+            ExpressionAttributeValues = new() { [":d"] = new() { S = day.ToString(MemberAttributes.DateFormat, CultureInfo.InvariantCulture) } },
+        }, cancellationToken);
+
+    private static Dictionary<string, AttributeValue> Key(string memberId) => new() { [KeyNames.MemberId] = new() { S = memberId } };
+
     public async Task<Member?> FindAsync(string memberId, CancellationToken cancellationToken = default)
     {
         var response = await dynamoDb.GetItemAsync(new GetItemRequest
         {
             TableName = TableNames.Members,
-            Key = new Dictionary<string, AttributeValue> { [KeyNames.MemberId] = new() { S = memberId } },
+            Key = Key(memberId),
         }, cancellationToken);
         return response.Item is { Count: > 0 } item ? FromItem(item) : null;
     }
