@@ -14,28 +14,21 @@ internal static class OriginalReadingFormat
 
     public static ReadingCheck Read(JsonElement root, string queue, string messageId, DateTimeOffset sentAt, DateTimeOffset now)
     {
-        var reported = new ReportedValues(queue, queue, JsonFields.Raw(root, "username"), JsonFields.Raw(root, "value_time_spent") ?? "", JsonFields.Raw(root, "value_calories_spent") ?? "");
-        RejectedReading Fail(FieldProblem problem) => ReadingValidator.Reject(problem, reported, messageId, now);
-
-        if (JsonFields.RequiredId(root, "username", out var username) is { } userProblem)
-        {
-            return Fail(userProblem);
-        }
-        if (JsonFields.NumberInString(root, "value_time_spent", out var minutes) is { } minutesProblem)
-        {
-            return Fail(minutesProblem);
-        }
-        if (JsonFields.NumberInString(root, "value_calories_spent", out var kcal) is { } caloriesProblem)
-        {
-            return Fail(caloriesProblem);
-        }
-        var seconds = minutes * 60;
+        var fields = new FieldReader(root);
+        var username = fields.Id("username");
+        var seconds = fields.NumberInString("value_time_spent") * 60;
+        var kcal = fields.NumberInString("value_calories_spent");
         var startedAt = sentAt - TimeSpan.FromSeconds(Math.Clamp(seconds, 0, ReadingLimits.MaxDuration.TotalSeconds));
-        if ((ReadingRules.Amounts(seconds, kcal) ?? ReadingRules.Times(startedAt, sentAt, now) ?? ReadingRules.Machine(queue, queue)) is { } ruleProblem)
-        {
-            return Fail(ruleProblem);
-        }
 
+        var problem = fields.Problem
+            ?? ReadingRules.Amounts(seconds, kcal)
+            ?? ReadingRules.Times(startedAt, sentAt, now)
+            ?? ReadingRules.Machine(queue, queue);
+        if (problem is not null)
+        {
+            var reported = new ReportedValues(queue, queue, JsonFields.Raw(root, "username"), JsonFields.Raw(root, "value_time_spent") ?? "", JsonFields.Raw(root, "value_calories_spent") ?? "");
+            return ReadingValidator.Reject(problem, reported, messageId, now);
+        }
         var reading = new Reading(messageId, queue, queue, username, startedAt.ToUniversalTime(), sentAt.ToUniversalTime(), seconds, kcal);
         return new AcceptedReading(reading, OriginalFormat: true);
     }
