@@ -1,34 +1,45 @@
 using System.Globalization;
 using GymIoT.Core.Calories;
+using GymIoT.Core.Coaching;
 using GymIoT.Core.Members;
 using GymIoT.Core.Queues;
 using GymIoT.Core.Storage;
 
 namespace GymIoT.Dashboard.Home;
 
-/// <summary>What a member's home page shows, computed from their history and goal: figures, progress and chart series.</summary>
+/// <summary>
+/// What a member's home page shows, computed from their history, goal and training card: the card's steps today, the
+/// month's progress on the card, figures and chart series.
+/// </summary>
 public sealed record MemberHome(
+    TrainingCard Card,
+    IReadOnlyList<StepToday> CardToday,
+    double CardThresholdKcal,
     decimal TodayKcal,
     decimal TodayMinutes,
     IReadOnlyList<string> MachinesUsedToday,
     double DailyGoalKcal,
     decimal MonthKcal,
-    double MonthlyTargetKcal,
+    int MonthSessions,
     bool HasHistory,
     IReadOnlyList<ChartSpec> Charts)
 {
     public int DailyGoalPercent => Percent(TodayKcal, DailyGoalKcal);
 
-    public int MonthlyTargetPercent => Percent(MonthKcal, MonthlyTargetKcal);
+    /// <summary>The progress bar: this month's kcal against the card's threshold.</summary>
+    public int CardPercent => Percent(MonthKcal, CardThresholdKcal);
 
-    public bool MonthlyTargetReached => (double)MonthKcal >= MonthlyTargetKcal;
+    /// <summary>The step to do next today; null when the card is done for today.</summary>
+    public StepToday? NextStep => CardToday.FirstOrDefault(s => !s.IsDone);
+
+    public bool CardThresholdReached => (double)MonthKcal >= CardThresholdKcal;
 
     /// <summary>Today's kcal against the daily goal, as a radial gauge (0–100).</summary>
     public ChartSpec GoalGauge => new("Today's goal", ChartSpec.RadialKind, ["of today's goal"], [new("goal", [DailyGoalPercent])]);
 
     private static readonly string[] MonthNames = CultureInfo.InvariantCulture.DateTimeFormat.AbbreviatedMonthNames[..12];
 
-    public static MemberHome From(MemberHistory history, Member member)
+    public static MemberHome From(MemberHistory history, Member member, TrainingCard card)
     {
         var today = history.TodayActivity;
         var month = history.ThisMonth;
@@ -43,12 +54,15 @@ public sealed record MemberHome(
 
         var lastThirtyDays = Enumerable.Range(0, 30).Select(i => history.Today.AddDays(i - 29)).ToList();
         return new MemberHome(
+            card,
+            CardProgress.StepsToday(card, QueueNames.Machines.ToDictionary(m => m, m => (double)today.Machines[m].Seconds / 60)),
+            CardProgress.MonthlyThresholdKcal(card, member.WeightKg, history.Today.Year, history.Today.Month),
             Round(today.Kcal),
             Round(today.Seconds / 60),
             [.. QueueNames.Machines.Where(m => today.Machines[m].Sessions > 0).Select(Display)],
             member.DailyGoalKcal,
             Round(month.Kcal),
-            CalorieMath.MonthlyTargetKcal(member.DailyGoalKcal),
+            month.Sessions,
             !history.IsEmpty,
             [
                 PerMachine("Today per machine", today),
@@ -62,7 +76,8 @@ public sealed record MemberHome(
                 [
                     new("kcal", [.. today.KcalByHour.Select(Round)]),
                 ]),
-                new("Calories over the last 30 days", "area", [.. lastThirtyDays.Select(d => d.ToString("dd MMM", CultureInfo.InvariantCulture))],
+                // Bars: each day is one measured total, and a curve between days would show values never measured.
+                new("Calories over the last 30 days", "bar", [.. lastThirtyDays.Select(d => d.ToString("dd MMM", CultureInfo.InvariantCulture))],
                 [
                     new("kcal", [.. lastThirtyDays.Select(d => Round(history.Day(d).Kcal))]),
                 ]),

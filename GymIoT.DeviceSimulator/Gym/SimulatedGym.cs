@@ -17,7 +17,7 @@ public sealed class SimulatedGym
     {
         var random = new Random(options.RandomSeed ?? 7);
         Members = [.. DemoMembers, .. Enumerable.Range(1, options.Members).Select(i => Generated(i, random))];
-        Devices = [.. MachineProfile.All.SelectMany(profile => Enumerable.Range(1, options.UnitsPerMachine).Select(unit => new Device(profile.DeviceId(unit), profile)))];
+        Devices = [.. MachineProfile.All.SelectMany(profile => Enumerable.Range(1, options.UnitsPerMachine).Select(unit => new Device(Device.IdFor(profile, unit), profile)))];
     }
 
     public IReadOnlyList<Member> Members { get; }
@@ -39,4 +39,8 @@ public sealed class SimulatedGym
     }
 }
 
-public sealed record Device(string DeviceId, MachineProfile Profile);
+public sealed record Device(string DeviceId, MachineProfile Profile)
+{
+    /// <summary><c>Tapis_roulant</c> unit 1 is <c>tapis-roulant-01</c>.</summary>
+    public static string IdFor(MachineProfile profile, int unit) => $"{profile.Machine.ToLowerInvariant().Replace('_', '-')}-{unit:00}";
+}

@@ -26,6 +26,11 @@ public sealed class MemberHomeBrowserTests(PipelineFixture fixture)
         await Assertions.Expect(page.Locator(".apexcharts-canvas")).ToHaveCountAsync(6);
         await Assertions.Expect(page.Locator("[data-kpi='Today'] .apexcharts-radialbar")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("[data-kpi='Today'] .kpi-value")).ToHaveTextAsync("0 kcal");
+        // The card comes first: a new member is on the starter card, its first step next, the month's bar empty.
+        await Assertions.Expect(page.Locator(".training-card h2")).ToContainTextAsync("Your card: Starter");
+        await Assertions.Expect(page.Locator(".training-card .next-step")).ToHaveTextAsync("Next: Cyclette, 15 min");
+        var cardBar = page.GetByRole(AriaRole.Progressbar, new() { Name = "This month on your card" });
+        await Assertions.Expect(cardBar).ToHaveAttributeAsync("aria-valuenow", "0");
         await page.EvaluateAsync("window.__stillTheSamePage = true");
 
         var burst = await fixture.SendBurstAsync(new BurstRequest(4, MemberIds: [username], IncludeReadings: true));
@@ -34,6 +39,7 @@ public sealed class MemberHomeBrowserTests(PipelineFixture fixture)
         await Assertions.Expect(page.Locator("[data-kpi='Today'] .kpi-value"))
             .ToHaveTextAsync($"{Math.Round(kcal, 1):0} kcal", new() { Timeout = 5_000 });
         Assert.True(await page.EvaluateAsync<bool>("window.__stillTheSamePage === true"), "the page was reloaded");
+        await Assertions.Expect(cardBar).Not.ToHaveAttributeAsync("aria-valuenow", "0");
         // The chart is updated in the browser right after the figures: give it the moment it takes.
         var drawnKcal = await Eventually.ValueAsync(async () =>
         {

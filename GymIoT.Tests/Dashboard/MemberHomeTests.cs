@@ -1,5 +1,7 @@
 using GymIoT.Core.Calories;
+using GymIoT.Core.Coaching;
 using GymIoT.Core.Members;
+using GymIoT.Core.Queues;
 using GymIoT.Core.Storage;
 using GymIoT.Dashboard.Home;
 using GymIoT.Tests.Infrastructure;
@@ -30,7 +32,7 @@ public sealed class MemberHomeTests
 
     private static MemberHome Home() => MemberHome.From(new MemberHistory(Today,
         [Period("D#2026-11-27", 100, 0), Period("D#2026-11-28", 200, 150, (7, 200), (18, 150))],
-        [Period("M#2025-11", 900, 0), Period("M#2026-01", 1000, 500), Period("M#2026-11", 3000, 2000)]), Alex);
+        [Period("M#2025-11", 900, 0), Period("M#2026-01", 1000, 500), Period("M#2026-11", 3000, 2000)]), Alex, CardCatalogue.Starter);
 
     [Fact]
     public void Today_is_measured_against_the_daily_goal()
@@ -46,14 +48,27 @@ public sealed class MemberHomeTests
     }
 
     [Fact]
-    public void The_month_is_measured_against_three_workouts_a_week_for_four_weeks()
+    public void The_month_is_measured_against_the_cards_threshold_for_the_members_weight()
+    {
+        var home = Home();
+        var threshold = CardProgress.MonthlyThresholdKcal(CardCatalogue.Starter, Alex.WeightKg, 2026, 11);
+
+        Assert.Equal(threshold, home.CardThresholdKcal);
+        Assert.Equal(5000, home.MonthKcal);
+        Assert.Equal(2, home.MonthSessions);
+        Assert.Equal((int)Math.Min(100, Math.Round(5000 / threshold * 100)), home.CardPercent);
+        Assert.Equal(5000 >= threshold, home.CardThresholdReached);
+    }
+
+    [Fact]
+    public void Todays_steps_of_the_card_show_what_is_done_and_what_is_next()
     {
         var home = Home();
 
-        Assert.Equal(6000, home.MonthlyTargetKcal);
-        Assert.Equal(5000, home.MonthKcal);
-        Assert.Equal(83, home.MonthlyTargetPercent);
-        Assert.False(home.MonthlyTargetReached);
+        // 200 kcal on the Cyclette is 20 minutes today: the starter card's 15 are done, the Elliptical bike is next.
+        Assert.Equal([QueueNames.Cyclette, QueueNames.EllipticalBike], home.CardToday.Select(s => s.Step.Machine));
+        Assert.True(home.CardToday[0].IsDone);
+        Assert.Equal(QueueNames.EllipticalBike, home.NextStep!.Step.Machine);
     }
 
     [Fact]
@@ -78,7 +93,7 @@ public sealed class MemberHomeTests
     [Fact]
     public void A_member_without_history_is_told_so()
     {
-        var home = MemberHome.From(new MemberHistory(Today, [], []), Alex);
+        var home = MemberHome.From(new MemberHistory(Today, [], []), Alex, CardCatalogue.Starter);
 
         Assert.False(home.HasHistory);
         Assert.Equal(0, home.DailyGoalPercent);

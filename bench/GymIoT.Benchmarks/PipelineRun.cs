@@ -25,7 +25,7 @@ public sealed class PipelineRun(BenchmarkBackend backend, int members, int trace
     private readonly Dictionary<string, HashSet<string>> _expected = [];
     private readonly Random _random = new(42);
     private readonly List<Member> _members = [];
-    private readonly List<Device> _devices = [.. MachineProfile.All.SelectMany(p => Enumerable.Range(1, devicesPerMachine).Select(u => new Device(p.DeviceId(u), p)))];
+    private readonly List<Device> _devices = [.. MachineProfile.All.SelectMany(p => Enumerable.Range(1, devicesPerMachine).Select(u => new Device(Device.IdFor(p, u), p)))];
 
     public async Task EnrolAsync()
     {

@@ -14,7 +14,13 @@ window.gymiotCharts = (() => {
     };
     return isGauge(spec)
       ? { ...common, colors: ['#1f7a5a'], plotOptions: { radialBar: { hollow: { size: '58%' }, dataLabels: { name: { fontSize: '0.8rem' }, value: { fontSize: '1.4rem' } } } } }
-      : { ...common, title: { text: spec.title }, stroke: { width: spec.kind === 'bar' ? 0 : 2 } };
+      : {
+        ...common,
+        title: { text: spec.title },
+        stroke: { width: spec.kind === 'bar' ? 0 : 2 },
+        // Whole kcal and minutes on the axis: "1200", not "1200.0".
+        yaxis: { labels: { formatter: (value) => Math.round(value).toString() } },
+      };
   };
 
   return {

@@ -1,6 +1,6 @@
 using GymIoT.Core.Queues;
 
-namespace GymIoT.DeviceSimulator.Gym;
+namespace GymIoT.Core.Calories;
 
 /// <summary>How hard a machine works its user: the range of its metabolic equivalent (MET).</summary>
 public sealed record MachineProfile(string Machine, double MinMet, double MaxMet)
@@ -13,6 +13,9 @@ public sealed record MachineProfile(string Machine, double MinMet, double MaxMet
         new(QueueNames.SpinBike, 8.0, 10.5),
     ];
 
-    /// <summary><c>Tapis_roulant</c> unit 1 is <c>tapis-roulant-01</c>.</summary>
-    public string DeviceId(int unit) => $"{Machine.ToLowerInvariant().Replace('_', '-')}-{unit:00}";
+    /// <summary>The middle of the range: what a card expects of a workout on the machine.</summary>
+    public double MidMet => (MinMet + MaxMet) / 2;
+
+    public static MachineProfile Of(string machine) =>
+        All.FirstOrDefault(p => p.Machine == machine) ?? throw new ArgumentException($"'{machine}' is not a machine of the gym.", nameof(machine));
 }

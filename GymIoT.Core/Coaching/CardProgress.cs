@@ -1,0 +1,26 @@
+using GymIoT.Core.Calories;
+
+namespace GymIoT.Core.Coaching;
+
+/// <summary>A card's thresholds for one member, and where a day of training stands on it (design.md § Coaching).</summary>
+public static class CardProgress
+{
+    /// <summary>kcal of one workout done as the card says: Σ over steps of MET (middle of the machine's range) × 3.5 × weight / 200 × minutes.</summary>
+    public static double KcalPerWorkout(TrainingCard card, double weightKg) =>
+        card.Steps.Sum(step => CalorieMath.SessionKcal(MachineProfile.Of(step.Machine).MidMet, weightKg, step.Minutes));
+
+    /// <summary>The month's threshold: a workout's kcal × workouts a week × days in the month / 7.</summary>
+    public static double MonthlyThresholdKcal(TrainingCard card, double weightKg, int year, int month) =>
+        KcalPerWorkout(card, weightKg) * card.WorkoutsPerWeek * DateTime.DaysInMonth(year, month) / 7;
+
+    /// <summary>Each step of the card with the minutes done today on its machine.</summary>
+    public static IReadOnlyList<StepToday> StepsToday(TrainingCard card, IReadOnlyDictionary<string, double> minutesToday) =>
+        [.. card.Steps.Select(step => new StepToday(step, minutesToday.GetValueOrDefault(step.Machine)))];
+
+}
+
+/// <summary>One step of a card and the minutes done today on its machine.</summary>
+public sealed record StepToday(CardStep Step, double MinutesDone)
+{
+    public bool IsDone => MinutesDone >= Step.Minutes;
+}
