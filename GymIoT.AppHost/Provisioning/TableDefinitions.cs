@@ -17,6 +17,8 @@ public static class TableDefinitions
             KeyNames.DeviceActivityByPeriod, KeyNames.Period, KeyNames.DeviceId),
         Table(TableNames.NotificationDeliveries, KeyNames.ReportId, KeyNames.Channel),
         Table(TableNames.DataProtectionKeys, KeyNames.FriendlyName),
+        Table(TableNames.TrainingCards, KeyNames.CardId),
+        Table(TableNames.CardAssignments, KeyNames.MemberId, KeyNames.Assignment),
     ];
 
     private static CreateTableRequest Table(string name, string partitionKey, string? sortKey = null)

@@ -13,6 +13,9 @@ public sealed record TrainingCard(string CardId, string Name, int Level, int Wor
 {
     public const int LowestLevel = 1;
     public const int HighestLevel = 5;
+    public const int MaxNameLength = 40;
+    public const int MaxStepMinutes = 240;
+    public const int MaxDailyCapMinutes = 600;
 
     /// <summary>Minutes of one workout done as the card says.</summary>
     public int WorkoutMinutes => Steps.Sum(s => s.Minutes);
@@ -20,6 +23,10 @@ public sealed record TrainingCard(string CardId, string Name, int Level, int Wor
     /// <summary>What makes the card unusable, or nothing.</summary>
     public IEnumerable<string> Problems()
     {
+        if (string.IsNullOrWhiteSpace(Name) || Name.Length > MaxNameLength || Name.Any(char.IsControl))
+        {
+            yield return $"the name must be 1–{MaxNameLength} characters without control characters";
+        }
         if (Level is < LowestLevel or > HighestLevel)
         {
             yield return $"level {Level} is not {LowestLevel}–{HighestLevel}";
@@ -38,9 +45,9 @@ public sealed record TrainingCard(string CardId, string Name, int Level, int Wor
             {
                 yield return $"'{step.Machine}' is not a machine of the gym";
             }
-            if (step.Minutes < 1)
+            if (step.Minutes is < 1 or > MaxStepMinutes)
             {
-                yield return $"the {step.Machine} step has {step.Minutes} minutes";
+                yield return $"the {step.Machine} step has {step.Minutes} minutes, not 1–{MaxStepMinutes}";
             }
         }
         foreach (var twice in Steps.GroupBy(s => s.Machine).Where(g => g.Count() > 1))
@@ -50,6 +57,10 @@ public sealed record TrainingCard(string CardId, string Name, int Level, int Wor
         if (DailyCapMinutes < WorkoutMinutes)
         {
             yield return $"the daily cap of {DailyCapMinutes} minutes is below the workout's {WorkoutMinutes}";
+        }
+        if (DailyCapMinutes > MaxDailyCapMinutes)
+        {
+            yield return $"the daily cap of {DailyCapMinutes} minutes is more than {MaxDailyCapMinutes}";
         }
     }
 }

@@ -9,6 +9,8 @@ public static class KeyNames
     public const string ReportId = "ReportId";
     public const string Channel = "Channel";
     public const string FriendlyName = "FriendlyName";
+    public const string CardId = "CardId";
+    public const string Assignment = "Assignment";
 
     /// <summary>Global secondary index of <see cref="TableNames.DeviceActivity"/>: every device's item for one period.</summary>
     public const string DeviceActivityByPeriod = "ByPeriod";

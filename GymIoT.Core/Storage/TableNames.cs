@@ -18,5 +18,11 @@ public static class TableNames
     /// <summary>The dashboard's Data Protection key ring, shared by its replicas and kept across restarts. Key: <c>FriendlyName</c>.</summary>
     public const string DataProtectionKeys = "DataProtectionKeys";
 
-    public static IReadOnlyList<string> All { get; } = [Members, MemberActivity, DeviceActivity, NotificationDeliveries, DataProtectionKeys];
+    /// <summary>Training cards created or edited by staff; the catalogue's cards are used where none is stored. Key: <c>CardId</c>.</summary>
+    public const string TrainingCards = "TrainingCards";
+
+    /// <summary>Every card a member has been on, from which local day and why. Key: <c>MemberId</c>, <c>Assignment</c> (<c>yyyy-MM-dd#assigned-at</c>).</summary>
+    public const string CardAssignments = "CardAssignments";
+
+    public static IReadOnlyList<string> All { get; } = [Members, MemberActivity, DeviceActivity, NotificationDeliveries, DataProtectionKeys, TrainingCards, CardAssignments];
 }

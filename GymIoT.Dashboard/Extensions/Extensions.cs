@@ -1,3 +1,4 @@
+using GymIoT.Core.Coaching;
 using System.Globalization;
 using System.Threading.RateLimiting;
 using GymIoT.Core.Hosting;
@@ -73,6 +74,7 @@ public static class Extensions
         builder.Services.AddSingleton<AccountStore>();
         builder.Services.AddSingleton<Home.MemberActivityReader>();
         builder.Services.AddSingleton<Staff.DeviceActivityReader>();
+        builder.Services.AddTrainingCards();
         builder.Services.AddOptions<DemoAccountOptions>().BindConfiguration(DemoAccountOptions.SectionName);
         builder.Services.AddOptions<Staff.StaffToolsOptions>().BindConfiguration(Staff.StaffToolsOptions.SectionName);
         builder.Services.AddHostedService<DemoAccountSeeder>();

@@ -89,5 +89,6 @@ public sealed record MemberHome(
 
     private static decimal Round(decimal value) => Math.Round(value, 1);
 
-    private static int Percent(decimal value, double of) => of <= 0 ? 0 : (int)Math.Min(100, Math.Round((double)value / of * 100));
+    /// <summary>How far <paramref name="value"/> is towards <paramref name="of"/>, as a whole percentage up to 100.</summary>
+    public static int Percent(decimal value, double of) => of <= 0 ? 0 : (int)Math.Min(100, Math.Round((double)value / of * 100));
 }

@@ -29,7 +29,7 @@ public sealed class TrainingCardTests
         Assert.Contains("level 6 is not 1–5", problems);
         Assert.Contains("0 workouts a week is not 1–7", problems);
         Assert.Contains("'Rowing' is not a machine of the gym", problems);
-        Assert.Contains("the Cyclette step has 0 minutes", problems);
+        Assert.Contains("the Cyclette step has 0 minutes, not 1–240", problems);
         Assert.Contains("Cyclette comes 2 times", problems);
         Assert.Contains("the daily cap of 20 minutes is below the workout's 25", problems);
     }

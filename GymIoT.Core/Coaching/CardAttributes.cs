@@ -1,0 +1,30 @@
+namespace GymIoT.Core.Coaching;
+
+/// <summary>The attributes of a <c>TrainingCards</c> item (key: <see cref="Storage.KeyNames.CardId"/>).</summary>
+public static class CardAttributes
+{
+    public const string Name = "Name";
+    public const string Level = "Level";
+    public const string WorkoutsPerWeek = "WorkoutsPerWeek";
+    public const string DailyCapMinutes = "DailyCapMinutes";
+
+    /// <summary>The steps in order: a list of maps with <see cref="Machine"/> and <see cref="Minutes"/>.</summary>
+    public const string Steps = "Steps";
+    public const string Machine = "Machine";
+    public const string Minutes = "Minutes";
+}
+
+/// <summary>
+/// The attributes of a <c>CardAssignments</c> item (key: <see cref="Storage.KeyNames.MemberId"/>,
+/// <see cref="Storage.KeyNames.Assignment"/> = the local day it applies from, <c>#</c>, when it was made).
+/// </summary>
+public static class AssignmentAttributes
+{
+    public const string CardId = "CardId";
+    public const string Cause = "Cause";
+
+    /// <summary>Who made it: the staff member, or the member accepting an offer; absent for GymIoT's own changes.</summary>
+    public const string By = "By";
+
+    public const string DateFormat = "yyyy-MM-dd";
+}

@@ -1,0 +1,56 @@
+using GymIoT.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace GymIoT.Tests.Browser;
+
+/// <summary>Staff manage training cards in a real browser, and the member sees the card they were given.</summary>
+[Trait(TestKind.Category, TestKind.Browser)]
+[Collection(PipelineCollection.Name)]
+public sealed class CardsBrowserTests(PipelineFixture fixture)
+{
+    private string Dashboard => fixture.Endpoint("dashboard").ToString().TrimEnd('/');
+
+    [SkippableFact]
+    public async Task Staff_create_a_card_assign_it_to_a_member_and_the_member_trains_on_it()
+    {
+        await using var browser = await BrowserSession.StartAsync();
+        var member = await browser.NewPageAsync();
+        var username = $"card{Guid.NewGuid():N}"[..14];
+        await BrowserSession.SignUpAsync(member, Dashboard, username, "a long password");
+
+        var staff = await browser.NewPageAsync();
+        await BrowserSession.LogInAsync(staff, Dashboard, "staff", "GymIoT-demo-1");
+        await staff.GetByRole(AriaRole.Link, new() { Name = "Cards" }).ClickAsync();
+        await Assertions.Expect(staff.Locator("h1")).ToHaveTextAsync("Training cards");
+        await Assertions.Expect(staff.Locator("tr[data-card]")).ToHaveCountAsync(5);
+
+        // A card with a machine twice is refused with its reason; corrected, it is saved and listed.
+        var cardName = $"Rehab {username[4..10]}";
+        await staff.GetByLabel("Name").FillAsync(cardName);
+        await staff.GetByLabel("Level").FillAsync("2");
+        await staff.GetByLabel("Workouts a week").FillAsync("3");
+        await staff.GetByLabel("Daily cap (minutes)").FillAsync("50");
+        await staff.GetByLabel("Steps, in order").FillAsync("Elliptical bike 10, Cyclette 20, elliptical_bike 5");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Save card" }).ClickAsync();
+        await Assertions.Expect(staff.Locator("[aria-labelledby='edit-title'] [role='status']")).ToContainTextAsync("Elliptical_bike comes 2 times");
+        await staff.GetByLabel("Steps, in order").FillAsync("Elliptical bike 10, Cyclette 20");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Save card" }).ClickAsync();
+        await Assertions.Expect(staff.Locator("[aria-labelledby='edit-title'] [role='status']")).ToHaveTextAsync($"Saved {cardName}.");
+        await Assertions.Expect(staff.Locator("tr[data-card]", new() { HasText = cardName })).ToContainTextAsync("Elliptical bike 10, Cyclette 20");
+
+        // An unknown member is named as such; the new member gets the card from today.
+        await staff.GetByRole(AriaRole.Textbox, new() { Name = "Member", Exact = true }).FillAsync("nobody-at-all");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        await Assertions.Expect(staff.Locator("[aria-labelledby='assign-title'] [role='status']")).ToHaveTextAsync("No member is called nobody-at-all.");
+        await staff.GetByRole(AriaRole.Textbox, new() { Name = "Member", Exact = true }).FillAsync(username);
+        await staff.GetByLabel("Card", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = $"{cardName} (level 2)" });
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Assign from today" }).ClickAsync();
+        await Assertions.Expect(staff.Locator("[data-member-card]")).ToContainTextAsync($"{username} is on {cardName} (level 2)");
+        await Assertions.Expect(staff.Locator("[data-member-card] .history")).ToContainTextAsync("assigned by staff, by staff");
+        await BrowserSession.ScreenshotAsync(staff, "staff-cards");
+
+        await BrowserSession.LogInAsync(member, Dashboard, username, "a long password");
+        await Assertions.Expect(member.Locator(".training-card h2")).ToContainTextAsync($"Your card: {cardName}");
+        await Assertions.Expect(member.Locator(".training-card .next-step")).ToHaveTextAsync("Next: Elliptical bike, 10 min");
+    }
+}
