@@ -19,6 +19,7 @@ public static class TableDefinitions
         Table(TableNames.DataProtectionKeys, KeyNames.FriendlyName),
         Table(TableNames.TrainingCards, KeyNames.CardId),
         Table(TableNames.CardAssignments, KeyNames.MemberId, KeyNames.Assignment),
+        Table(TableNames.CardOffers, KeyNames.MemberId, KeyNames.Period),
     ];
 
     private static CreateTableRequest Table(string name, string partitionKey, string? sortKey = null)

@@ -28,3 +28,11 @@ public static class AssignmentAttributes
 
     public const string DateFormat = "yyyy-MM-dd";
 }
+
+/// <summary>The attributes of a <c>CardOffers</c> item (key: <see cref="Storage.KeyNames.MemberId"/>, <see cref="Storage.KeyNames.Period"/> = the month).</summary>
+public static class OfferAttributes
+{
+    public const string Decision = "Decision";
+    public const string OfferedCardId = "OfferedCardId";
+    public const string DecidedAt = "DecidedAt";
+}

@@ -8,5 +8,6 @@ public static class CoachingServiceExtensions
     public static IServiceCollection AddTrainingCards(this IServiceCollection services) => services
         .AddSingleton<TrainingCardStore>()
         .AddSingleton<CardAssignmentStore>()
+        .AddSingleton<CardOfferStore>()
         .AddSingleton<MemberCards>();
 }

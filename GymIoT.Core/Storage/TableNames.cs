@@ -24,5 +24,8 @@ public static class TableNames
     /// <summary>Every card a member has been on, from which local day and why. Key: <c>MemberId</c>, <c>Assignment</c> (<c>yyyy-MM-dd#assigned-at</c>).</summary>
     public const string CardAssignments = "CardAssignments";
 
-    public static IReadOnlyList<string> All { get; } = [Members, MemberActivity, DeviceActivity, NotificationDeliveries, DataProtectionKeys, TrainingCards, CardAssignments];
+    /// <summary>What a member decided about the month's offer of the next level's card. Key: <c>MemberId</c>, <c>Period</c> (<c>M#yyyy-MM</c>).</summary>
+    public const string CardOffers = "CardOffers";
+
+    public static IReadOnlyList<string> All { get; } = [Members, MemberActivity, DeviceActivity, NotificationDeliveries, DataProtectionKeys, TrainingCards, CardAssignments, CardOffers];
 }

@@ -53,4 +53,28 @@ public sealed class CardsBrowserTests(PipelineFixture fixture)
         await Assertions.Expect(member.Locator(".training-card h2")).ToContainTextAsync($"Your card: {cardName}");
         await Assertions.Expect(member.Locator(".training-card .next-step")).ToHaveTextAsync("Next: Elliptical bike, 10 min");
     }
+
+    [SkippableFact]
+    public async Task A_member_who_reaches_the_threshold_is_offered_the_next_level_and_accepts_it_for_tomorrow()
+    {
+        await using var browser = await BrowserSession.StartAsync();
+        var page = await browser.NewPageAsync();
+        var username = $"offer{Guid.NewGuid():N}"[..14];
+        await BrowserSession.SignUpAsync(page, Dashboard, username, "a long password");
+        await BrowserSession.LogInAsync(page, Dashboard, username, "a long password");
+        var offer = page.GetByRole(AriaRole.Region, new() { Name = "Next level" });
+        await Assertions.Expect(offer).ToHaveCountAsync(0);
+
+        // The starter card's month for 62 kg is about 1,700 kcal: twelve sessions pass it.
+        await fixture.SendBurstAsync(new DeviceSimulator.BurstRequest(12, MemberIds: [username]));
+
+        await Assertions.Expect(offer).ToContainTextAsync("Move up to Foundation (level 2", new() { Timeout = 30_000 });
+        await offer.GetByRole(AriaRole.Button, new() { Name = "Accept Foundation" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".training-card [role='status']")).ToHaveTextAsync("From tomorrow you train on Foundation (level 2).");
+        await BrowserSession.ScreenshotAsync(page, "member-accepted-offer");
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator(".training-card h2")).ToContainTextAsync("Your card: Starter");
+        await Assertions.Expect(page.Locator(".training-card .kpi-note")).ToHaveTextAsync("This month's threshold reached: well done!");
+        await Assertions.Expect(offer).ToHaveCountAsync(0);
+    }
 }

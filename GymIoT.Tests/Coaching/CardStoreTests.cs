@@ -16,7 +16,7 @@ public sealed class CardStoreTests(PlatformFixture fixture) : IDisposable
 
     private TrainingCardStore Cards => new(_dynamoDb);
 
-    private MemberCards MemberCards => new(Cards, new CardAssignmentStore(_dynamoDb), _clock);
+    private MemberCards MemberCards => new(Cards, new CardAssignmentStore(_dynamoDb), new CardOfferStore(_dynamoDb), _clock);
 
     [Fact]
     public async Task Staff_cards_are_stored_beside_the_catalogue_and_a_card_with_a_problem_is_refused_whole()
@@ -58,6 +58,29 @@ public sealed class CardStoreTests(PlatformFixture fixture) : IDisposable
         Assert.Equal(CardCatalogue.Starter.CardId, (await MemberCards.OnAsync(member, Today.AddDays(-1))).Card.CardId);
         var history = await new CardAssignmentStore(_dynamoDb).HistoryAsync(member);
         Assert.Equal(["performance", "endurance"], history.Select(a => a.CardId));
+    }
+
+    [Fact]
+    public async Task The_next_level_is_offered_from_the_threshold_until_answered_and_an_accepted_card_applies_from_tomorrow()
+    {
+        var member = $"offer-{Guid.NewGuid():N}"[..16];
+        var starter = CardCatalogue.Starter;
+
+        var below = await MemberCards.OfferAsync(member, starter, 999.9m, 1000, Today);
+        var offered = await MemberCards.OfferAsync(member, starter, 1000m, 1000, Today);
+        await MemberCards.AcceptAsync(member, offered!, Today);
+        var kept = await new CardOfferStore(_dynamoDb).DecideAsync(member, Today, OfferDecision.Kept, offered!.CardId, _clock.GetUtcNow());
+
+        Assert.Null(below);
+        Assert.Equal(2, offered.Level);
+        Assert.Equal(OfferDecision.Accepted, kept);
+        Assert.Null(await MemberCards.OfferAsync(member, starter, 2000m, 1000, Today));
+        Assert.Equal(starter.CardId, (await MemberCards.OnAsync(member, Today)).Card.CardId);
+        var tomorrow = await MemberCards.OnAsync(member, Today.AddDays(1));
+        Assert.Equal((offered.CardId, AssignmentCause.AcceptedOffer), (tomorrow.Card.CardId, tomorrow.Assignment.Cause));
+        // A new month, a new offer; the top level has none.
+        Assert.NotNull(await MemberCards.OfferAsync(member, tomorrow.Card, 5000m, 1000, Today.AddMonths(1)));
+        Assert.Null(await MemberCards.OfferAsync(member, CardCatalogue.Cards[^1], 5000m, 1000, Today.AddMonths(1)));
     }
 
     public void Dispose() => _dynamoDb.Dispose();

@@ -76,4 +76,15 @@ public sealed class TrainingCardTests
         Assert.All(steps, s => Assert.Equal(0, s.MinutesDone));
         Assert.Equal(Starter.Steps[0], steps.First(s => !s.IsDone).Step);
     }
+
+    [Fact]
+    public void The_next_level_is_the_catalogues_card_one_level_up_before_a_staff_card_of_that_level_and_none_above_the_top()
+    {
+        var staffCard = new TrainingCard("card-aaaa", "A staff card", 2, 2, 60, [new(QueueNames.Cyclette, 30)]);
+        List<TrainingCard> all = [staffCard, .. CardCatalogue.Cards];
+
+        Assert.Equal("foundation", MemberCards.NextLevel(Starter, all)!.CardId);
+        Assert.Equal("card-aaaa", MemberCards.NextLevel(Starter, [Starter, staffCard])!.CardId);
+        Assert.Null(MemberCards.NextLevel(CardCatalogue.Cards[^1], all));
+    }
 }
