@@ -11,7 +11,8 @@ namespace GymIoT.Aggregator;
 
 /// <summary>
 /// Handles one batch of messages from the machine queues: validates each, reports bad ones to <c>Errors</c>, folds good ones
-/// into the aggregates exactly once, and deletes from the queue only what has been fully handled. Anything that fails for a
+/// into the aggregates exactly once and hands them to the coach through <c>Coaching</c> (stored now or before: the coach
+/// recognises a reading it has had), and deletes from the queue only what has been fully handled. Anything that fails for a
 /// technical reason stays in its queue, to be delivered again (and after five tries, moved to the dead-letter queue).
 /// </summary>
 public sealed partial class ReadingBatchProcessor(
@@ -96,8 +97,9 @@ public sealed partial class ReadingBatchProcessor(
         {
             var outcomes = await store.StoreAsync(accepted.Select(a => (a.Reading, a.Span?.Context ?? default)), cancellationToken);
 
-            var stored = 0;
+            var applied = 0;
             var duplicates = 0;
+            var stored = new List<(MessageInFlight Message, Reading Reading)>();
             var seen = new HashSet<string>();
             var now = timeProvider.GetUtcNow();
             foreach (var (message, reading, span) in accepted)
@@ -117,20 +119,24 @@ public sealed partial class ReadingBatchProcessor(
                 }
                 else if (outcome.Outcome == StoreOutcome.Applied)
                 {
-                    stored++;
+                    applied++;
                     metrics.Processed(reading.Machine);
                     metrics.Lag(now - message.Received.SentAt);
                 }
-                message.Done = outcome.Outcome is StoreOutcome.Applied or StoreOutcome.Duplicate;
+                if (outcome.Outcome is StoreOutcome.Applied or StoreOutcome.Duplicate)
+                {
+                    stored.Add((message, reading));
+                }
                 var label = isDuplicate ? "duplicate" : outcome.Outcome.ToString().ToLowerInvariant();
                 span?.SetTag("gymiot.store.outcome", label);
                 message.Span?.SetTag("gymiot.reading.outcome", label);
-                if (!message.Done)
+                if (outcome.Outcome is not (StoreOutcome.Applied or StoreOutcome.Duplicate))
                 {
                     span?.SetStatus(ActivityStatusCode.Error, "not stored; left for redelivery");
                 }
             }
-            return (stored, duplicates);
+            await HandOverAsync(stored, cancellationToken);
+            return (applied, duplicates);
         }
         finally
         {
@@ -139,6 +145,31 @@ public sealed partial class ReadingBatchProcessor(
                 span?.Dispose();
             }
             Activity.Current = null;
+        }
+    }
+
+    /// <summary>Gives the stored readings to the coach; one the coach did not get stays in its queue, to be stored (as a duplicate) and handed over again.</summary>
+    private async Task HandOverAsync(IReadOnlyList<(MessageInFlight Message, Reading Reading)> stored, CancellationToken cancellationToken)
+    {
+        if (stored.Count == 0)
+        {
+            return;
+        }
+        var handOvers = stored.Select(s => new OutgoingMessage(
+            JsonSerializer.Serialize(s.Reading, MessageJson.Default.Reading),
+            s.Message.Span?.Context ?? s.Message.Received.Trace,
+            s.Message.Received.Baggage)).ToList();
+        try
+        {
+            var outcomes = await publisher.SendBatchAsync(QueueNames.Coaching, handOvers, cancellationToken);
+            foreach (var ((message, _), outcome) in stored.Zip(outcomes))
+            {
+                message.Done = outcome.Sent;
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogCoachingQueueUnavailable(ex, stored.Count);
         }
     }
 
@@ -206,6 +237,9 @@ public sealed partial class ReadingBatchProcessor(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} error reports could not be sent to Errors; their readings will be delivered again")]
     private partial void LogErrorsQueueUnavailable(Exception exception, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} stored readings could not be handed to Coaching; they will be delivered again")]
+    private partial void LogCoachingQueueUnavailable(Exception exception, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} handled messages could not be deleted; they will be recognised when delivered again")]
     private partial void LogDeleteFailed(int count);

@@ -23,6 +23,11 @@ builder.AddProject<Projects.GymIoT_ErrorNotifier>("error-notifier")
     .WithIftttWebhook()
     .WithHttpHealthCheck("/health");
 
+builder.AddProject<Projects.GymIoT_Coach>("coach")
+    .WithAwsBackend(aws)
+    .WithGymSettings()
+    .WithHttpHealthCheck("/health");
+
 // The simulated gym belongs to the demo composition: on unless GymIoT:Simulator=false (a deployment with real devices).
 // Only in Development does it back-fill history and take burst requests.
 if (builder.Configuration.GetValue("GymIoT:Simulator", true))

@@ -20,6 +20,8 @@ public static class TableDefinitions
         Table(TableNames.TrainingCards, KeyNames.CardId),
         Table(TableNames.CardAssignments, KeyNames.MemberId, KeyNames.Assignment),
         Table(TableNames.CardOffers, KeyNames.MemberId, KeyNames.Period),
+        Table(TableNames.CoachSessions, KeyNames.MemberId, KeyNames.Session),
+        Table(TableNames.Alerts, KeyNames.MemberId, KeyNames.AlertId),
     ];
 
     private static CreateTableRequest Table(string name, string partitionKey, string? sortKey = null)

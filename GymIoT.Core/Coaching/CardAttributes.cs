@@ -36,3 +36,12 @@ public static class OfferAttributes
     public const string OfferedCardId = "OfferedCardId";
     public const string DecidedAt = "DecidedAt";
 }
+
+/// <summary>The attributes of an <c>Alerts</c> item (key: <see cref="Storage.KeyNames.MemberId"/>, <see cref="Storage.KeyNames.AlertId"/>).</summary>
+public static class AlertAttributes
+{
+    public const string Kind = "Kind";
+    public const string Message = "Message";
+    public const string ReadingId = "ReadingId";
+    public const string RaisedAt = "RaisedAt";
+}

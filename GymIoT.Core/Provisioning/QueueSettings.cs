@@ -17,6 +17,9 @@ public static class QueueSettings
 
     public const int MachineVisibilityTimeoutSeconds = 30;
 
+    /// <summary>The coach handles each stored reading in a few reads and writes.</summary>
+    public const int CoachingVisibilityTimeoutSeconds = 30;
+
     public static Dictionary<string, string> ForDeadLetterQueue() => new()
     {
         [QueueAttributeName.MessageRetentionPeriod] = DeadLetterRetentionSeconds.ToString(),
@@ -24,7 +27,12 @@ public static class QueueSettings
 
     public static Dictionary<string, string> ForSourceQueue(string queueName, string deadLetterArn) => new()
     {
-        [QueueAttributeName.VisibilityTimeout] = (queueName == QueueNames.Errors ? ErrorsVisibilityTimeoutSeconds : MachineVisibilityTimeoutSeconds).ToString(),
+        [QueueAttributeName.VisibilityTimeout] = (queueName switch
+        {
+            QueueNames.Errors => ErrorsVisibilityTimeoutSeconds,
+            QueueNames.Coaching => CoachingVisibilityTimeoutSeconds,
+            _ => MachineVisibilityTimeoutSeconds,
+        }).ToString(),
         [QueueAttributeName.RedrivePolicy] = RedrivePolicy(deadLetterArn),
     };
 

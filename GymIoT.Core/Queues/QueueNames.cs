@@ -1,6 +1,9 @@
 namespace GymIoT.Core.Queues;
 
-/// <summary>The SQS queues of GymIoT: one per machine type, plus <c>Errors</c>, each with a dead-letter queue.</summary>
+/// <summary>
+/// The SQS queues of GymIoT: one per machine type, <c>Errors</c> (bad sensor data) and <c>Coaching</c> (stored readings,
+/// for the coach), each with a dead-letter queue.
+/// </summary>
 public static class QueueNames
 {
     public const string Cyclette = "Cyclette";
@@ -8,6 +11,7 @@ public static class QueueNames
     public const string EllipticalBike = "Elliptical_bike";
     public const string SpinBike = "Spin_bike";
     public const string Errors = "Errors";
+    public const string Coaching = "Coaching";
 
     public const string DeadLetterSuffix = "-dlq";
 
@@ -16,7 +20,10 @@ public static class QueueNames
 
     public static IReadOnlyList<string> Machines { get; } = [Cyclette, TapisRoulant, EllipticalBike, SpinBike];
 
-    public static IReadOnlyList<string> Sources { get; } = [.. Machines, Errors];
+    /// <summary>A machine as people read it: <c>Tapis_roulant</c> is "Tapis roulant".</summary>
+    public static string DisplayName(string machine) => machine.Replace('_', ' ');
+
+    public static IReadOnlyList<string> Sources { get; } = [.. Machines, Errors, Coaching];
 
     public static string DeadLetterOf(string queueName) => queueName + DeadLetterSuffix;
 }

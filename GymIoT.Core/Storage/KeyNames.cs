@@ -11,6 +11,8 @@ public static class KeyNames
     public const string FriendlyName = "FriendlyName";
     public const string CardId = "CardId";
     public const string Assignment = "Assignment";
+    public const string Session = "Session";
+    public const string AlertId = "AlertId";
 
     /// <summary>Global secondary index of <see cref="TableNames.DeviceActivity"/>: every device's item for one period.</summary>
     public const string DeviceActivityByPeriod = "ByPeriod";

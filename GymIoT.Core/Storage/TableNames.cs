@@ -27,5 +27,12 @@ public static class TableNames
     /// <summary>What a member decided about the month's offer of the next level's card. Key: <c>MemberId</c>, <c>Period</c> (<c>M#yyyy-MM</c>).</summary>
     public const string CardOffers = "CardOffers";
 
-    public static IReadOnlyList<string> All { get; } = [Members, MemberActivity, DeviceActivity, NotificationDeliveries, DataProtectionKeys, TrainingCards, CardAssignments, CardOffers];
+    /// <summary>The sessions the coach has seen, for the alerts of each member's day. Key: <c>MemberId</c>, <c>Session</c> (<c>yyyy-MM-dd#readingId</c>).</summary>
+    public const string CoachSessions = "CoachSessions";
+
+    /// <summary>Every alert raised for a member, once per cause. Key: <c>MemberId</c>, <c>AlertId</c> (<c>yyyy-MM-dd#kind#about</c>).</summary>
+    public const string Alerts = "Alerts";
+
+    public static IReadOnlyList<string> All { get; } =
+        [Members, MemberActivity, DeviceActivity, NotificationDeliveries, DataProtectionKeys, TrainingCards, CardAssignments, CardOffers, CoachSessions, Alerts];
 }

@@ -75,6 +75,7 @@ public static class Extensions
         builder.Services.AddSingleton<Home.MemberActivityReader>();
         builder.Services.AddSingleton<Staff.DeviceActivityReader>();
         builder.Services.AddTrainingCards();
+        builder.Services.AddSingleton<AlertStore>();
         builder.Services.AddOptions<DemoAccountOptions>().BindConfiguration(DemoAccountOptions.SectionName);
         builder.Services.AddOptions<Staff.StaffToolsOptions>().BindConfiguration(Staff.StaffToolsOptions.SectionName);
         builder.Services.AddHostedService<DemoAccountSeeder>();

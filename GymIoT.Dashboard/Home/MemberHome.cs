@@ -44,7 +44,7 @@ public sealed record MemberHome(
         var today = history.TodayActivity;
         var month = history.ThisMonth;
         var year = history.Today.Year;
-        var machines = QueueNames.Machines.Select(Display).ToList();
+        var machines = QueueNames.Machines.Select(QueueNames.DisplayName).ToList();
 
         ChartSpec PerMachine(string title, PeriodActivity period) => new(title, "bar", machines,
         [
@@ -59,7 +59,7 @@ public sealed record MemberHome(
             CardProgress.MonthlyThresholdKcal(card, member.WeightKg, history.Today.Year, history.Today.Month),
             Round(today.Kcal),
             Round(today.Seconds / 60),
-            [.. QueueNames.Machines.Where(m => today.Machines[m].Sessions > 0).Select(Display)],
+            [.. QueueNames.Machines.Where(m => today.Machines[m].Sessions > 0).Select(QueueNames.DisplayName)],
             member.DailyGoalKcal,
             Round(month.Kcal),
             month.Sessions,
@@ -84,8 +84,6 @@ public sealed record MemberHome(
             ]);
     }
 
-    /// <summary><c>Tapis_roulant</c> reads as "Tapis roulant".</summary>
-    public static string Display(string machine) => machine.Replace('_', ' ');
 
     private static decimal Round(decimal value) => Math.Round(value, 1);
 

@@ -11,7 +11,7 @@ public static class CardStepsText
     public const int MaxLength = 200;
 
     public static string Format(IEnumerable<CardStep> steps) =>
-        string.Join(", ", steps.Select(s => $"{Home.MemberHome.Display(s.Machine)} {s.Minutes}"));
+        string.Join(", ", steps.Select(s => $"{QueueNames.DisplayName(s.Machine)} {s.Minutes}"));
 
     /// <returns>The steps, or null with what is wrong in <paramref name="problem"/>.</returns>
     public static IReadOnlyList<CardStep>? Parse(string? text, out string problem)
@@ -28,10 +28,10 @@ public static class CardStepsText
             var split = part.LastIndexOf(' ');
             var name = split > 0 ? part[..split].Trim() : "";
             var machine = QueueNames.Machines.FirstOrDefault(m => string.Equals(m, name, StringComparison.OrdinalIgnoreCase)
-                || string.Equals(Home.MemberHome.Display(m), name, StringComparison.OrdinalIgnoreCase));
+                || string.Equals(QueueNames.DisplayName(m), name, StringComparison.OrdinalIgnoreCase));
             if (machine is null || !int.TryParse(part[(split + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var minutes))
             {
-                problem = $"Steps: \"{part}\" is not a machine ({string.Join(", ", QueueNames.Machines.Select(Home.MemberHome.Display))}) followed by minutes.";
+                problem = $"Steps: \"{part}\" is not a machine ({string.Join(", ", QueueNames.Machines.Select(QueueNames.DisplayName))}) followed by minutes.";
                 return null;
             }
             steps.Add(new CardStep(machine, minutes));

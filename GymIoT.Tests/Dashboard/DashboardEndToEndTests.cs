@@ -112,7 +112,11 @@ public sealed class DashboardEndToEndTests(PipelineFixture fixture)
         Assert.Contains("Saved.", await saved.Content.ReadAsStringAsync());
         var home = await session.PageAsync("/");
         Assert.Contains("0% of your 600 kcal goal", home);
-        Assert.Contains("of 7200 kcal (3 workouts a week)", home);
+        Assert.Contains("your monthly target is <strong>7200 kcal</strong> (3 workouts a week)", await session.PageAsync("/profile"));
+        // The card's threshold follows the weight: the starter card for 61 kg.
+        var month = new GymIoT.Core.Time.GymCalendar(new GymIoT.Core.Time.GymOptions()).LocalDate(DateTimeOffset.UtcNow);
+        var threshold = GymIoT.Core.Coaching.CardProgress.MonthlyThresholdKcal(GymIoT.Core.Coaching.CardCatalogue.Starter, 61, month.Year, month.Month);
+        Assert.Contains($"0% of this month&#x27;s {threshold:0} kcal", home);
     }
 
     [Fact]

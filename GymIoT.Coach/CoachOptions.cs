@@ -1,0 +1,22 @@
+using System.ComponentModel.DataAnnotations;
+using GymIoT.Core.Provisioning;
+
+namespace GymIoT.Coach;
+
+/// <summary>How the coach consumes <c>Coaching</c> (section <c>Coach</c>).</summary>
+public sealed class CoachOptions
+{
+    public const string SectionName = "Coach";
+
+    /// <summary>Long-polling wait; a stop waits for the poll under way, so this also bounds how long a graceful stop takes.</summary>
+    [Range(0, 20)]
+    public int WaitTimeSeconds { get; set; } = 10;
+
+    /// <summary>How long a received reading stays invisible while it is handled: the queue's own by default.</summary>
+    [Range(1, 43200)]
+    public int VisibilityTimeoutSeconds { get; set; } = QueueSettings.CoachingVisibilityTimeoutSeconds;
+
+    /// <summary>Readings handled at the same time.</summary>
+    [Range(1, 32)]
+    public int Parallelism { get; set; } = 4;
+}

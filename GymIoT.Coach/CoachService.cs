@@ -1,0 +1,70 @@
+using GymIoT.Core.Messaging;
+using GymIoT.Core.Queues;
+using Microsoft.Extensions.Options;
+
+namespace GymIoT.Coach;
+
+/// <summary>
+/// Long-polls <c>Coaching</c> and coaches what it takes: different members side by side, one member's readings in the order
+/// their sessions started. A reading handled is deleted; any other is let go for SQS to deliver again.
+/// </summary>
+public sealed partial class CoachService(
+    QueueConsumer consumer,
+    ReadingCoach coach,
+    IOptions<CoachOptions> options,
+    ILogger<CoachService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        using var polls = consumer.StartPolling(stoppingToken);
+        using var holding = new CancellationTokenSource();
+        var keeping = consumer.KeepInvisibleAsync(holding.Token);
+        LogStarted();
+        await consumer.PollAsync(QueueNames.Coaching, pollToken => CoachBatchAsync(settings, pollToken), stoppingToken, polls.Token);
+        await holding.CancelAsync();
+        await keeping;
+    }
+
+    private async Task CoachBatchAsync(CoachOptions settings, CancellationToken pollToken)
+    {
+        var received = await consumer.ReceiveAsync(QueueNames.Coaching, QueueConsumer.MaxMessagesPerReceive, settings.WaitTimeSeconds, pollToken);
+        try
+        {
+            var byMember = received
+                .Select(message => (Message: message, Reading: ReadingCoach.Read(message)))
+                .GroupBy(m => m.Reading?.MemberId ?? m.Message.Message.MessageId)
+                .Select(member => member.OrderBy(m => m.Reading?.StartedAt).ToList());
+            var handled = new List<ReceivedMessage>();
+            // Readings in hand are finished even when a stop comes: deleting them is what keeps them from coming back.
+            await Parallel.ForEachAsync(byMember, new ParallelOptions { MaxDegreeOfParallelism = settings.Parallelism }, async (member, _) =>
+            {
+                foreach (var (message, reading) in member)
+                {
+                    if (await coach.HandleAsync(message, reading, CancellationToken.None))
+                    {
+                        lock (handled)
+                        {
+                            handled.Add(message);
+                        }
+                    }
+                }
+            });
+            var notDeleted = await consumer.DeleteAsync(handled, CancellationToken.None);
+            if (notDeleted > 0)
+            {
+                LogDeleteFailed(notDeleted);
+            }
+        }
+        finally
+        {
+            consumer.Release(received);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Coaching the readings stored by the aggregator")]
+    private partial void LogStarted();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} coached readings could not be deleted; coaching them again changes nothing")]
+    private partial void LogDeleteFailed(int count);
+}

@@ -1,0 +1,28 @@
+using GymIoT.Core.Coaching;
+using GymIoT.Core.Hosting;
+using GymIoT.Core.Messaging;
+
+namespace GymIoT.Coach.Extensions;
+
+public static class Extensions
+{
+    public const string ServiceName = "GymIoT.Coach";
+
+    public static void AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddGymIoTCore(ServiceName);
+
+        builder.Services.AddOptions<CoachOptions>()
+            .BindConfiguration(CoachOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        builder.Services.AddTrainingCards();
+        builder.Services.AddSingleton<AlertStore>();
+        builder.Services.AddSingleton<CoachSessionStore>();
+        builder.Services.AddSingleton<CoachMetrics>();
+        builder.Services.AddSingleton<ReadingCoach>();
+        builder.Services.AddQueueConsumer<CoachOptions>(options => new ConsumerSettings(options.WaitTimeSeconds, options.VisibilityTimeoutSeconds));
+        builder.Services.AddHostedService<CoachService>();
+    }
+}

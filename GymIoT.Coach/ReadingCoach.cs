@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using System.Text.Json;
+using GymIoT.Core.Coaching;
+using GymIoT.Core.Messaging;
+using GymIoT.Core.Queues;
+using GymIoT.Core.Readings;
+using GymIoT.Core.Telemetry;
+using GymIoT.Core.Time;
+
+namespace GymIoT.Coach;
+
+/// <summary>
+/// Coaches one stored reading (design.md § Coaching): records the session on the member's day, judges it against the
+/// member's card and the day's other sessions, and raises each alert due that its cause has not raised yet. Everything
+/// it writes is keyed by the reading or the cause, so a reading delivered again, or handled again after a crash, changes
+/// nothing and raises nothing twice.
+/// </summary>
+public sealed partial class ReadingCoach(
+    CoachSessionStore sessions,
+    AlertStore alerts,
+    MemberCards cards,
+    GymCalendar calendar,
+    ServiceTelemetry telemetry,
+    CoachMetrics metrics,
+    TimeProvider timeProvider,
+    ILogger<ReadingCoach> logger)
+{
+    /// <summary>The reading a message carries, or null when it carries none the coach can use.</summary>
+    public static Reading? Read(ReceivedMessage message)
+    {
+        try
+        {
+            var reading = JsonSerializer.Deserialize(message.Message.Body ?? "", MessageJson.Default.Reading);
+            return reading is not null
+                && Identifiers.IsValid(reading.ReadingId) && Identifiers.IsValid(reading.MemberId)
+                && QueueNames.Machines.Contains(reading.Machine)
+                && reading.DurationSeconds is > 0 && reading.DurationSeconds <= ReadingLimits.MaxDuration.TotalSeconds
+                    ? reading
+                    : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <returns>True when the reading is coached; false when the message must come back (and in the end go to <c>Coaching-dlq</c>).</returns>
+    public async Task<bool> HandleAsync(ReceivedMessage message, Reading? reading, CancellationToken cancellationToken)
+    {
+        var previous = Activity.Current;
+        using var span = ConsumerSpan.Start(telemetry.ActivitySource, message.Queue, message.Message.MessageId, message.Trace);
+        Activity.Current = span;
+        try
+        {
+            if (reading is null)
+            {
+                span?.SetStatus(ActivityStatusCode.Error, "not a stored reading");
+                LogUnreadable(message.Message.MessageId);
+                return false;
+            }
+            var day = calendar.LocalDate(reading.StartedAt);
+            var session = new TrainingSession(reading.ReadingId, reading.Machine, reading.StartedAt, reading.DurationSeconds / 60);
+            await sessions.RecordAsync(reading.MemberId, day, session, cancellationToken);
+            var known = await sessions.OnAsync(reading.MemberId, day, cancellationToken);
+            var (card, _) = await cards.OnAsync(reading.MemberId, day, cancellationToken);
+            var due = AlertRules.For(reading.MemberId, day, card, known, session);
+            if (due.Count > 0)
+            {
+                var raised = await alerts.IdsOnAsync(reading.MemberId, day, cancellationToken);
+                foreach (var alert in due.Where(a => !raised.Contains(a.AlertId)))
+                {
+                    await RaiseAsync(alert, cancellationToken);
+                }
+            }
+            metrics.Handled();
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            span?.AddException(ex).SetStatus(ActivityStatusCode.Error, ex.Message);
+            LogFailed(ex, message.Message.MessageId);
+            return false;
+        }
+        finally
+        {
+            Activity.Current = previous;
+        }
+    }
+
+    private async Task RaiseAsync(CoachAlert alert, CancellationToken cancellationToken)
+    {
+        using var span = telemetry.ActivitySource.StartActivity("raise alert");
+        span?.SetTag("gymiot.alert.id", alert.AlertId).SetTag("gymiot.alert.kind", alert.Kind.ToString()).SetTag("gymiot.member.id", alert.MemberId);
+        if (await alerts.RaiseAsync(alert, timeProvider.GetUtcNow(), cancellationToken))
+        {
+            metrics.Raised(alert.Kind);
+            LogRaised(alert.Kind, alert.MemberId, alert.Message);
+        }
+        else
+        {
+            span?.SetTag("gymiot.alert.outcome", "raised before");
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Kind} alert for {MemberId}: {Message}")]
+    private partial void LogRaised(AlertKind kind, string memberId, string message);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Message {MessageId} on Coaching is not a stored reading; it is left for Coaching-dlq")]
+    private partial void LogUnreadable(string messageId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reading in message {MessageId} could not be coached; it will be delivered again")]
+    private partial void LogFailed(Exception exception, string messageId);
+}

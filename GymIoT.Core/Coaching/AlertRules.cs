@@ -1,0 +1,52 @@
+using GymIoT.Core.Queues;
+
+namespace GymIoT.Core.Coaching;
+
+/// <summary>Which alerts a session raises on a member's day, given the card and the sessions of that day known so far.</summary>
+public static class AlertRules
+{
+    /// <param name="day">The session's local day.</param>
+    /// <param name="sessions">Every session of that day known so far, the new one included.</param>
+    public static IReadOnlyList<CoachAlert> For(string memberId, DateOnly day, TrainingCard card, IReadOnlyList<TrainingSession> sessions, TrainingSession session)
+    {
+        var alerts = new List<CoachAlert>();
+        CoachAlert Alert(AlertKind kind, string about, string message) => new(memberId, day, kind, about, message, session.ReadingId);
+
+        // The step due when the session began: counted from the sessions that started before it.
+        var before = sessions.Where(s => s.StartedAt < session.StartedAt || (s.StartedAt == session.StartedAt && string.CompareOrdinal(s.ReadingId, session.ReadingId) < 0));
+        var due = CardProgress.StepsToday(card, MinutesByMachine(before)).FirstOrDefault(s => !s.IsDone);
+        if (due is null || due.Step.Machine != session.Machine)
+        {
+            alerts.Add(Alert(AlertKind.OutOfSequence, session.ReadingId, due is null
+                ? $"Your card was already done for today when you started on the {QueueNames.DisplayName(session.Machine)}."
+                : $"The {QueueNames.DisplayName(session.Machine)} is not your card's next step: next is the {QueueNames.DisplayName(due.Step.Machine)} ({due.Step.Minutes} min)."));
+        }
+
+        var today = MinutesByMachine(sessions);
+        var next = CardProgress.StepsToday(card, today).FirstOrDefault(s => !s.IsDone);
+        var step = card.Steps.FirstOrDefault(s => s.Machine == session.Machine);
+        if (step is not null && today[session.Machine] > step.Minutes)
+        {
+            alerts.Add(Alert(AlertKind.OverTime, session.Machine,
+                $"{today[session.Machine]:0} minutes on the {QueueNames.DisplayName(session.Machine)} today, more than your card's {step.Minutes}: "
+                + (next is null ? "your card is done for today." : $"next is the {QueueNames.DisplayName(next.Step.Machine)} ({next.Step.Minutes} min).")));
+        }
+
+        var total = today.Values.Sum();
+        if (total > card.DailyCapMinutes)
+        {
+            alerts.Add(Alert(AlertKind.OverDailyCap, "", $"{total:0} minutes today, more than your card's {card.DailyCapMinutes}: stop for today and rest."));
+        }
+        return alerts;
+    }
+
+    private static Dictionary<string, double> MinutesByMachine(IEnumerable<TrainingSession> sessions)
+    {
+        var minutes = QueueNames.Machines.ToDictionary(m => m, _ => 0.0);
+        foreach (var session in sessions)
+        {
+            minutes[session.Machine] = minutes.GetValueOrDefault(session.Machine) + session.Minutes;
+        }
+        return minutes;
+    }
+}

@@ -1,0 +1,94 @@
+using System.Globalization;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using GymIoT.Core.Storage;
+
+namespace GymIoT.Core.Coaching;
+
+/// <summary>The <c>Alerts</c> table: each alert once, under the id of its cause.</summary>
+public sealed class AlertStore(IAmazonDynamoDB dynamoDb)
+{
+    /// <summary>How many alerts a member's history shows at most.</summary>
+    public const int HistoryLength = 100;
+
+    /// <summary>The ids of the alerts raised for a member's day.</summary>
+    public async Task<HashSet<string>> IdsOnAsync(string memberId, DateOnly day, CancellationToken cancellationToken = default)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        Dictionary<string, AttributeValue>? start = null;
+        do
+        {
+            var response = await dynamoDb.QueryAsync(new QueryRequest
+            {
+                TableName = TableNames.Alerts,
+                KeyConditionExpression = "#m = :m AND begins_with(#a, :day)",
+                ExpressionAttributeNames = new() { ["#m"] = KeyNames.MemberId, ["#a"] = KeyNames.AlertId },
+                ExpressionAttributeValues = new() { [":m"] = new() { S = memberId }, [":day"] = new() { S = $"{CoachAlert.DayKey(day)}#" } },
+                ProjectionExpression = "#a",
+                ConsistentRead = true,
+                ExclusiveStartKey = start,
+            }, cancellationToken);
+            ids.UnionWith((response.Items ?? []).Select(i => i[KeyNames.AlertId].S));
+            start = response.LastEvaluatedKey is { Count: > 0 } last ? last : null;
+        }
+        while (start is not null);
+        return ids;
+    }
+
+    /// <summary>Raises the alert unless its cause has one already; true when this call raised it.</summary>
+    public async Task<bool> RaiseAsync(CoachAlert alert, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await dynamoDb.PutItemAsync(new PutItemRequest
+            {
+                TableName = TableNames.Alerts,
+                Item = new()
+                {
+                    [KeyNames.MemberId] = new() { S = alert.MemberId },
+                    [KeyNames.AlertId] = new() { S = alert.AlertId },
+                    [AlertAttributes.Kind] = new() { S = alert.Kind.ToString() },
+                    [AlertAttributes.Message] = new() { S = alert.Message },
+                    [AlertAttributes.ReadingId] = new() { S = alert.ReadingId },
+                    [AlertAttributes.RaisedAt] = new() { S = StoredTime.Of(at) },
+                },
+                ConditionExpression = "attribute_not_exists(#a)",
+                ExpressionAttributeNames = new() { ["#a"] = KeyNames.AlertId },
+            }, cancellationToken);
+            return true;
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>A member's alerts, the latest day first.</summary>
+    public async Task<IReadOnlyList<RaisedAlert>> HistoryAsync(string memberId, CancellationToken cancellationToken = default)
+    {
+        var response = await dynamoDb.QueryAsync(new QueryRequest
+        {
+            TableName = TableNames.Alerts,
+            KeyConditionExpression = "#m = :m",
+            ExpressionAttributeNames = new() { ["#m"] = KeyNames.MemberId },
+            ExpressionAttributeValues = new() { [":m"] = new() { S = memberId } },
+            ScanIndexForward = false,
+            Limit = HistoryLength,
+        }, cancellationToken);
+        return [.. (response.Items ?? []).Select(FromItem).OrderByDescending(a => a.RaisedAt)];
+    }
+
+    private static RaisedAlert FromItem(Dictionary<string, AttributeValue> item)
+    {
+        var id = item[KeyNames.AlertId].S;
+        return new RaisedAlert(
+            id,
+            DateOnly.ParseExact(id.Split('#')[0], CoachAlert.DayFormat, CultureInfo.InvariantCulture),
+            Enum.TryParse<AlertKind>(item.GetValueOrDefault(AlertAttributes.Kind)?.S, out var kind) ? kind : AlertKind.OutOfSequence,
+            item.GetValueOrDefault(AlertAttributes.Message)?.S ?? "",
+            DateTimeOffset.Parse(item.GetValueOrDefault(AlertAttributes.RaisedAt)?.S ?? "2000-01-01T00:00:00Z", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal));
+    }
+}
+
+/// <summary>An alert as stored, for the member's alerts page.</summary>
+public sealed record RaisedAlert(string AlertId, DateOnly Day, AlertKind Kind, string Message, DateTimeOffset RaisedAt);

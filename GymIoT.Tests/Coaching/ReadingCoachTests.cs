@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using System.Text.Json;
+using Amazon.SQS.Model;
+using GymIoT.Coach;
+using GymIoT.Core.Calories;
+using GymIoT.Core.Coaching;
+using GymIoT.Core.Members;
+using GymIoT.Core.Messaging;
+using GymIoT.Core.Queues;
+using GymIoT.Core.Readings;
+using GymIoT.Core.Telemetry;
+using GymIoT.Core.Time;
+using GymIoT.Tests.Infrastructure;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace GymIoT.Tests.Coaching;
+
+/// <summary>The coach's handling of stored readings, in process, against the embedded DynamoDB.</summary>
+[Trait(TestKind.Category, TestKind.Integration)]
+[Collection(PlatformCollection.Name)]
+public sealed class ReadingCoachTests(PlatformFixture fixture) : IDisposable
+{
+    private static readonly DateTimeOffset Morning = new(2026, 11, 30, 8, 0, 0, TimeSpan.Zero);
+    private readonly Amazon.DynamoDBv2.IAmazonDynamoDB _dynamoDb = fixture.Aws.CreateDynamoDbClient();
+    private readonly ServiceTelemetry _telemetry = new($"GymIoT.Coach.Tests.{Guid.NewGuid():N}");
+
+    [Fact]
+    public async Task Readings_delivered_up_to_three_times_in_any_order_raise_each_alert_once()
+    {
+        var member = $"coach-{Guid.NewGuid():N}"[..16];
+        var raised = 0;
+        using var listener = CountAlerts(() => Interlocked.Increment(ref raised));
+        var coach = Coach();
+        // The starter card (Cyclette 15, Elliptical bike 15, cap 60): 20 minutes on the Cyclette is over time, the
+        // Spin bike is not on the card, and 65 minutes in all pass the cap.
+        var sessions = new[]
+        {
+            Reading(member, QueueNames.Cyclette, 0, 20),
+            Reading(member, QueueNames.EllipticalBike, 25, 15),
+            Reading(member, QueueNames.SpinBike, 45, 30),
+        };
+        var deliveries = sessions.SelectMany((r, i) => Enumerable.Repeat(r, 1 + i)).Reverse().ToList();
+
+        foreach (var reading in deliveries)
+        {
+            Assert.True(await coach.HandleAsync(Message(reading), reading, CancellationToken.None));
+        }
+
+        var alerts = await new AlertStore(_dynamoDb).HistoryAsync(member);
+        Assert.Equal(alerts.Count, raised);
+        Assert.Single(alerts, a => a.Kind == AlertKind.OverDailyCap);
+        Assert.Single(alerts, a => a.Kind == AlertKind.OverTime && a.Message.StartsWith("20 minutes on the Cyclette", StringComparison.Ordinal));
+        Assert.Contains(alerts, a => a.AlertId.EndsWith($"#OutOfSequence#{sessions[2].ReadingId}", StringComparison.Ordinal));
+        Assert.Equal(alerts.Count, alerts.Select(a => a.AlertId).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_message_that_is_not_a_stored_reading_is_left_for_the_dead_letter_queue()
+    {
+        var coach = Coach();
+        var message = new ReceivedMessage(QueueNames.Coaching, "http://localhost/queue/Coaching", new Message { MessageId = "m-bad", Body = "{\"readingId\":42}" }, default, Morning);
+
+        Assert.Null(ReadingCoach.Read(message));
+        Assert.False(await coach.HandleAsync(message, null, CancellationToken.None));
+    }
+
+    private ReadingCoach Coach()
+    {
+        var clock = TimeProvider.System;
+        var cards = new MemberCards(new TrainingCardStore(_dynamoDb), new CardAssignmentStore(_dynamoDb), new CardOfferStore(_dynamoDb), clock);
+        return new ReadingCoach(new CoachSessionStore(_dynamoDb), new AlertStore(_dynamoDb), cards, new GymCalendar(new GymOptions()),
+            _telemetry, new CoachMetrics(_telemetry), clock, NullLogger<ReadingCoach>.Instance);
+    }
+
+    private MeterListener CountAlerts(Action raised)
+    {
+        var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter == _telemetry.Meter && instrument.Name == "gymiot.coach.alerts")
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, _, _) =>
+        {
+            for (var i = 0; i < value; i++)
+            {
+                raised();
+            }
+        });
+        listener.Start();
+        return listener;
+    }
+
+    private static Reading Reading(string member, string machine, int startMinute, int minutes) =>
+        new(Guid.NewGuid().ToString("N"), $"{machine.ToLowerInvariant()}-01", machine, member,
+            Morning.AddMinutes(startMinute), Morning.AddMinutes(startMinute + minutes), minutes * 60, minutes * 8);
+
+    private static ReceivedMessage Message(Reading reading) =>
+        new(QueueNames.Coaching, "http://localhost/queue/Coaching",
+            new Message { MessageId = Guid.NewGuid().ToString(), Body = JsonSerializer.Serialize(reading, MessageJson.Default.Reading) }, default(ActivityContext), Morning);
+
+    public void Dispose()
+    {
+        _dynamoDb.Dispose();
+        _telemetry.Dispose();
+    }
+}
