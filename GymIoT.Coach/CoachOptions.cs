@@ -16,7 +16,11 @@ public sealed class CoachOptions
     [Range(1, 43200)]
     public int VisibilityTimeoutSeconds { get; set; } = QueueSettings.CoachingVisibilityTimeoutSeconds;
 
-    /// <summary>Readings handled at the same time.</summary>
+    /// <summary>Concurrent long-polling receivers.</summary>
+    [Range(1, 8)]
+    public int Receivers { get; set; } = 2;
+
+    /// <summary>Members' readings handled at the same time by each receiver.</summary>
     [Range(1, 32)]
     public int Parallelism { get; set; } = 4;
 }

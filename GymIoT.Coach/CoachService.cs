@@ -5,8 +5,8 @@ using Microsoft.Extensions.Options;
 namespace GymIoT.Coach;
 
 /// <summary>
-/// Long-polls <c>Coaching</c> and coaches what it takes: different members side by side, one member's readings in the order
-/// their sessions started. A reading handled is deleted; any other is let go for SQS to deliver again.
+/// Long-polls <c>Coaching</c> with <see cref="CoachOptions.Receivers"/> receivers and coaches what they take: different
+/// members side by side, one member's readings of a receive in the order their sessions started. A reading handled is deleted; any other is let go for SQS to deliver again.
 /// </summary>
 public sealed partial class CoachService(
     QueueConsumer consumer,
@@ -21,7 +21,8 @@ public sealed partial class CoachService(
         using var holding = new CancellationTokenSource();
         var keeping = consumer.KeepInvisibleAsync(holding.Token);
         LogStarted();
-        await consumer.PollAsync(QueueNames.Coaching, pollToken => CoachBatchAsync(settings, pollToken), stoppingToken, polls.Token);
+        await Task.WhenAll(Enumerable.Range(0, settings.Receivers).Select(_ =>
+            consumer.PollAsync(QueueNames.Coaching, pollToken => CoachBatchAsync(settings, pollToken), stoppingToken, polls.Token)));
         await holding.CancelAsync();
         await keeping;
     }

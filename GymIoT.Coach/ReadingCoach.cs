@@ -13,7 +13,8 @@ namespace GymIoT.Coach;
 /// Coaches one stored reading (design.md § Coaching): records the session on the member's day, judges it against the
 /// member's card and the day's other sessions, and raises each alert due that its cause has not raised yet. Everything
 /// it writes is keyed by the reading or the cause, so a reading delivered again, or handled again after a crash, changes
-/// nothing and raises nothing twice.
+/// nothing and raises nothing twice. Alerts are live: a session of a past day (history sent late, a reading delivered
+/// after midnight) is let go without one.
 /// </summary>
 public sealed partial class ReadingCoach(
     CoachSessionStore sessions,
@@ -59,6 +60,12 @@ public sealed partial class ReadingCoach(
                 return false;
             }
             var day = calendar.LocalDate(reading.StartedAt);
+            if (day != calendar.LocalDate(timeProvider.GetUtcNow()))
+            {
+                span?.SetTag("gymiot.coach.outcome", "past day");
+                metrics.Handled();
+                return true;
+            }
             var session = new TrainingSession(reading.ReadingId, reading.Machine, reading.StartedAt, reading.DurationSeconds / 60);
             await sessions.RecordAsync(reading.MemberId, day, session, cancellationToken);
             var known = await sessions.OnAsync(reading.MemberId, day, cancellationToken);

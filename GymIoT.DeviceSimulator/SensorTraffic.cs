@@ -3,6 +3,7 @@ using GymIoT.Core.Members;
 using GymIoT.Core.Messaging;
 using GymIoT.Core.Readings;
 using GymIoT.Core.Telemetry;
+using GymIoT.Core.Time;
 using GymIoT.DeviceSimulator.Faults;
 using GymIoT.DeviceSimulator.Gym;
 using Microsoft.Extensions.Options;
@@ -14,6 +15,8 @@ namespace GymIoT.DeviceSimulator;
 /// </summary>
 public sealed class SensorTraffic(
     SimulatedGym gym,
+    CardHabits habits,
+    GymCalendar calendar,
     MemberStore members,
     MessagePublisher publisher,
     ServiceTelemetry telemetry,
@@ -38,9 +41,17 @@ public sealed class SensorTraffic(
         lock (_randomLock)
         {
             var pool = among ?? gym.Members;
+            var day = calendar.LocalDate(endedAt);
             var member = pool[_random.Next(pool.Count)];
-            var device = gym.Devices[_random.Next(gym.Devices.Count)];
-            var reading = SessionFactory.Session(member, device, TruncateToSeconds(endedAt), _random);
+            for (var tries = 0; tries < 3 && habits.IsDone(member.MemberId, day); tries++)
+            {
+                member = pool[_random.Next(pool.Count)];
+            }
+            var (machine, minutes) = habits.NextSession(member.MemberId, day, _random);
+            var devices = machine is null ? gym.Devices : [.. gym.Devices.Where(d => d.Profile.Machine == machine)];
+            var device = devices[_random.Next(devices.Count)];
+            var reading = SessionFactory.Session(member, device, TruncateToSeconds(endedAt), _random, minutes);
+            habits.Record(member.MemberId, day, reading.Machine, reading.DurationSeconds / 60);
             if (_random.NextDouble() < faultRate)
             {
                 return Misreadings.Make(Misreadings.Kinds[_random.Next(Misreadings.Kinds.Count)], reading, _random);

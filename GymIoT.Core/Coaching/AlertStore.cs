@@ -12,9 +12,16 @@ public sealed class AlertStore(IAmazonDynamoDB dynamoDb)
     public const int HistoryLength = 100;
 
     /// <summary>The ids of the alerts raised for a member's day.</summary>
-    public async Task<HashSet<string>> IdsOnAsync(string memberId, DateOnly day, CancellationToken cancellationToken = default)
+    public async Task<HashSet<string>> IdsOnAsync(string memberId, DateOnly day, CancellationToken cancellationToken = default) =>
+        [.. (await DayItemsAsync(memberId, day, idsOnly: true, cancellationToken)).Select(i => i[KeyNames.AlertId].S)];
+
+    /// <summary>The alerts raised for a member's day.</summary>
+    public async Task<IReadOnlyList<RaisedAlert>> OnAsync(string memberId, DateOnly day, CancellationToken cancellationToken = default) =>
+        [.. (await DayItemsAsync(memberId, day, idsOnly: false, cancellationToken)).Select(FromItem)];
+
+    private async Task<List<Dictionary<string, AttributeValue>>> DayItemsAsync(string memberId, DateOnly day, bool idsOnly, CancellationToken cancellationToken)
     {
-        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var items = new List<Dictionary<string, AttributeValue>>();
         Dictionary<string, AttributeValue>? start = null;
         do
         {
@@ -24,15 +31,15 @@ public sealed class AlertStore(IAmazonDynamoDB dynamoDb)
                 KeyConditionExpression = "#m = :m AND begins_with(#a, :day)",
                 ExpressionAttributeNames = new() { ["#m"] = KeyNames.MemberId, ["#a"] = KeyNames.AlertId },
                 ExpressionAttributeValues = new() { [":m"] = new() { S = memberId }, [":day"] = new() { S = $"{CoachAlert.DayKey(day)}#" } },
-                ProjectionExpression = "#a",
+                ProjectionExpression = idsOnly ? "#a" : null,
                 ConsistentRead = true,
                 ExclusiveStartKey = start,
             }, cancellationToken);
-            ids.UnionWith((response.Items ?? []).Select(i => i[KeyNames.AlertId].S));
+            items.AddRange(response.Items ?? []);
             start = response.LastEvaluatedKey is { Count: > 0 } last ? last : null;
         }
         while (start is not null);
-        return ids;
+        return items;
     }
 
     /// <summary>Raises the alert unless its cause has one already; true when this call raised it.</summary>

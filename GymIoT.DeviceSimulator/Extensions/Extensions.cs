@@ -20,6 +20,7 @@ public static class Extensions
         builder.Services.AddSingleton(services => new SimulatedGym(services.GetRequiredService<IOptions<SimulatorOptions>>().Value));
         builder.Services.AddSingleton<SensorTraffic>();
         builder.Services.AddSingleton<DemoHistory>();
+        builder.Services.AddSingleton<CardHabits>();
         builder.Services.AddSingleton<HistorySeeder>();
         builder.Services.AddHostedService<SimulatorService>();
         builder.Services.ConfigureHttpJsonOptions(json =>

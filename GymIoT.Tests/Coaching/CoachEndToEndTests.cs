@@ -40,7 +40,10 @@ public sealed class CoachEndToEndTests(PipelineFixture fixture) : IDisposable
             TimeSpan.FromSeconds(60));
         var spans = await Eventually.ValueAsync(
             () => Task.FromResult(fixture.Telemetry.Spans.Where(s => s.TraceId == trace.ToString()).ToList()),
-            found => found.Count(s => s.Service == "coach" && s.Name == "process Coaching") >= 3,
+            found => found.Count(s => s.Service == "coach" && s.Name == "process Coaching") >= 3
+                && found.Any(s => s.Service == "coach" && s.Name == "raise alert")
+                && found.Any(s => s.Service == "aggregator" && s.Name == "store reading")
+                && found.Any(s => s.Service == "aggregator" && s.Name == "send Coaching"),
             TimeSpan.FromSeconds(60));
         alerts = await new AlertStore(_dynamoDb).HistoryAsync(member);
 

@@ -22,6 +22,7 @@ namespace GymIoT.Tests.Coaching;
 public sealed class ReadingCoachTests(PlatformFixture fixture) : IDisposable
 {
     private static readonly DateTimeOffset Morning = new(2026, 11, 30, 8, 0, 0, TimeSpan.Zero);
+    private readonly Microsoft.Extensions.Time.Testing.FakeTimeProvider _clock = new(Morning.AddHours(4));
     private readonly Amazon.DynamoDBv2.IAmazonDynamoDB _dynamoDb = fixture.Aws.CreateDynamoDbClient();
     private readonly ServiceTelemetry _telemetry = new($"GymIoT.Coach.Tests.{Guid.NewGuid():N}");
 
@@ -56,6 +57,18 @@ public sealed class ReadingCoachTests(PlatformFixture fixture) : IDisposable
     }
 
     [Fact]
+    public async Task A_session_of_a_past_day_is_let_go_without_an_alert()
+    {
+        var member = $"past-{Guid.NewGuid():N}"[..16];
+        var coach = Coach();
+        var yesterday = Reading(member, QueueNames.SpinBike, -24 * 60, 90);
+
+        Assert.True(await coach.HandleAsync(Message(yesterday), yesterday, CancellationToken.None));
+
+        Assert.Empty(await new AlertStore(_dynamoDb).HistoryAsync(member));
+    }
+
+    [Fact]
     public async Task A_message_that_is_not_a_stored_reading_is_left_for_the_dead_letter_queue()
     {
         var coach = Coach();
@@ -67,7 +80,7 @@ public sealed class ReadingCoachTests(PlatformFixture fixture) : IDisposable
 
     private ReadingCoach Coach()
     {
-        var clock = TimeProvider.System;
+        var clock = _clock;
         var cards = new MemberCards(new TrainingCardStore(_dynamoDb), new CardAssignmentStore(_dynamoDb), new CardOfferStore(_dynamoDb), clock);
         return new ReadingCoach(new CoachSessionStore(_dynamoDb), new AlertStore(_dynamoDb), cards, new GymCalendar(new GymOptions()),
             _telemetry, new CoachMetrics(_telemetry), clock, NullLogger<ReadingCoach>.Instance);

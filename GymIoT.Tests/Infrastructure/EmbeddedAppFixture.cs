@@ -38,6 +38,9 @@ public class EmbeddedAppFixture : IAsyncLifetime
     /// <summary>Services stopped once the app has started, so the tests own what they would consume.</summary>
     protected virtual IEnumerable<string> StoppedServices => [];
 
+    /// <summary>Services the collection never uses: not started at all, so they take neither messages nor the machine's cores.</summary>
+    protected virtual IEnumerable<string> UnstartedServices => [];
+
     /// <summary>Resources that must be healthy before the tests run.</summary>
     protected virtual IEnumerable<string> AwaitedResources => ["sqs", "dynamodb", "dynamodb-admin", "maildev"];
 
@@ -60,9 +63,14 @@ public class EmbeddedAppFixture : IAsyncLifetime
             appHost.CreateResourceBuilder(service)
                 .WithEnvironment("Aggregator__WaitTimeSeconds", "1")
                 .WithEnvironment("Notifier__WaitTimeSeconds", "1")
+                .WithEnvironment("Coach__WaitTimeSeconds", "1")
                 .WithEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", Telemetry.Endpoint)
                 .WithEnvironment("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf")
                 .WithEnvironment("OTEL_BSP_SCHEDULE_DELAY", "500");
+        }
+        foreach (var service in appHost.Resources.OfType<ProjectResource>().Where(r => UnstartedServices.Contains(r.Name)).ToList())
+        {
+            appHost.CreateResourceBuilder(service).WithExplicitStart();
         }
         Configure(appHost);
         App = await appHost.BuildAsync(cancellation.Token);

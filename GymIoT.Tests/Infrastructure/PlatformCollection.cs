@@ -14,5 +14,7 @@ public sealed class PlatformFixture : EmbeddedAppFixture
 {
     protected override IEnumerable<string> Settings => ["GymIoT:Simulator=false"];
 
-    protected override IEnumerable<string> StoppedServices => ["aggregator", "error-notifier", "coach"];
+    protected override IEnumerable<string> StoppedServices => ["aggregator", "error-notifier"];
+
+    protected override IEnumerable<string> UnstartedServices => ["coach"];
 }

@@ -14,5 +14,7 @@ public sealed class ProductionFixture : EmbeddedAppFixture
     protected override IEnumerable<string> AwaitedResources => [.. base.AwaitedResources, "device-simulator", "dashboard"];
 
     /// <summary>The tests look at the dashboard and the simulator only: the rest would load the machine the other collections share.</summary>
-    protected override IEnumerable<string> StoppedServices => ["aggregator", "error-notifier", "coach"];
+    protected override IEnumerable<string> StoppedServices => ["aggregator", "error-notifier"];
+
+    protected override IEnumerable<string> UnstartedServices => ["coach"];
 }
