@@ -1,3 +1,4 @@
+using GymIoT.Core.Hosting;
 using GymIoT.Core.Messaging;
 using GymIoT.Core.Queues;
 using Microsoft.Extensions.Options;
@@ -6,7 +7,8 @@ namespace GymIoT.Coach;
 
 /// <summary>
 /// Long-polls <c>Coaching</c> with <see cref="CoachOptions.Receivers"/> receivers and coaches what they take: different
-/// members side by side, one member's readings of a receive in the order their sessions started. A reading handled is deleted; any other is let go for SQS to deliver again.
+/// members side by side, one member's readings one at a time (across receivers too, so two readings of one member never
+/// judge the same day at once) and, within a receive, in the order their sessions started. A reading handled is deleted; any other is let go for SQS to deliver again.
 /// </summary>
 public sealed partial class CoachService(
     QueueConsumer consumer,
@@ -14,6 +16,9 @@ public sealed partial class CoachService(
     IOptions<CoachOptions> options,
     ILogger<CoachService> logger) : BackgroundService
 {
+    /// <summary>One lock per stripe of members: bounded memory, however many members train.</summary>
+    private readonly SemaphoreSlim[] _memberStripes = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
@@ -40,15 +45,24 @@ public sealed partial class CoachService(
             // Readings in hand are finished even when a stop comes: deleting them is what keeps them from coming back.
             await Parallel.ForEachAsync(byMember, new ParallelOptions { MaxDegreeOfParallelism = settings.Parallelism }, async (member, _) =>
             {
-                foreach (var (message, reading) in member)
+                var stripe = _memberStripes[(int)((uint)StableHash.Of(member[0].Reading?.MemberId ?? "") % (uint)_memberStripes.Length)];
+                await stripe.WaitAsync(CancellationToken.None);
+                try
                 {
-                    if (await coach.HandleAsync(message, reading, CancellationToken.None))
+                    foreach (var (message, reading) in member)
                     {
-                        lock (handled)
+                        if (await coach.HandleAsync(message, reading, CancellationToken.None))
                         {
-                            handled.Add(message);
+                            lock (handled)
+                            {
+                                handled.Add(message);
+                            }
                         }
                     }
+                }
+                finally
+                {
+                    stripe.Release();
                 }
             });
             var notDeleted = await consumer.DeleteAsync(handled, CancellationToken.None);
@@ -61,6 +75,15 @@ public sealed partial class CoachService(
         {
             consumer.Release(received);
         }
+    }
+
+    public override void Dispose()
+    {
+        foreach (var stripe in _memberStripes)
+        {
+            stripe.Dispose();
+        }
+        base.Dispose();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Coaching the readings stored by the aggregator")]

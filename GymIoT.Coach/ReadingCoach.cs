@@ -19,7 +19,7 @@ namespace GymIoT.Coach;
 public sealed partial class ReadingCoach(
     CoachSessionStore sessions,
     AlertStore alerts,
-    MemberCards cards,
+    CardOfTheDay cards,
     GymCalendar calendar,
     ServiceTelemetry telemetry,
     CoachMetrics metrics,
@@ -69,7 +69,7 @@ public sealed partial class ReadingCoach(
             var session = new TrainingSession(reading.ReadingId, reading.Machine, reading.StartedAt, reading.DurationSeconds / 60);
             await sessions.RecordAsync(reading.MemberId, day, session, cancellationToken);
             var known = await sessions.OnAsync(reading.MemberId, day, cancellationToken);
-            var (card, _) = await cards.OnAsync(reading.MemberId, day, cancellationToken);
+            var card = await cards.OnAsync(reading.MemberId, day, cancellationToken);
             var due = AlertRules.For(reading.MemberId, day, card, known, session);
             if (due.Count > 0)
             {

@@ -18,6 +18,9 @@ public static class Extensions
             .ValidateOnStart();
 
         builder.Services.AddTrainingCards();
+        // A card per active member: bounded, so a gym of any size fits.
+        builder.Services.AddMemoryCache(options => options.SizeLimit = 10_000);
+        builder.Services.AddSingleton<CardOfTheDay>();
         builder.Services.AddSingleton<AlertStore>();
         builder.Services.AddSingleton<CoachSessionStore>();
         builder.Services.AddSingleton<CoachMetrics>();

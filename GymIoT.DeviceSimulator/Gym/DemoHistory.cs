@@ -1,3 +1,4 @@
+using GymIoT.Core.Hosting;
 using GymIoT.Core.Members;
 using GymIoT.Core.Readings;
 using GymIoT.Core.Time;
@@ -13,7 +14,7 @@ public sealed class DemoHistory(SimulatedGym gym, GymCalendar calendar)
 {
     public IReadOnlyList<Reading> SessionsOn(Member member, DateOnly day)
     {
-        var random = new Random(unchecked(StableHash(member.MemberId) * 31 + day.DayNumber));
+        var random = new Random(unchecked(StableHash.Of(member.MemberId) * 31 + day.DayNumber));
         if (random.NextDouble() > 4.0 / 7)
         {
             return [];
@@ -31,6 +32,4 @@ public sealed class DemoHistory(SimulatedGym gym, GymCalendar calendar)
         return sessions;
     }
 
-    /// <summary>A hash that is the same in every process (<see cref="string.GetHashCode()"/> and <see cref="HashCode"/> are not).</summary>
-    private static int StableHash(string text) => text.Aggregate(17, (hash, c) => unchecked(hash * 31 + c));
 }

@@ -82,7 +82,8 @@ public sealed class ReadingCoachTests(PlatformFixture fixture) : IDisposable
     {
         var clock = _clock;
         var cards = new MemberCards(new TrainingCardStore(_dynamoDb), new CardAssignmentStore(_dynamoDb), new CardOfferStore(_dynamoDb), clock);
-        return new ReadingCoach(new CoachSessionStore(_dynamoDb), new AlertStore(_dynamoDb), cards, new GymCalendar(new GymOptions()),
+        var cardOfTheDay = new CardOfTheDay(cards, new Microsoft.Extensions.Caching.Memory.MemoryCache(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions { SizeLimit = 100 }));
+        return new ReadingCoach(new CoachSessionStore(_dynamoDb), new AlertStore(_dynamoDb), cardOfTheDay, new GymCalendar(new GymOptions()),
             _telemetry, new CoachMetrics(_telemetry), clock, NullLogger<ReadingCoach>.Instance);
     }
 

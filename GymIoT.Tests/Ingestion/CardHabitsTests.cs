@@ -1,0 +1,34 @@
+using GymIoT.Core.Coaching;
+using GymIoT.Core.Queues;
+using GymIoT.DeviceSimulator.Gym;
+using GymIoT.Tests.Infrastructure;
+
+namespace GymIoT.Tests.Ingestion;
+
+[Trait(TestKind.Category, TestKind.Unit)]
+public sealed class CardHabitsTests
+{
+    private static readonly DateOnly Day = new(2026, 12, 1);
+
+    [Fact]
+    public void Simulated_members_mostly_take_their_cards_next_step_for_about_its_minutes_and_rest_once_it_is_done()
+    {
+        var random = new Random(5);
+        var sessions = Enumerable.Range(0, 1000).Select(i => new CardHabits().NextSession($"m-{i}", Day, random)).ToList();
+
+        var onCard = sessions.Count(s => s.Machine == QueueNames.Cyclette && s.Minutes <= 15);
+        var overstays = sessions.Count(s => s.Machine == QueueNames.Cyclette && s.Minutes > 15);
+        var anyMachine = sessions.Count(s => s.Machine is null && s.Minutes is null);
+        Assert.InRange(onCard, 700, 800);
+        Assert.InRange(overstays, 70, 130);
+        Assert.InRange(anyMachine, 120, 180);
+
+        var habits = new CardHabits();
+        habits.Record("m-1", Day, QueueNames.Cyclette, 15);
+        Assert.Contains(Enumerable.Range(0, 50).Select(_ => habits.NextSession("m-1", Day, random).Machine), m => m == QueueNames.EllipticalBike);
+        Assert.False(habits.IsDone("m-1", Day));
+        habits.Record("m-1", Day, QueueNames.EllipticalBike, 15);
+        Assert.True(habits.IsDone("m-1", Day));
+        Assert.False(habits.IsDone("m-1", Day.AddDays(1)));
+    }
+}
