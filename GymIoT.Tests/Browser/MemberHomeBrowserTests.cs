@@ -58,4 +58,25 @@ public sealed class MemberHomeBrowserTests(PipelineFixture fixture)
         Assert.Equal(percent, gauge);
         await BrowserSession.ScreenshotAsync(page, "member-home-live");
     }
+
+    [SkippableFact]
+    public async Task On_a_phone_the_home_fits_the_screen_and_log_out_is_in_reach()
+    {
+        await using var browser = await BrowserSession.StartAsync();
+        var page = await browser.NewPageAsync();
+        var dashboard = fixture.Endpoint("dashboard").ToString().TrimEnd('/');
+        var username = $"phone{Guid.NewGuid():N}"[..14];
+        await BrowserSession.SignUpAsync(page, dashboard, username, "a long password");
+        await BrowserSession.LogInAsync(page, dashboard, username, "a long password");
+        await page.SetViewportSizeAsync(375, 812);
+        await Assertions.Expect(page.Locator(".apexcharts-canvas")).ToHaveCountAsync(6);
+
+        var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        var logOut = await page.GetByRole(AriaRole.Button, new() { Name = "Log out" }).BoundingBoxAsync();
+
+        Assert.True(width <= 375, $"the page is {width} px wide on a 375 px screen");
+        Assert.NotNull(logOut);
+        Assert.InRange(logOut.X + logOut.Width, 0, 375);
+        await BrowserSession.ScreenshotAsync(page, "member-home-phone");
+    }
 }
