@@ -32,7 +32,7 @@ public sealed class AlertsBrowserTests(PipelineFixture fixture) : IDisposable
         await _queues.SendAsync(QueueNames.EllipticalBike, Misreadings.GoodBody(reading));
 
         var toast = page.Locator("[data-alert-toast]");
-        await Assertions.Expect(toast).ToContainTextAsync("Out of sequence", new() { Timeout = 15_000 });
+        await Assertions.Expect(toast).ToContainTextAsync("Out of sequence", new() { Timeout = 30_000 });
         await Assertions.Expect(toast).ToContainTextAsync("next is the Cyclette (15 min)");
         await BrowserSession.ScreenshotAsync(page, "member-alert-toast");
         await toast.GetByRole(AriaRole.Link, new() { Name = "All alerts" }).ClickAsync();

@@ -71,7 +71,7 @@ public sealed class CardsBrowserTests(PipelineFixture fixture)
         // The starter card's month for 62 kg is about 1,700 kcal: twelve sessions pass it.
         await fixture.SendBurstAsync(new DeviceSimulator.BurstRequest(12, MemberIds: [username]));
 
-        await Assertions.Expect(offer).ToContainTextAsync("Move up to Foundation (level 2", new() { Timeout = 30_000 });
+        await Assertions.Expect(offer).ToContainTextAsync("Move up to Foundation (level 2", new() { Timeout = 60_000 });
         await offer.GetByRole(AriaRole.Button, new() { Name = "Accept Foundation" }).ClickAsync();
         await Assertions.Expect(page.Locator(".training-card [role='status']")).ToContainTextAsync("From tomorrow you train on Foundation (level 2).", Patient);
         await BrowserSession.ScreenshotAsync(page, "member-accepted-offer");
