@@ -23,7 +23,7 @@ public sealed class CoachSessionStore(IAmazonDynamoDB dynamoDb)
             Item = new()
             {
                 [KeyNames.MemberId] = new() { S = memberId },
-                [KeyNames.Session] = new() { S = $"{CoachAlert.DayKey(day)}#{session.ReadingId}" },
+                [KeyNames.Session] = new() { S = $"{StoredDate.Of(day)}#{session.ReadingId}" },
                 [Machine] = new() { S = session.Machine },
                 [StartedAt] = new() { S = StoredTime.Of(session.StartedAt) },
                 [Minutes] = new() { N = session.Minutes.ToString(CultureInfo.InvariantCulture) },
@@ -32,27 +32,18 @@ public sealed class CoachSessionStore(IAmazonDynamoDB dynamoDb)
 
     public async Task<IReadOnlyList<TrainingSession>> OnAsync(string memberId, DateOnly day, CancellationToken cancellationToken)
     {
-        var sessions = new List<TrainingSession>();
-        Dictionary<string, AttributeValue>? start = null;
-        do
+        var items = await dynamoDb.QueryAllAsync(new QueryRequest
         {
-            var response = await dynamoDb.QueryAsync(new QueryRequest
-            {
-                TableName = TableNames.CoachSessions,
-                KeyConditionExpression = "#m = :m AND begins_with(#s, :day)",
-                ExpressionAttributeNames = new() { ["#m"] = KeyNames.MemberId, ["#s"] = KeyNames.Session },
-                ExpressionAttributeValues = new() { [":m"] = new() { S = memberId }, [":day"] = new() { S = $"{CoachAlert.DayKey(day)}#" } },
-                ConsistentRead = true,
-                ExclusiveStartKey = start,
-            }, cancellationToken);
-            sessions.AddRange((response.Items ?? []).Select(item => new TrainingSession(
-                item[KeyNames.Session].S.Split('#', 2)[1],
-                item[Machine].S,
-                DateTimeOffset.Parse(item[StartedAt].S, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
-                double.Parse(item[Minutes].N, CultureInfo.InvariantCulture))));
-            start = response.LastEvaluatedKey is { Count: > 0 } last ? last : null;
-        }
-        while (start is not null);
-        return sessions;
+            TableName = TableNames.CoachSessions,
+            KeyConditionExpression = "#m = :m AND begins_with(#s, :day)",
+            ExpressionAttributeNames = new() { ["#m"] = KeyNames.MemberId, ["#s"] = KeyNames.Session },
+            ExpressionAttributeValues = new() { [":m"] = new() { S = memberId }, [":day"] = new() { S = $"{StoredDate.Of(day)}#" } },
+            ConsistentRead = true,
+        }, cancellationToken);
+        return [.. items.Select(item => new TrainingSession(
+            item[KeyNames.Session].S.Split('#', 2)[1],
+            item[Machine].S,
+            DateTimeOffset.Parse(item[StartedAt].S, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
+            double.Parse(item[Minutes].N, CultureInfo.InvariantCulture)))];
     }
 }

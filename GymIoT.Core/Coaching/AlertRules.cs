@@ -14,7 +14,7 @@ public static class AlertRules
 
         // The step due when the session began: counted from the sessions that started before it.
         var before = sessions.Where(s => s.StartedAt < session.StartedAt || (s.StartedAt == session.StartedAt && string.CompareOrdinal(s.ReadingId, session.ReadingId) < 0));
-        var due = CardProgress.StepsToday(card, MinutesByMachine(before)).FirstOrDefault(s => !s.IsDone);
+        var due = CardProgress.NextStep(card, MinutesByMachine(before));
         if (due is null || due.Step.Machine != session.Machine)
         {
             alerts.Add(Alert(AlertKind.OutOfSequence, session.ReadingId, due is null
@@ -23,7 +23,7 @@ public static class AlertRules
         }
 
         var today = MinutesByMachine(sessions);
-        var next = CardProgress.StepsToday(card, today).FirstOrDefault(s => !s.IsDone);
+        var next = CardProgress.NextStep(card, today);
         var step = card.Steps.FirstOrDefault(s => s.Machine == session.Machine);
         if (step is not null && today[session.Machine] > step.Minutes)
         {

@@ -19,28 +19,16 @@ public sealed class AlertStore(IAmazonDynamoDB dynamoDb)
     public async Task<IReadOnlyList<RaisedAlert>> OnAsync(string memberId, DateOnly day, CancellationToken cancellationToken = default) =>
         [.. (await DayItemsAsync(memberId, day, idsOnly: false, cancellationToken)).Select(FromItem)];
 
-    private async Task<List<Dictionary<string, AttributeValue>>> DayItemsAsync(string memberId, DateOnly day, bool idsOnly, CancellationToken cancellationToken)
-    {
-        var items = new List<Dictionary<string, AttributeValue>>();
-        Dictionary<string, AttributeValue>? start = null;
-        do
+    private Task<List<Dictionary<string, AttributeValue>>> DayItemsAsync(string memberId, DateOnly day, bool idsOnly, CancellationToken cancellationToken) =>
+        dynamoDb.QueryAllAsync(new QueryRequest
         {
-            var response = await dynamoDb.QueryAsync(new QueryRequest
-            {
-                TableName = TableNames.Alerts,
-                KeyConditionExpression = "#m = :m AND begins_with(#a, :day)",
-                ExpressionAttributeNames = new() { ["#m"] = KeyNames.MemberId, ["#a"] = KeyNames.AlertId },
-                ExpressionAttributeValues = new() { [":m"] = new() { S = memberId }, [":day"] = new() { S = $"{CoachAlert.DayKey(day)}#" } },
-                ProjectionExpression = idsOnly ? "#a" : null,
-                ConsistentRead = true,
-                ExclusiveStartKey = start,
-            }, cancellationToken);
-            items.AddRange(response.Items ?? []);
-            start = response.LastEvaluatedKey is { Count: > 0 } last ? last : null;
-        }
-        while (start is not null);
-        return items;
-    }
+            TableName = TableNames.Alerts,
+            KeyConditionExpression = "#m = :m AND begins_with(#a, :day)",
+            ExpressionAttributeNames = new() { ["#m"] = KeyNames.MemberId, ["#a"] = KeyNames.AlertId },
+            ExpressionAttributeValues = new() { [":m"] = new() { S = memberId }, [":day"] = new() { S = $"{StoredDate.Of(day)}#" } },
+            ProjectionExpression = idsOnly ? "#a" : null,
+            ConsistentRead = true,
+        }, cancellationToken);
 
     /// <summary>Raises the alert unless its cause has one already; true when this call raised it.</summary>
     public async Task<bool> RaiseAsync(CoachAlert alert, DateTimeOffset at, CancellationToken cancellationToken = default)
@@ -90,7 +78,7 @@ public sealed class AlertStore(IAmazonDynamoDB dynamoDb)
         var id = item[KeyNames.AlertId].S;
         return new RaisedAlert(
             id,
-            DateOnly.ParseExact(id.Split('#')[0], CoachAlert.DayFormat, CultureInfo.InvariantCulture),
+            StoredDate.Parse(id.Split('#')[0]),
             Enum.TryParse<AlertKind>(item.GetValueOrDefault(AlertAttributes.Kind)?.S, out var kind) ? kind : AlertKind.OutOfSequence,
             item.GetValueOrDefault(AlertAttributes.Message)?.S ?? "",
             DateTimeOffset.Parse(item.GetValueOrDefault(AlertAttributes.RaisedAt)?.S ?? "2000-01-01T00:00:00Z", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal));

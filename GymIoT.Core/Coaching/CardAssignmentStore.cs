@@ -19,7 +19,7 @@ public sealed class CardAssignmentStore(IAmazonDynamoDB dynamoDb)
         var item = new Dictionary<string, AttributeValue>
         {
             [KeyNames.MemberId] = new() { S = assignment.MemberId },
-            [KeyNames.Assignment] = new() { S = $"{Day(assignment.From)}#{StoredTime.Of(assignment.AssignedAt)}" },
+            [KeyNames.Assignment] = new() { S = $"{StoredDate.Of(assignment.From)}#{StoredTime.Of(assignment.AssignedAt)}" },
             [AssignmentAttributes.CardId] = new() { S = assignment.CardId },
             [AssignmentAttributes.Cause] = new() { S = assignment.Cause.ToString() },
         };
@@ -33,7 +33,7 @@ public sealed class CardAssignmentStore(IAmazonDynamoDB dynamoDb)
     /// <summary>The assignment in force on <paramref name="day"/>, or the starter card's default one.</summary>
     public async Task<CardAssignment> OnAsync(string memberId, DateOnly day, CancellationToken cancellationToken = default)
     {
-        var latest = await QueryAsync(memberId, Day(day.AddDays(1)), 1, cancellationToken);
+        var latest = await QueryAsync(memberId, StoredDate.Of(day.AddDays(1)), 1, cancellationToken);
         return latest.FirstOrDefault() ?? new CardAssignment(memberId, DateOnly.MinValue, CardCatalogue.Starter.CardId, AssignmentCause.Default, DateTimeOffset.MinValue, null);
     }
 
@@ -60,12 +60,11 @@ public sealed class CardAssignmentStore(IAmazonDynamoDB dynamoDb)
         var key = item[KeyNames.Assignment].S.Split('#', 2);
         return new CardAssignment(
             item[KeyNames.MemberId].S,
-            DateOnly.ParseExact(key[0], AssignmentAttributes.DateFormat, CultureInfo.InvariantCulture),
+            StoredDate.Parse(key[0]),
             item[AssignmentAttributes.CardId].S,
             Enum.TryParse<AssignmentCause>(item.GetValueOrDefault(AssignmentAttributes.Cause)?.S, out var cause) ? cause : AssignmentCause.Staff,
             DateTimeOffset.Parse(key[1], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
             item.GetValueOrDefault(AssignmentAttributes.By)?.S);
     }
 
-    private static string Day(DateOnly day) => day.ToString(AssignmentAttributes.DateFormat, CultureInfo.InvariantCulture);
 }

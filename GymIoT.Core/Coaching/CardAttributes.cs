@@ -25,8 +25,6 @@ public static class AssignmentAttributes
 
     /// <summary>Who made it: the staff member, or the member accepting an offer; absent for GymIoT's own changes.</summary>
     public const string By = "By";
-
-    public const string DateFormat = "yyyy-MM-dd";
 }
 
 /// <summary>The attributes of a <c>CardOffers</c> item (key: <see cref="Storage.KeyNames.MemberId"/>, <see cref="Storage.KeyNames.Period"/> = the month).</summary>

@@ -17,6 +17,10 @@ public static class CardProgress
     public static IReadOnlyList<StepToday> StepsToday(TrainingCard card, IReadOnlyDictionary<string, double> minutesToday) =>
         [.. card.Steps.Select(step => new StepToday(step, minutesToday.GetValueOrDefault(step.Machine)))];
 
+    /// <summary>The card's next step: the first whose machine has fewer minutes today than it asks; null when the card is done for today.</summary>
+    public static StepToday? NextStep(IEnumerable<StepToday> stepsToday) => stepsToday.FirstOrDefault(s => !s.IsDone);
+
+    public static StepToday? NextStep(TrainingCard card, IReadOnlyDictionary<string, double> minutesToday) => NextStep(StepsToday(card, minutesToday));
 }
 
 /// <summary>One step of a card and the minutes done today on its machine.</summary>

@@ -19,12 +19,8 @@ public enum AlertKind
 /// </summary>
 public sealed record CoachAlert(string MemberId, DateOnly Day, AlertKind Kind, string About, string Message, string ReadingId)
 {
-    /// <summary>How an alert id (and a coach session's key) writes the day, so a day's items share a prefix.</summary>
-    public const string DayFormat = "yyyy-MM-dd";
-
-    public string AlertId => $"{DayKey(Day)}#{Kind}#{About}";
-
-    public static string DayKey(DateOnly day) => day.ToString(DayFormat, System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>Starts with the day, so a day's alerts share a key prefix.</summary>
+    public string AlertId => $"{Storage.StoredDate.Of(Day)}#{Kind}#{About}";
 }
 
 /// <summary>A session of a member's day as the coach knows it.</summary>

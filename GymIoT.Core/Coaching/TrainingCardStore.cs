@@ -15,18 +15,10 @@ public sealed class TrainingCardStore(IAmazonDynamoDB dynamoDb)
     public async Task<IReadOnlyList<TrainingCard>> AllAsync(CancellationToken cancellationToken = default)
     {
         var cards = CardCatalogue.Cards.ToDictionary(c => c.CardId);
-        Dictionary<string, AttributeValue>? start = null;
-        do
+        foreach (var card in (await dynamoDb.ScanAllAsync(new ScanRequest { TableName = TableNames.TrainingCards }, cancellationToken)).Select(FromItem))
         {
-            var page = await dynamoDb.ScanAsync(new ScanRequest { TableName = TableNames.TrainingCards, ExclusiveStartKey = start }, cancellationToken);
-            foreach (var item in page.Items ?? [])
-            {
-                var card = FromItem(item);
-                cards[card.CardId] = card;
-            }
-            start = page.LastEvaluatedKey is { Count: > 0 } last ? last : null;
+            cards[card.CardId] = card;
         }
-        while (start is not null);
         return [.. cards.Values.OrderBy(c => c.Level).ThenBy(c => c.Name, StringComparer.Ordinal)];
     }
 

@@ -7,14 +7,14 @@ public static class MemberAttributes
     public const string Surname = "Surname";
     public const string Sex = "Sex";
 
-    /// <summary>A date as <see cref="DateFormat"/>.</summary>
+    /// <summary>A date as <see cref="Storage.StoredDate"/> writes it.</summary>
     public const string BirthDate = "BirthDate";
     public const string WeightKg = "WeightKg";
     public const string HeightCm = "HeightCm";
     public const string Role = "Role";
     public const string DailyGoalKcal = "DailyGoalKcal";
 
-    /// <summary>A demo member's history has been sent up to and including this day (a date as <see cref="DateFormat"/>).</summary>
+    /// <summary>A demo member's history has been sent up to and including this day (a date as <see cref="Storage.StoredDate"/> writes it).</summary>
     public const string HistorySentThrough = "HistorySentThrough";
 
     /// <summary>Set once, at sign-up or by the demo seeder; the rest of the account changes with every login.</summary>
@@ -22,6 +22,4 @@ public static class MemberAttributes
     public const string LoginAttempts = "LoginAttempts";
     public const string LoginWindowEnds = "LoginWindowEnds";
     public const string LockedUntil = "LockedUntil";
-
-    public const string DateFormat = "yyyy-MM-dd";
 }

@@ -61,7 +61,7 @@ public sealed class MemberStore(IAmazonDynamoDB dynamoDb)
             {
                 [":w"] = new() { N = weightKg.ToString(CultureInfo.InvariantCulture) },
                 [":h"] = new() { N = heightCm.ToString(CultureInfo.InvariantCulture) },
-                [":b"] = new() { S = birthDate.ToString(MemberAttributes.DateFormat, CultureInfo.InvariantCulture) },
+                [":b"] = new() { S = StoredDate.Of(birthDate) },
                 [":g"] = new() { N = dailyGoalKcal.ToString(CultureInfo.InvariantCulture) },
             },
         }, cancellationToken);
@@ -75,7 +75,7 @@ public sealed class MemberStore(IAmazonDynamoDB dynamoDb)
             Key = Key(memberId),
             ProjectionExpression = MemberAttributes.HistorySentThrough,
         }, cancellationToken);
-        return DateOnly.TryParseExact(response.Item?.GetValueOrDefault(MemberAttributes.HistorySentThrough)?.S, MemberAttributes.DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+        return StoredDate.TryParse(response.Item?.GetValueOrDefault(MemberAttributes.HistorySentThrough)?.S, out var day)
             ? day
             : null;
     }
@@ -87,7 +87,7 @@ public sealed class MemberStore(IAmazonDynamoDB dynamoDb)
             Key = Key(memberId),
             UpdateExpression = $"SET {MemberAttributes.HistorySentThrough} = :d",
             ConditionExpression = $"attribute_exists({KeyNames.MemberId})",
-            ExpressionAttributeValues = new() { [":d"] = new() { S = day.ToString(MemberAttributes.DateFormat, CultureInfo.InvariantCulture) } },
+            ExpressionAttributeValues = new() { [":d"] = new() { S = StoredDate.Of(day) } },
         }, cancellationToken);
 
     private static Dictionary<string, AttributeValue> Key(string memberId) => new() { [KeyNames.MemberId] = new() { S = memberId } };
@@ -108,7 +108,7 @@ public sealed class MemberStore(IAmazonDynamoDB dynamoDb)
         [MemberAttributes.Name] = new() { S = member.Name },
         [MemberAttributes.Surname] = new() { S = member.Surname },
         [MemberAttributes.Sex] = new() { S = member.Sex.ToString() },
-        [MemberAttributes.BirthDate] = new() { S = member.BirthDate.ToString(MemberAttributes.DateFormat, CultureInfo.InvariantCulture) },
+        [MemberAttributes.BirthDate] = new() { S = StoredDate.Of(member.BirthDate) },
         [MemberAttributes.WeightKg] = new() { N = member.WeightKg.ToString(CultureInfo.InvariantCulture) },
         [MemberAttributes.HeightCm] = new() { N = member.HeightCm.ToString(CultureInfo.InvariantCulture) },
         [MemberAttributes.Role] = new() { S = member.Role.ToString() },
@@ -120,7 +120,7 @@ public sealed class MemberStore(IAmazonDynamoDB dynamoDb)
         item.GetValueOrDefault(MemberAttributes.Name)?.S ?? "",
         item.GetValueOrDefault(MemberAttributes.Surname)?.S ?? "",
         Enum.TryParse<Sex>(item.GetValueOrDefault(MemberAttributes.Sex)?.S, out var sex) ? sex : Sex.Female,
-        DateOnly.TryParseExact(item.GetValueOrDefault(MemberAttributes.BirthDate)?.S, MemberAttributes.DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var birth) ? birth : default,
+        StoredDate.TryParse(item.GetValueOrDefault(MemberAttributes.BirthDate)?.S, out var birth) ? birth : default,
         Number(item, MemberAttributes.WeightKg),
         Number(item, MemberAttributes.HeightCm),
         Enum.TryParse<MemberRole>(item.GetValueOrDefault(MemberAttributes.Role)?.S, out var role) ? role : MemberRole.Member,

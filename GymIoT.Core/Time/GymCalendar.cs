@@ -28,7 +28,7 @@ public sealed class GymCalendar(TimeZoneInfo timeZone)
 
     public string MonthKey(DateTimeOffset instant) => MonthKey(LocalDate(instant));
 
-    public static string DayKey(DateOnly date) => DayPrefix + date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string DayKey(DateOnly date) => DayPrefix + Storage.StoredDate.Of(date);
 
     public static string MonthKey(DateOnly date) => MonthPrefix + date.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 

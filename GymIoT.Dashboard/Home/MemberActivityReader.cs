@@ -18,34 +18,25 @@ public sealed class MemberActivityReader(IAmazonDynamoDB dynamoDb)
 
     private async Task<IReadOnlyList<PeriodActivity>> QueryAsync(string memberId, string from, string to, CancellationToken cancellationToken)
     {
-        var items = new List<PeriodActivity>();
         var names = ProjectedAttributes.Select((name, i) => (Placeholder: $"#a{i}", Name: name)).ToList();
-        Dictionary<string, AttributeValue>? start = null;
-        do
+        var items = await dynamoDb.QueryAllAsync(new QueryRequest
         {
-            var response = await dynamoDb.QueryAsync(new QueryRequest
+            TableName = TableNames.MemberActivity,
+            KeyConditionExpression = "#id = :id AND #p BETWEEN :from AND :to",
+            ExpressionAttributeNames = new Dictionary<string, string>(names.Select(n => KeyValuePair.Create(n.Placeholder, n.Name)))
             {
-                TableName = TableNames.MemberActivity,
-                KeyConditionExpression = "#id = :id AND #p BETWEEN :from AND :to",
-                ExpressionAttributeNames = new Dictionary<string, string>(names.Select(n => KeyValuePair.Create(n.Placeholder, n.Name)))
-                {
-                    ["#id"] = KeyNames.MemberId,
-                    ["#p"] = KeyNames.Period,
-                },
-                ExpressionAttributeValues = new()
-                {
-                    [":id"] = new() { S = memberId },
-                    [":from"] = new() { S = from },
-                    [":to"] = new() { S = to },
-                },
-                ProjectionExpression = "#p, " + string.Join(", ", names.Select(n => n.Placeholder)),
-                ExclusiveStartKey = start,
-            }, cancellationToken);
-            items.AddRange((response.Items ?? []).Select(PeriodActivity.FromItem));
-            start = response.LastEvaluatedKey is { Count: > 0 } last ? last : null;
-        }
-        while (start is not null);
-        return items;
+                ["#id"] = KeyNames.MemberId,
+                ["#p"] = KeyNames.Period,
+            },
+            ExpressionAttributeValues = new()
+            {
+                [":id"] = new() { S = memberId },
+                [":from"] = new() { S = from },
+                [":to"] = new() { S = to },
+            },
+            ProjectionExpression = "#p, " + string.Join(", ", names.Select(n => n.Placeholder)),
+        }, cancellationToken);
+        return [.. items.Select(PeriodActivity.FromItem)];
     }
 
     /// <summary>Everything but the id sets, which can be large and the dashboard never needs.</summary>

@@ -30,7 +30,7 @@ public sealed record MemberHome(
     public int CardPercent => Percent(MonthKcal, CardThresholdKcal);
 
     /// <summary>The step to do next today; null when the card is done for today.</summary>
-    public StepToday? NextStep => CardToday.FirstOrDefault(s => !s.IsDone);
+    public StepToday? NextStep => CardProgress.NextStep(CardToday);
 
     public bool CardThresholdReached => (double)MonthKcal >= CardThresholdKcal;
 

@@ -14,20 +14,11 @@ public sealed class DynamoDbXmlRepository(IAmazonDynamoDB dynamoDb) : IXmlReposi
 {
     private const string Xml = "Xml";
 
-    public IReadOnlyCollection<XElement> GetAllElements()
-    {
-        var elements = new List<XElement>();
-        var request = new ScanRequest { TableName = TableNames.DataProtectionKeys, ConsistentRead = true };
-        do
-        {
-            // Data Protection asks synchronously, rarely (at start and when the ring is refreshed).
-            var response = dynamoDb.ScanAsync(request).GetAwaiter().GetResult();
-            elements.AddRange((response.Items ?? []).Select(item => XElement.Parse(item[Xml].S)));
-            request.ExclusiveStartKey = response.LastEvaluatedKey;
-        }
-        while (request.ExclusiveStartKey is { Count: > 0 });
-        return elements;
-    }
+    // Data Protection asks synchronously, rarely (at start and when the ring is refreshed).
+    public IReadOnlyCollection<XElement> GetAllElements() =>
+        [.. dynamoDb.ScanAllAsync(new ScanRequest { TableName = TableNames.DataProtectionKeys, ConsistentRead = true })
+            .GetAwaiter().GetResult()
+            .Select(item => XElement.Parse(item[Xml].S))];
 
     public void StoreElement(XElement element, string friendlyName) =>
         dynamoDb.PutItemAsync(new PutItemRequest

@@ -8,28 +8,16 @@ namespace GymIoT.Dashboard.Staff;
 /// <summary>Every device's days, through the <c>ByPeriod</c> index: what the staff pages show.</summary>
 public sealed class DeviceActivityReader(IAmazonDynamoDB dynamoDb)
 {
-    public async Task<IReadOnlyList<DeviceDay>> DayAsync(DateOnly date, CancellationToken cancellationToken = default)
-    {
-        var days = new List<DeviceDay>();
-        Dictionary<string, AttributeValue>? start = null;
-        do
+    public async Task<IReadOnlyList<DeviceDay>> DayAsync(DateOnly date, CancellationToken cancellationToken = default) =>
+        [.. (await dynamoDb.QueryAllAsync(new QueryRequest
         {
-            var response = await dynamoDb.QueryAsync(new QueryRequest
-            {
-                TableName = TableNames.DeviceActivity,
-                IndexName = KeyNames.DeviceActivityByPeriod,
-                KeyConditionExpression = "#p = :p",
-                ExpressionAttributeNames = new() { ["#p"] = KeyNames.Period, ["#d"] = KeyNames.DeviceId, ["#m"] = ActivityAttributes.Machine, ["#s"] = ActivityAttributes.Sessions, ["#r"] = ActivityAttributes.LastReadingAt, ["#f"] = ActivityAttributes.Faults, ["#l"] = ActivityAttributes.LastFault },
-                ExpressionAttributeValues = new() { [":p"] = new() { S = GymCalendar.DayKey(date) } },
-                ProjectionExpression = "#p, #d, #m, #s, #r, #f, #l",
-                ExclusiveStartKey = start,
-            }, cancellationToken);
-            days.AddRange((response.Items ?? []).Select(DeviceDay.FromItem));
-            start = response.LastEvaluatedKey is { Count: > 0 } last ? last : null;
-        }
-        while (start is not null);
-        return days;
-    }
+            TableName = TableNames.DeviceActivity,
+            IndexName = KeyNames.DeviceActivityByPeriod,
+            KeyConditionExpression = "#p = :p",
+            ExpressionAttributeNames = new() { ["#p"] = KeyNames.Period, ["#d"] = KeyNames.DeviceId, ["#m"] = ActivityAttributes.Machine, ["#s"] = ActivityAttributes.Sessions, ["#r"] = ActivityAttributes.LastReadingAt, ["#f"] = ActivityAttributes.Faults, ["#l"] = ActivityAttributes.LastFault },
+            ExpressionAttributeValues = new() { [":p"] = new() { S = GymCalendar.DayKey(date) } },
+            ProjectionExpression = "#p, #d, #m, #s, #r, #f, #l",
+        }, cancellationToken)).Select(DeviceDay.FromItem)];
 
     /// <summary>The last <paramref name="days"/> days up to <paramref name="today"/>, one query per day, newest first.</summary>
     public async Task<IReadOnlyList<DeviceDay>> RecentAsync(DateOnly today, int days, CancellationToken cancellationToken = default)

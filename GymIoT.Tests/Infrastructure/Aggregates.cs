@@ -7,27 +7,15 @@ namespace GymIoT.Tests.Infrastructure;
 /// <summary>Reads aggregate items back, the way an auditor would: every item of a member or device.</summary>
 public sealed class Aggregates(IAmazonDynamoDB dynamoDb) : IDisposable
 {
-    public async Task<IReadOnlyList<Dictionary<string, AttributeValue>>> ItemsAsync(string table, string partitionKeyName, string partitionKey)
-    {
-        var items = new List<Dictionary<string, AttributeValue>>();
-        Dictionary<string, AttributeValue>? start = null;
-        do
+    public async Task<IReadOnlyList<Dictionary<string, AttributeValue>>> ItemsAsync(string table, string partitionKeyName, string partitionKey) =>
+        await dynamoDb.QueryAllAsync(new QueryRequest
         {
-            var response = await dynamoDb.QueryAsync(new QueryRequest
-            {
-                TableName = table,
-                KeyConditionExpression = "#k = :k",
-                ExpressionAttributeNames = new() { ["#k"] = partitionKeyName },
-                ExpressionAttributeValues = new() { [":k"] = new AttributeValue { S = partitionKey } },
-                ConsistentRead = true,
-                ExclusiveStartKey = start,
-            });
-            items.AddRange(response.Items ?? []);
-            start = response.LastEvaluatedKey is { Count: > 0 } last ? last : null;
-        }
-        while (start is not null);
-        return items;
-    }
+            TableName = table,
+            KeyConditionExpression = "#k = :k",
+            ExpressionAttributeNames = new() { ["#k"] = partitionKeyName },
+            ExpressionAttributeValues = new() { [":k"] = new AttributeValue { S = partitionKey } },
+            ConsistentRead = true,
+        });
 
     public Task<IReadOnlyList<Dictionary<string, AttributeValue>>> MemberItemsAsync(string memberId) =>
         ItemsAsync(TableNames.MemberActivity, KeyNames.MemberId, memberId);
