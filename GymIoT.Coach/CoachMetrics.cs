@@ -11,5 +11,17 @@ public sealed class CoachMetrics(ServiceTelemetry telemetry)
 
     public void Handled() => _readings.Add(1);
 
+    private readonly Counter<long> _reviews = telemetry.Meter.CreateCounter<long>("gymiot.coach.month_reviews", "{member}", "Members whose month the month-end review has judged (again, on a repeated run), by verdict and whether they moved down.");
+
     public void Raised(AlertKind kind) => _alerts.Add(1, new KeyValuePair<string, object?>("gymiot.alert.kind", kind.ToString()));
+
+    public void Reviewed(IEnumerable<MonthReview> reviews)
+    {
+        foreach (var group in reviews.GroupBy(r => (r.Verdict, Down: r.LevelDownCardId is not null)))
+        {
+            _reviews.Add(group.Count(),
+                new KeyValuePair<string, object?>("gymiot.month.verdict", group.Key.Verdict.ToString()),
+                new KeyValuePair<string, object?>("gymiot.month.level_down", group.Key.Down));
+        }
+    }
 }

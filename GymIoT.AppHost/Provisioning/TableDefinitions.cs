@@ -22,6 +22,7 @@ public static class TableDefinitions
         Table(TableNames.CardOffers, KeyNames.MemberId, KeyNames.Period),
         Table(TableNames.CoachSessions, KeyNames.MemberId, KeyNames.Session),
         Table(TableNames.Alerts, KeyNames.MemberId, KeyNames.AlertId),
+        Table(TableNames.MonthReviews, KeyNames.MemberId, KeyNames.Period),
     ];
 
     private static CreateTableRequest Table(string name, string partitionKey, string? sortKey = null)

@@ -1,6 +1,7 @@
 using GymIoT.Core.Coaching;
 using GymIoT.Core.Hosting;
 using GymIoT.Core.Messaging;
+using GymIoT.Core.Storage;
 
 namespace GymIoT.Coach.Extensions;
 
@@ -27,5 +28,8 @@ public static class Extensions
         builder.Services.AddSingleton<ReadingCoach>();
         builder.Services.AddQueueConsumer<CoachOptions>(options => new ConsumerSettings(options.WaitTimeSeconds, options.VisibilityTimeoutSeconds));
         builder.Services.AddHostedService<CoachService>();
+        builder.Services.AddSingleton<MemberActivityReader>();
+        builder.Services.AddSingleton<MonthEndReview>();
+        builder.Services.AddHostedService<MonthEndService>();
     }
 }

@@ -43,3 +43,15 @@ public static class AlertAttributes
     public const string ReadingId = "ReadingId";
     public const string RaisedAt = "RaisedAt";
 }
+
+/// <summary>The attributes of a <c>MonthReviews</c> item (key: <see cref="Storage.KeyNames.MemberId"/>, <see cref="Storage.KeyNames.Period"/> = the month reviewed).</summary>
+public static class ReviewAttributes
+{
+    public const string Verdict = "Verdict";
+    public const string CardId = "CardId";
+    public const string Percent = "Percent";
+
+    /// <summary>Absent when the member stays on their card.</summary>
+    public const string LevelDownCardId = "LevelDownCardId";
+    public const string ReviewedAt = "ReviewedAt";
+}

@@ -21,6 +21,9 @@ public static class CardProgress
     public static StepToday? NextStep(IEnumerable<StepToday> stepsToday) => stepsToday.FirstOrDefault(s => !s.IsDone);
 
     public static StepToday? NextStep(TrainingCard card, IReadOnlyDictionary<string, double> minutesToday) => NextStep(StepsToday(card, minutesToday));
+
+    /// <summary>How far <paramref name="value"/> is towards <paramref name="of"/>, as a whole percentage up to 100.</summary>
+    public static int Percent(decimal value, double of) => of <= 0 ? 0 : (int)Math.Min(100, Math.Round((double)value / of * 100));
 }
 
 /// <summary>One step of a card and the minutes done today on its machine.</summary>

@@ -9,5 +9,6 @@ public static class CoachingServiceExtensions
         .AddSingleton<TrainingCardStore>()
         .AddSingleton<CardAssignmentStore>()
         .AddSingleton<CardOfferStore>()
-        .AddSingleton<MemberCards>();
+        .AddSingleton<MemberCards>()
+        .AddSingleton<MonthReviewStore>();
 }

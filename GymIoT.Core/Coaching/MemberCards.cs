@@ -46,6 +46,11 @@ public sealed class MemberCards(TrainingCardStore cards, CardAssignmentStore ass
         offers.DecideAsync(memberId, today, OfferDecision.Kept, offered.CardId, timeProvider.GetUtcNow(), cancellationToken);
 
     /// <summary>The card one level up: the catalogue's when it has one, else the first of that level; none above the top level.</summary>
-    public static TrainingCard? NextLevel(TrainingCard card, IReadOnlyList<TrainingCard> all) =>
-        all.Where(c => c.Level == card.Level + 1).OrderBy(c => CardCatalogue.Cards.Any(k => k.CardId == c.CardId) ? 0 : 1).FirstOrDefault();
+    public static TrainingCard? NextLevel(TrainingCard card, IReadOnlyList<TrainingCard> all) => AtLevel(card.Level + 1, all);
+
+    /// <summary>The card one level down, chosen as <see cref="NextLevel"/> is; none below level 1.</summary>
+    public static TrainingCard? LevelBelow(TrainingCard card, IReadOnlyList<TrainingCard> all) => AtLevel(card.Level - 1, all);
+
+    private static TrainingCard? AtLevel(int level, IReadOnlyList<TrainingCard> all) =>
+        all.Where(c => c.Level == level).OrderBy(c => CardCatalogue.Cards.Any(k => k.CardId == c.CardId) ? 0 : 1).FirstOrDefault();
 }

@@ -102,6 +102,20 @@ public sealed class MemberStore(IAmazonDynamoDB dynamoDb)
         return response.Item is { Count: > 0 } item ? FromItem(item) : null;
     }
 
+    /// <summary>Every member who trains (staff left out), profile only: for the month-end review.</summary>
+    public async Task<IReadOnlyList<Member>> TrainingMembersAsync(CancellationToken cancellationToken = default)
+    {
+        string[] profile = [KeyNames.MemberId, MemberAttributes.Name, MemberAttributes.Surname, MemberAttributes.Sex, MemberAttributes.BirthDate,
+            MemberAttributes.WeightKg, MemberAttributes.HeightCm, MemberAttributes.Role, MemberAttributes.DailyGoalKcal];
+        var items = await dynamoDb.ScanAllAsync(new ScanRequest
+        {
+            TableName = TableNames.Members,
+            ProjectionExpression = string.Join(", ", profile.Select((_, i) => $"#p{i}")),
+            ExpressionAttributeNames = profile.Select((name, i) => (name, i)).ToDictionary(p => $"#p{p.i}", p => p.name),
+        }, cancellationToken);
+        return [.. items.Select(FromItem).Where(m => m.Role == MemberRole.Member)];
+    }
+
     private static Dictionary<string, AttributeValue> ToItem(Member member) => new()
     {
         [KeyNames.MemberId] = new() { S = member.MemberId },

@@ -33,6 +33,9 @@ public static class TableNames
     /// <summary>Every alert raised for a member, once per cause. Key: <c>MemberId</c>, <c>AlertId</c> (<c>yyyy-MM-dd#kind#about</c>).</summary>
     public const string Alerts = "Alerts";
 
+    /// <summary>The month-end review of each member: the verdict and the card it moved them to, once per month. Key: <c>MemberId</c>, <c>Period</c> (<c>M#yyyy-MM</c>).</summary>
+    public const string MonthReviews = "MonthReviews";
+
     public static IReadOnlyList<string> All { get; } =
-        [Members, MemberActivity, DeviceActivity, NotificationDeliveries, DataProtectionKeys, TrainingCards, CardAssignments, CardOffers, CoachSessions, Alerts];
+        [Members, MemberActivity, DeviceActivity, NotificationDeliveries, DataProtectionKeys, TrainingCards, CardAssignments, CardOffers, CoachSessions, Alerts, MonthReviews];
 }

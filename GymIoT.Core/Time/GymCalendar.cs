@@ -24,6 +24,17 @@ public sealed class GymCalendar(TimeZoneInfo timeZone)
     /// <summary>The local hour 0–23 (during the autumn DST change, 02:xx happens twice and counts twice in hour 2).</summary>
     public int LocalHour(DateTimeOffset instant) => LocalTime(instant).Hour;
 
+    /// <summary>The instant a local day begins (the first valid local time, should midnight be skipped by a DST change).</summary>
+    public DateTimeOffset StartOfDay(DateOnly day)
+    {
+        var midnight = day.ToDateTime(TimeOnly.MinValue);
+        while (TimeZone.IsInvalidTime(midnight))
+        {
+            midnight = midnight.AddMinutes(30);
+        }
+        return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(midnight, TimeZone), TimeSpan.Zero);
+    }
+
     public string DayKey(DateTimeOffset instant) => DayKey(LocalDate(instant));
 
     public string MonthKey(DateTimeOffset instant) => MonthKey(LocalDate(instant));

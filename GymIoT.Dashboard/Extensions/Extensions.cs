@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using GymIoT.Core.Hosting;
 using GymIoT.Core.Members;
+using GymIoT.Core.Storage;
 using GymIoT.Dashboard.Accounts;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using GymIoT.Dashboard.Security;
@@ -72,7 +73,7 @@ public static class Extensions
         builder.Services.AddSingleton<IPasswordHasher<Member>, PasswordHasher<Member>>();
         builder.Services.AddSingleton<AccountService>();
         builder.Services.AddSingleton<AccountStore>();
-        builder.Services.AddSingleton<Home.MemberActivityReader>();
+        builder.Services.AddSingleton<MemberActivityReader>();
         builder.Services.AddSingleton<Staff.DeviceActivityReader>();
         builder.Services.AddTrainingCards();
         builder.Services.AddSingleton<AlertStore>();

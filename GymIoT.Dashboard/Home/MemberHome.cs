@@ -24,10 +24,10 @@ public sealed record MemberHome(
     bool HasHistory,
     IReadOnlyList<ChartSpec> Charts)
 {
-    public int DailyGoalPercent => Percent(TodayKcal, DailyGoalKcal);
+    public int DailyGoalPercent => CardProgress.Percent(TodayKcal, DailyGoalKcal);
 
     /// <summary>The progress bar: this month's kcal against the card's threshold.</summary>
-    public int CardPercent => Percent(MonthKcal, CardThresholdKcal);
+    public int CardPercent => CardProgress.Percent(MonthKcal, CardThresholdKcal);
 
     /// <summary>The step to do next today; null when the card is done for today.</summary>
     public StepToday? NextStep => CardProgress.NextStep(CardToday);
@@ -86,7 +86,4 @@ public sealed record MemberHome(
 
 
     private static decimal Round(decimal value) => Math.Round(value, 1);
-
-    /// <summary>How far <paramref name="value"/> is towards <paramref name="of"/>, as a whole percentage up to 100.</summary>
-    public static int Percent(decimal value, double of) => of <= 0 ? 0 : (int)Math.Min(100, Math.Round((double)value / of * 100));
 }

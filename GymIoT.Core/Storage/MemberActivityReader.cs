@@ -1,20 +1,28 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using GymIoT.Core.Queues;
-using GymIoT.Core.Storage;
 using GymIoT.Core.Time;
 
-namespace GymIoT.Dashboard.Home;
+namespace GymIoT.Core.Storage;
 
-/// <summary>A member's history for the dashboard: the last 30 days and the months of this year and last, in two queries.</summary>
+/// <summary>Reads a member's day and month aggregates: the member home's history, and the periods the month-end review weighs.</summary>
 public sealed class MemberActivityReader(IAmazonDynamoDB dynamoDb)
 {
+    /// <summary>The member home's history: the last 30 days and the months of this year and last, in two queries.</summary>
     public async Task<MemberHistory> ReadAsync(string memberId, DateOnly today, CancellationToken cancellationToken = default)
     {
-        var days = QueryAsync(memberId, GymCalendar.DayKey(today.AddDays(-29)), GymCalendar.DayKey(today), cancellationToken);
-        var months = QueryAsync(memberId, GymCalendar.MonthKey(new DateOnly(today.Year - 1, 1, 1)), GymCalendar.MonthKey(new DateOnly(today.Year, 12, 1)), cancellationToken);
+        var days = DaysAsync(memberId, today.AddDays(-29), today, cancellationToken);
+        var months = MonthsAsync(memberId, new DateOnly(today.Year - 1, 1, 1), new DateOnly(today.Year, 12, 1), cancellationToken);
         return new MemberHistory(today, await days, await months);
     }
+
+    /// <summary>The days from <paramref name="first"/> to <paramref name="last"/> that have training.</summary>
+    public Task<IReadOnlyList<PeriodActivity>> DaysAsync(string memberId, DateOnly first, DateOnly last, CancellationToken cancellationToken = default) =>
+        QueryAsync(memberId, GymCalendar.DayKey(first), GymCalendar.DayKey(last), cancellationToken);
+
+    /// <summary>The months from the one of <paramref name="first"/> to the one of <paramref name="last"/> that have training.</summary>
+    public Task<IReadOnlyList<PeriodActivity>> MonthsAsync(string memberId, DateOnly first, DateOnly last, CancellationToken cancellationToken = default) =>
+        QueryAsync(memberId, GymCalendar.MonthKey(first), GymCalendar.MonthKey(last), cancellationToken);
 
     private async Task<IReadOnlyList<PeriodActivity>> QueryAsync(string memberId, string from, string to, CancellationToken cancellationToken)
     {
@@ -39,7 +47,7 @@ public sealed class MemberActivityReader(IAmazonDynamoDB dynamoDb)
         return [.. items.Select(PeriodActivity.FromItem)];
     }
 
-    /// <summary>Everything but the id sets, which can be large and the dashboard never needs.</summary>
+    /// <summary>Everything but the id sets, which can be large and no reader needs.</summary>
     private static IEnumerable<string> ProjectedAttributes =>
         new[] { ActivityAttributes.Kcal, ActivityAttributes.Seconds, ActivityAttributes.Sessions }
             .Concat(QueueNames.Machines.SelectMany(m => new[] { ActivityAttributes.KcalOn(m), ActivityAttributes.SecondsOn(m), ActivityAttributes.SessionsOn(m) }))

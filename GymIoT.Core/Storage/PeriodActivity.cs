@@ -1,9 +1,8 @@
 using System.Globalization;
 using Amazon.DynamoDBv2.Model;
 using GymIoT.Core.Queues;
-using GymIoT.Core.Storage;
 
-namespace GymIoT.Dashboard.Home;
+namespace GymIoT.Core.Storage;
 
 /// <summary>A member's training in one day or month, as the aggregate item holds it.</summary>
 public sealed record PeriodActivity(
