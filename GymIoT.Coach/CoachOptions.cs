@@ -20,6 +20,13 @@ public sealed class CoachOptions
     [Range(1, 8)]
     public int Receivers { get; set; } = 2;
 
+    /// <summary>
+    /// The month-end review waits until no reading of a past day has come for this long (history sent late, readings of the
+    /// month's last evening), so it judges the month with its readings in.
+    /// </summary>
+    [Range(0, 3600)]
+    public int MonthEndQuietSeconds { get; set; } = 120;
+
     /// <summary>Members' readings handled at the same time by each receiver.</summary>
     [Range(1, 32)]
     public int Parallelism { get; set; } = 4;

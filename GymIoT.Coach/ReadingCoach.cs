@@ -23,6 +23,7 @@ public sealed partial class ReadingCoach(
     GymCalendar calendar,
     ServiceTelemetry telemetry,
     CoachMetrics metrics,
+    PastDayReadings pastDays,
     TimeProvider timeProvider,
     ILogger<ReadingCoach> logger)
 {
@@ -63,6 +64,7 @@ public sealed partial class ReadingCoach(
             if (day != calendar.LocalDate(timeProvider.GetUtcNow()))
             {
                 span?.SetTag("gymiot.coach.outcome", "past day");
+                pastDays.Seen();
                 metrics.Handled();
                 return true;
             }

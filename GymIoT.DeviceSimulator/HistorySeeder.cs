@@ -1,3 +1,4 @@
+using GymIoT.Core.Coaching;
 using GymIoT.Core.Members;
 using GymIoT.Core.Time;
 using GymIoT.DeviceSimulator.Faults;
@@ -7,13 +8,15 @@ namespace GymIoT.DeviceSimulator;
 
 /// <summary>
 /// Back-fills the demo members' past sessions through the real queues, so the demo history is itself proof of the pipeline
-/// (<see cref="DemoHistory"/>). Each member's item in <c>Members</c> remembers the last day sent, so a later start sends
-/// only the days since; sending a day twice is harmless, as its readings keep their ids.
+/// (<see cref="DemoHistory"/>); the first time, it stores their cards' story too (<see cref="DemoCards"/>). Each member's
+/// item in <c>Members</c> remembers the last day sent, so a later start sends only the days since; sending a day twice is
+/// harmless, as its readings keep their ids, and so is storing the story twice, as its assignments keep their keys.
 /// </summary>
 public sealed partial class HistorySeeder(
     SensorTraffic traffic,
     DemoHistory history,
     MemberStore members,
+    CardAssignmentStore assignments,
     GymCalendar calendar,
     ILogger<HistorySeeder> logger)
 {
@@ -24,9 +27,14 @@ public sealed partial class HistorySeeder(
         foreach (var member in SimulatedGym.DemoMembers)
         {
             var from = Today.AddDays(-days);
-            if (await members.HistorySentThroughAsync(member.MemberId, cancellationToken) is { } through && through >= from)
+            var through = await members.HistorySentThroughAsync(member.MemberId, cancellationToken);
+            if (through is null)
             {
-                from = through.AddDays(1);
+                await StoreCardStoryAsync(member, cancellationToken);
+            }
+            else if (through >= from)
+            {
+                from = through.Value.AddDays(1);
             }
             sent += await SendAsync(member, from, cancellationToken);
         }
@@ -40,6 +48,7 @@ public sealed partial class HistorySeeder(
         var sent = 0;
         foreach (var member in SimulatedGym.DemoMembers)
         {
+            await StoreCardStoryAsync(member, cancellationToken);
             sent += await SendAsync(member, Today.AddDays(-days), cancellationToken);
         }
         LogSeeded(sent, SimulatedGym.DemoMembers.Count, days);
@@ -48,13 +57,22 @@ public sealed partial class HistorySeeder(
 
     private DateOnly Today => calendar.LocalDate(traffic.Now);
 
+    private async Task StoreCardStoryAsync(Member member, CancellationToken cancellationToken)
+    {
+        foreach (var assignment in DemoCards.Story(member, Today, calendar))
+        {
+            await assignments.AssignAsync(assignment, cancellationToken);
+        }
+    }
+
     private async Task<int> SendAsync(Member member, DateOnly from, CancellationToken cancellationToken)
     {
-        var yesterday = Today.AddDays(-1);
+        var today = Today;
+        var yesterday = today.AddDays(-1);
         var messages = new List<SimulatedMessage>();
         for (var day = from; day <= yesterday; day = day.AddDays(1))
         {
-            messages.AddRange(history.SessionsOn(member, day).Select(reading =>
+            messages.AddRange(history.SessionsOn(member, day, today).Select(reading =>
                 new SimulatedMessage(reading.Machine, Misreadings.GoodBody(reading), reading, null, OriginalFormat: false)));
         }
         var outcomes = await traffic.SendAsync(messages, cancellationToken);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using GymIoT.Core.Coaching;
 using GymIoT.Core.Members;
 using GymIoT.Core.Messaging;
 using GymIoT.Core.Readings;
@@ -18,6 +19,7 @@ public sealed class SensorTraffic(
     CardHabits habits,
     GymCalendar calendar,
     MemberStore members,
+    MemberCards cards,
     MessagePublisher publisher,
     ServiceTelemetry telemetry,
     IOptions<SimulatorOptions> options,
@@ -32,6 +34,16 @@ public sealed class SensorTraffic(
         foreach (var member in gym.Members)
         {
             await members.EnrollAsync(member, cancellationToken);
+        }
+    }
+
+    /// <summary>Reads each member's card of today, so the members train on the cards staff, offers and the month end gave them.</summary>
+    public async Task ReadCardsAsync(CancellationToken cancellationToken)
+    {
+        var today = calendar.LocalDate(Now);
+        foreach (var member in gym.Members)
+        {
+            habits.Know(member.MemberId, (await cards.OnAsync(member.MemberId, today, cancellationToken)).Card);
         }
     }
 

@@ -16,6 +16,9 @@ public sealed partial class SimulatorService(
 {
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>How often the members' cards are read again: a card changes from one day to the next at the earliest.</summary>
+    private static readonly TimeSpan ReadCardsEvery = TimeSpan.FromMinutes(5);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
@@ -33,6 +36,8 @@ public sealed partial class SimulatorService(
         LogRunning(settings.ReadingsPerSecond, settings.FaultRate);
         using var timer = new PeriodicTimer(Tick, timeProvider);
         var owed = 0.0;
+        // Beside the ticks, so reading 200 members' cards never holds readings back.
+        _ = ReadCardsAsync(stoppingToken);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             owed += settings.ReadingsPerSecond * Tick.TotalSeconds;
@@ -54,6 +59,30 @@ public sealed partial class SimulatorService(
                 // A real sensor would lose these readings too; the simulator says so and keeps going.
                 LogSendFailed(ex, messages.Count);
             }
+        }
+    }
+
+    private async Task ReadCardsAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(ReadCardsEvery, timeProvider);
+        try
+        {
+            do
+            {
+                try
+                {
+                    await traffic.ReadCardsAsync(stoppingToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // The members keep the cards read last time until the next read.
+                    LogReadCardsFailed(ex);
+                }
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException)
+        {
         }
     }
 
@@ -79,6 +108,9 @@ public sealed partial class SimulatorService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Steady readings are off (Simulator:ReadingsPerSecond = 0); bursts can still be asked for")]
     private partial void LogIdle();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the members' cards; they train on the ones read before")]
+    private partial void LogReadCardsFailed(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} readings could not be sent")]
     private partial void LogSendFailed(Exception exception, int count);

@@ -26,6 +26,7 @@ public static class Extensions
         builder.Services.AddSingleton<CoachSessionStore>();
         builder.Services.AddSingleton<CoachMetrics>();
         builder.Services.AddSingleton<ReadingCoach>();
+        builder.Services.AddSingleton<PastDayReadings>();
         builder.Services.AddQueueConsumer<CoachOptions>(options => new ConsumerSettings(options.WaitTimeSeconds, options.VisibilityTimeoutSeconds));
         builder.Services.AddHostedService<CoachService>();
         builder.Services.AddSingleton<MemberActivityReader>();

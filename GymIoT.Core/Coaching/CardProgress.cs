@@ -6,8 +6,11 @@ namespace GymIoT.Core.Coaching;
 public static class CardProgress
 {
     /// <summary>kcal of one workout done as the card says: Σ over steps of MET (middle of the machine's range) × 3.5 × weight / 200 × minutes.</summary>
-    public static double KcalPerWorkout(TrainingCard card, double weightKg) =>
-        card.Steps.Sum(step => CalorieMath.SessionKcal(MachineProfile.Of(step.Machine).MidMet, weightKg, step.Minutes));
+    public static double KcalPerWorkout(TrainingCard card, double weightKg) => card.Steps.Sum(step => StepKcal(step, weightKg));
+
+    /// <summary>kcal of one step done as the card says.</summary>
+    public static double StepKcal(CardStep step, double weightKg) =>
+        CalorieMath.SessionKcal(MachineProfile.Of(step.Machine).MidMet, weightKg, step.Minutes);
 
     /// <summary>The month's threshold: a workout's kcal × workouts a week × days in the month / 7.</summary>
     public static double MonthlyThresholdKcal(TrainingCard card, double weightKg, int year, int month) =>

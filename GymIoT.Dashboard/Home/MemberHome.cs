@@ -22,7 +22,10 @@ public sealed record MemberHome(
     decimal MonthKcal,
     int MonthSessions,
     bool HasHistory,
-    IReadOnlyList<ChartSpec> Charts)
+    IReadOnlyList<ChartSpec> Charts,
+    MonthReview? LevelDown = null,
+    string? WeakestMachine = null,
+    IReadOnlyList<ChartSpec>? WeakestMachineCharts = null)
 {
     public int DailyGoalPercent => CardProgress.Percent(TodayKcal, DailyGoalKcal);
 
@@ -39,7 +42,8 @@ public sealed record MemberHome(
 
     private static readonly string[] MonthNames = CultureInfo.InvariantCulture.DateTimeFormat.AbbreviatedMonthNames[..12];
 
-    public static MemberHome From(MemberHistory history, Member member, TrainingCard card)
+    /// <param name="levelDown">The review that moved the member down to <paramref name="card"/> this month, if one did.</param>
+    public static MemberHome From(MemberHistory history, Member member, TrainingCard card, MonthReview? levelDown = null)
     {
         var today = history.TodayActivity;
         var month = history.ThisMonth;
@@ -81,7 +85,10 @@ public sealed record MemberHome(
                 [
                     new("kcal", [.. lastThirtyDays.Select(d => Round(history.Day(d).Kcal))]),
                 ]),
-            ]);
+            ],
+            levelDown,
+            levelDown is null ? null : Home.WeakestMachine.Weakest(card, history),
+            levelDown is null ? null : Home.WeakestMachine.Charts(card, member.WeightKg, history));
     }
 
 

@@ -1,3 +1,4 @@
+using GymIoT.Core.Coaching;
 using GymIoT.Core.Hosting;
 using GymIoT.DeviceSimulator.Gym;
 using Microsoft.Extensions.Options;
@@ -22,6 +23,7 @@ public static class Extensions
         builder.Services.AddSingleton<DemoHistory>();
         builder.Services.AddSingleton<CardHabits>();
         builder.Services.AddSingleton<HistorySeeder>();
+        builder.Services.AddTrainingCards();
         builder.Services.AddHostedService<SimulatorService>();
         builder.Services.ConfigureHttpJsonOptions(json =>
             json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));

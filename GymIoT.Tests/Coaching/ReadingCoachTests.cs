@@ -57,15 +57,21 @@ public sealed class ReadingCoachTests(PlatformFixture fixture) : IDisposable
     }
 
     [Fact]
-    public async Task A_session_of_a_past_day_is_let_go_without_an_alert()
+    public async Task A_session_of_a_past_day_is_let_go_without_an_alert_and_holds_the_month_end_review_back()
     {
         var member = $"past-{Guid.NewGuid():N}"[..16];
-        var coach = Coach();
+        var pastDays = new PastDayReadings(_clock);
+        var coach = Coach(pastDays);
         var yesterday = Reading(member, QueueNames.SpinBike, -24 * 60, 90);
+        var today = Reading(member, QueueNames.Cyclette, 0, 5);
+        _clock.Advance(TimeSpan.FromMinutes(5));
 
+        Assert.True(await coach.HandleAsync(Message(today), today, CancellationToken.None));
+        Assert.Equal(TimeSpan.FromMinutes(5), pastDays.QuietFor());
         Assert.True(await coach.HandleAsync(Message(yesterday), yesterday, CancellationToken.None));
 
         Assert.Empty(await new AlertStore(_dynamoDb).HistoryAsync(member));
+        Assert.Equal(TimeSpan.Zero, pastDays.QuietFor());
     }
 
     [Fact]
@@ -78,13 +84,13 @@ public sealed class ReadingCoachTests(PlatformFixture fixture) : IDisposable
         Assert.False(await coach.HandleAsync(message, null, CancellationToken.None));
     }
 
-    private ReadingCoach Coach()
+    private ReadingCoach Coach(PastDayReadings? pastDays = null)
     {
         var clock = _clock;
         var cards = new MemberCards(new TrainingCardStore(_dynamoDb), new CardAssignmentStore(_dynamoDb), new CardOfferStore(_dynamoDb), clock);
         var cardOfTheDay = new CardOfTheDay(cards, new Microsoft.Extensions.Caching.Memory.MemoryCache(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions { SizeLimit = 100 }));
         return new ReadingCoach(new CoachSessionStore(_dynamoDb), new AlertStore(_dynamoDb), cardOfTheDay, new GymCalendar(new GymOptions()),
-            _telemetry, new CoachMetrics(_telemetry), clock, NullLogger<ReadingCoach>.Instance);
+            _telemetry, new CoachMetrics(_telemetry), pastDays ?? new PastDayReadings(clock), clock, NullLogger<ReadingCoach>.Instance);
     }
 
     private MeterListener CountAlerts(Action raised)

@@ -30,9 +30,31 @@ public sealed class MemberHomeTests
         return new PeriodActivity(period, cyclette + spin, cyclette * 6 + spin * 4, machines.Values.Sum(m => m.Sessions), machines, byHour);
     }
 
-    private static MemberHome Home() => MemberHome.From(new MemberHistory(Today,
+    private static MemberHome Home(MonthReview? levelDown = null) => MemberHome.From(new MemberHistory(Today,
         [Period("D#2026-11-27", 100, 0), Period("D#2026-11-28", 200, 150, (7, 200), (18, 150))],
-        [Period("M#2025-11", 900, 0), Period("M#2026-01", 1000, 500), Period("M#2026-11", 3000, 2000)]), Alex, CardCatalogue.Starter);
+        [Period("M#2025-11", 900, 0), Period("M#2026-01", 1000, 500), Period("M#2026-11", 3000, 2000)]), Alex, CardCatalogue.Starter, levelDown);
+
+    [Fact]
+    public void A_member_moved_down_sees_each_machine_of_the_card_against_its_target_today_and_this_month_so_far()
+    {
+        var review = new MonthReview(Alex.MemberId, new DateOnly(2026, 10, 1), MonthVerdict.Stalled, "foundation", 40, "starter", DateTimeOffset.UnixEpoch);
+
+        var home = Home(review);
+
+        Assert.Null(Home().WeakestMachineCharts);
+        Assert.Equal(review, home.LevelDown);
+        // The starter card: Cyclette 15 min, then Elliptical bike 15 min, twice a week; 28 days into November.
+        Assert.Equal(QueueNames.EllipticalBike, home.WeakestMachine);
+        var (today, month) = (home.WeakestMachineCharts![0], home.WeakestMachineCharts[1]);
+        Assert.Equal(["Cyclette", "Elliptical bike"], today.Categories);
+        Assert.Equal(["minutes done", "minutes on the card", "kcal done", "kcal on the card"], today.Series.Select(s => s.Name));
+        Assert.Equal([20m, 0m], today.Series[0].Data);
+        Assert.Equal([15m, 15m], today.Series[1].Data);
+        Assert.Equal([200m, 0m], today.Series[2].Data);
+        Assert.Equal(Math.Round((decimal)CardProgress.StepKcal(CardCatalogue.Starter.Steps[0], Alex.WeightKg), 1), today.Series[3].Data[0]);
+        Assert.Equal([300m, 0m], month.Series[0].Data);
+        Assert.Equal([120m, 120m], month.Series[1].Data);
+    }
 
     [Fact]
     public void Today_is_measured_against_the_daily_goal()

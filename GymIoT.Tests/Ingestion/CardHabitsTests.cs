@@ -31,4 +31,22 @@ public sealed class CardHabitsTests
         Assert.True(habits.IsDone("m-1", Day));
         Assert.False(habits.IsDone("m-1", Day.AddDays(1)));
     }
+
+    [Fact]
+    public void A_member_trains_on_the_card_last_read_for_them()
+    {
+        var habits = new CardHabits();
+        var endurance = CardCatalogue.Cards[2];
+        habits.Know("m-2", endurance);
+        var random = new Random(3);
+
+        var firsts = Enumerable.Range(0, 100).Select(_ => habits.NextSession("m-2", Day, random).Machine).Where(m => m is not null).Distinct();
+
+        Assert.Equal([endurance.Steps[0].Machine], firsts);
+        foreach (var step in endurance.Steps)
+        {
+            habits.Record("m-2", Day, step.Machine, step.Minutes);
+        }
+        Assert.True(habits.IsDone("m-2", Day));
+    }
 }
