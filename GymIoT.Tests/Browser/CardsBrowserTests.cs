@@ -1,3 +1,7 @@
+using GymIoT.Core.Coaching;
+using GymIoT.Core.Members;
+using GymIoT.Core.Storage;
+using GymIoT.Core.Time;
 using GymIoT.Tests.Infrastructure;
 using Microsoft.Playwright;
 
@@ -79,5 +83,36 @@ public sealed class CardsBrowserTests(PipelineFixture fixture)
         await Assertions.Expect(page.Locator(".training-card h2")).ToContainTextAsync("Your card: Starter");
         await Assertions.Expect(page.Locator(".training-card .kpi-note")).ToHaveTextAsync("This month's threshold reached: well done!");
         await Assertions.Expect(offer).ToHaveCountAsync(0);
+    }
+
+    [SkippableFact]
+    public async Task A_member_whose_last_month_stalled_is_back_one_level_from_the_1st_and_sees_the_weakest_machine()
+    {
+        await using var browser = await BrowserSession.StartAsync();
+        var page = await browser.NewPageAsync();
+        var username = $"down{Guid.NewGuid():N}"[..13];
+        await BrowserSession.SignUpAsync(page, Dashboard, username, "a long password");
+        using var dynamoDb = fixture.Aws.CreateDynamoDbClient();
+        var calendar = new GymCalendar(new GymOptions());
+        var today = calendar.LocalDate(TimeProvider.System.GetUtcNow());
+        var lastMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
+        var assignments = new CardAssignmentStore(dynamoDb);
+        var memberCards = new MemberCards(new TrainingCardStore(dynamoDb), assignments, new CardOfferStore(dynamoDb), TimeProvider.System);
+        await memberCards.AssignAsync(username, "foundation", lastMonth.AddMonths(-1), AssignmentCause.Staff, "staff");
+
+        // The month-end review, as the coach runs it: a month without a workout stalled.
+        var review = await new MonthEndReview(new MemberStore(dynamoDb), new MemberActivityReader(dynamoDb), memberCards, new TrainingCardStore(dynamoDb),
+            assignments, new MonthReviewStore(dynamoDb), calendar, TimeProvider.System).ReviewAsync((await new MemberStore(dynamoDb).FindAsync(username))!, lastMonth, CardCatalogue.Cards);
+        await BrowserSession.LogInAsync(page, Dashboard, username, "a long password");
+
+        Assert.Equal((MonthVerdict.Stalled, "starter"), (review.Verdict, review.LevelDownCardId));
+        await Assertions.Expect(page.Locator(".training-card h2")).ToContainTextAsync("Your card: Starter");
+        await Assertions.Expect(page.Locator(".training-card .level-down")).ToContainTextAsync(
+            "Last month your bar reached 0% and gained less than 10 points in its last 14 days, so this month you are back on level 1. Your weakest machine: Cyclette.");
+        var weakest = page.GetByRole(AriaRole.Region, new() { Name = "Your weakest machine" });
+        await Assertions.Expect(weakest.Locator("[data-chart=\"Your card's machines today\"]")).ToHaveCountAsync(1);
+        await Assertions.Expect(weakest.Locator("[data-chart=\"Your card's machines this month so far\"]")).ToHaveCountAsync(1);
+        await Assertions.Expect(weakest.Locator(".apexcharts-canvas")).ToHaveCountAsync(2);
+        await BrowserSession.ScreenshotAsync(page, "member-level-down");
     }
 }
