@@ -68,7 +68,7 @@ public sealed partial class ReadingCoach(
                 metrics.Handled();
                 return true;
             }
-            var session = new TrainingSession(reading.ReadingId, reading.Machine, reading.StartedAt, reading.DurationSeconds / 60);
+            var session = new TrainingSession(reading.ReadingId, reading.Machine, reading.StartedAt, reading.DurationSeconds / 60, reading.HeartRatePerMinute);
             await sessions.RecordAsync(reading.MemberId, day, session, cancellationToken);
             var known = await sessions.OnAsync(reading.MemberId, day, cancellationToken);
             var card = await cards.OnAsync(reading.MemberId, day, cancellationToken);

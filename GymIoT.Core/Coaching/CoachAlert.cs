@@ -23,5 +23,5 @@ public sealed record CoachAlert(string MemberId, DateOnly Day, AlertKind Kind, s
     public string AlertId => $"{Storage.StoredDate.Of(Day)}#{Kind}#{About}";
 }
 
-/// <summary>A session of a member's day as the coach knows it.</summary>
-public sealed record TrainingSession(string ReadingId, string Machine, DateTimeOffset StartedAt, double Minutes);
+/// <summary>A session of a member's day as the coach knows it; the heart rate of each started minute when the sensor sent it.</summary>
+public sealed record TrainingSession(string ReadingId, string Machine, DateTimeOffset StartedAt, double Minutes, IReadOnlyList<int>? HeartRatePerMinute = null);

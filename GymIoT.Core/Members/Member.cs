@@ -18,4 +18,8 @@ public sealed record Member(
     double WeightKg,
     double HeightCm,
     MemberRole Role = MemberRole.Member,
-    double DailyGoalKcal = CalorieMath.DefaultDailyGoalKcal);
+    double DailyGoalKcal = CalorieMath.DefaultDailyGoalKcal)
+{
+    /// <summary>Whole years of age on <paramref name="day"/>.</summary>
+    public int AgeOn(DateOnly day) => day.Year - BirthDate.Year - (day < BirthDate.AddYears(day.Year - BirthDate.Year) ? 1 : 0);
+}

@@ -24,6 +24,9 @@ internal sealed class FieldReader(JsonElement root)
 
     public int? OptionalWholeNumber(string field) => Next<int?>(JsonFields.OptionalWholeNumber, field, null);
 
+    public int[]? OptionalWholeNumbers(string field, int maxCount) =>
+        Next<int[]?>((JsonElement root, string name, out int[]? values) => JsonFields.OptionalWholeNumbers(root, name, maxCount, out values), field, null);
+
     private T Next<T>(Read<T> read, string field, T none)
     {
         if (Problem is not null)

@@ -4,7 +4,7 @@ namespace GymIoT.Core.Readings;
 
 /// <summary>
 /// GymIoT's own reading: <c>{"readingId", "deviceId", "machine", "memberId", "startedAt", "endedAt", "durationSeconds",
-/// "caloriesKcal", "avgHeartRate"?}</c>, as design.md defines it.
+/// "caloriesKcal", "avgHeartRate"?, "heartRatePerMinute"?}</c>, as design.md defines it.
 /// </summary>
 internal static class GymIoTReadingFormat
 {
@@ -20,10 +20,12 @@ internal static class GymIoTReadingFormat
         var seconds = fields.Number("durationSeconds");
         var kcal = fields.Number("caloriesKcal");
         var heartRate = fields.OptionalWholeNumber("avgHeartRate");
+        var heartRatePerMinute = fields.OptionalWholeNumbers("heartRatePerMinute", ReadingLimits.MaxHeartRateSamples);
 
         var problem = fields.Problem
             ?? ReadingRules.HeartRate(heartRate)
             ?? ReadingRules.Amounts(seconds, kcal)
+            ?? ReadingRules.HeartRatePerMinute(heartRatePerMinute, seconds)
             ?? ReadingRules.Span(startedAt, endedAt, seconds)
             ?? ReadingRules.Times(startedAt, endedAt, now)
             ?? ReadingRules.Machine(machine, queue);
@@ -38,7 +40,7 @@ internal static class GymIoTReadingFormat
                 JsonFields.Raw(root, "caloriesKcal") ?? "");
             return ReadingValidator.Reject(problem, reported, messageId, now);
         }
-        var reading = new Reading(readingId, deviceId, machine, memberId, startedAt.ToUniversalTime(), endedAt.ToUniversalTime(), seconds, kcal, heartRate);
+        var reading = new Reading(readingId, deviceId, machine, memberId, startedAt.ToUniversalTime(), endedAt.ToUniversalTime(), seconds, kcal, heartRate, heartRatePerMinute);
         return new AcceptedReading(reading, OriginalFormat: false);
     }
 }

@@ -131,6 +131,40 @@ internal static partial class JsonFields
         return null;
     }
 
+    /// <summary>
+    /// A list of whole numbers that may be absent (or null): <paramref name="values"/> is then null. Longer than
+    /// <paramref name="maxCount"/> is refused before it is read.
+    /// </summary>
+    public static FieldProblem? OptionalWholeNumbers(JsonElement root, string field, int maxCount, out int[]? values)
+    {
+        values = null;
+        if (!root.TryGetProperty(field, out var element) || element.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+        if (element.ValueKind != JsonValueKind.Array)
+        {
+            return new(RejectionReason.WrongType, $"{field} must be a JSON array of whole numbers, not {Describe(element)}");
+        }
+        var count = element.GetArrayLength();
+        if (count > maxCount)
+        {
+            return new(RejectionReason.WrongType, $"{field} has {count} values, more than {maxCount}");
+        }
+        var read = new int[count];
+        var index = 0;
+        foreach (var item in element.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.Number || !item.TryGetInt32(out read[index]))
+            {
+                return new(RejectionReason.WrongType, $"{field}[{index}] must be a whole JSON number, not {Describe(item)}");
+            }
+            index++;
+        }
+        values = read;
+        return null;
+    }
+
     /// <summary>A number written as a JSON number or as a string, as the original sensors do.</summary>
     public static FieldProblem? NumberInString(JsonElement root, string field, out double value)
     {

@@ -26,6 +26,13 @@ public static class ReadingLimits
     public const int MinHeartRate = 25;
     public const int MaxHeartRate = 250;
 
+    /// <summary>A heart rate per minute is 30–230 bpm (design.md): outside it, the sensor lost the pulse.</summary>
+    public const int MinHeartRatePerMinute = 30;
+    public const int MaxHeartRatePerMinute = 230;
+
+    /// <summary>At most one heart rate per started minute of the longest session.</summary>
+    public static int MaxHeartRateSamples => (int)MaxDuration.TotalMinutes;
+
     /// <summary>Sensor clocks may run a little ahead of ours.</summary>
     public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
 

@@ -41,6 +41,23 @@ internal static class ReadingRules
             ? new(RejectionReason.AbsurdHeartRate, $"avgHeartRate {bpm} is outside {ReadingLimits.MinHeartRate}-{ReadingLimits.MaxHeartRate} bpm")
             : null;
 
+    /// <summary>Each value a pulse (30–230 bpm), and at most one per started minute of the session.</summary>
+    public static FieldProblem? HeartRatePerMinute(IReadOnlyList<int>? bpm, double seconds)
+    {
+        if (bpm is null)
+        {
+            return null;
+        }
+        var startedMinutes = (int)Math.Ceiling(seconds / 60);
+        if (bpm.Count > startedMinutes)
+        {
+            return new(RejectionReason.AbsurdHeartRate, $"heartRatePerMinute has {bpm.Count} values for a session of {startedMinutes} started minutes");
+        }
+        var index = bpm.ToList().FindIndex(b => b is < ReadingLimits.MinHeartRatePerMinute or > ReadingLimits.MaxHeartRatePerMinute);
+        return index < 0 ? null
+            : new(RejectionReason.AbsurdHeartRate, $"heartRatePerMinute[{index}] {bpm[index]} is outside {ReadingLimits.MinHeartRatePerMinute}-{ReadingLimits.MaxHeartRatePerMinute} bpm");
+    }
+
     /// <summary>The session's start and end agree with the duration it reports.</summary>
     public static FieldProblem? Span(DateTimeOffset startedAt, DateTimeOffset endedAt, double seconds)
     {

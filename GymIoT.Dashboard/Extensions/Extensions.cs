@@ -77,6 +77,7 @@ public static class Extensions
         builder.Services.AddSingleton<Staff.DeviceActivityReader>();
         builder.Services.AddTrainingCards();
         builder.Services.AddSingleton<AlertStore>();
+        builder.Services.AddSingleton<CoachSessionStore>();
         builder.Services.AddOptions<DemoAccountOptions>().BindConfiguration(DemoAccountOptions.SectionName);
         builder.Services.AddOptions<Staff.StaffToolsOptions>().BindConfiguration(Staff.StaffToolsOptions.SectionName);
         builder.Services.AddHostedService<DemoAccountSeeder>();

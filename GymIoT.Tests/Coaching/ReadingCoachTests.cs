@@ -39,7 +39,7 @@ public sealed class ReadingCoachTests(PlatformFixture fixture) : IDisposable
         {
             Reading(member, QueueNames.Cyclette, 0, 20),
             Reading(member, QueueNames.EllipticalBike, 25, 15),
-            Reading(member, QueueNames.SpinBike, 45, 30),
+            Reading(member, QueueNames.SpinBike, 45, 30) with { HeartRatePerMinute = [.. Enumerable.Range(0, 30).Select(m => 110 + m)] },
         };
         var deliveries = sessions.SelectMany((r, i) => Enumerable.Repeat(r, 1 + i)).Reverse().ToList();
 
@@ -54,6 +54,11 @@ public sealed class ReadingCoachTests(PlatformFixture fixture) : IDisposable
         Assert.Single(alerts, a => a.Kind == AlertKind.OverTime && a.Message.StartsWith("20 minutes on the Cyclette", StringComparison.Ordinal));
         Assert.Contains(alerts, a => a.AlertId.EndsWith($"#OutOfSequence#{sessions[2].ReadingId}", StringComparison.Ordinal));
         Assert.Equal(alerts.Count, alerts.Select(a => a.AlertId).Distinct().Count());
+        // The day's sessions, each once, the heart rate with the one that carried it: what the member home draws.
+        var day = await new CoachSessionStore(_dynamoDb).OnAsync(member, DateOnly.FromDateTime(Morning.UtcDateTime));
+        Assert.Equal(sessions.Select(s => s.ReadingId).Order(), day.Select(s => s.ReadingId).Order());
+        Assert.Equal(sessions[2].HeartRatePerMinute, day.Single(s => s.ReadingId == sessions[2].ReadingId).HeartRatePerMinute);
+        Assert.All(day.Where(s => s.ReadingId != sessions[2].ReadingId), s => Assert.Null(s.HeartRatePerMinute));
     }
 
     [Fact]

@@ -25,7 +25,8 @@ public sealed class DemoHistoryTests
         var first = days.SelectMany(day => History().SessionsOn(member, day, Today)).ToList();
         var again = days.SelectMany(day => History().SessionsOn(member, day, Today)).ToList();
 
-        Assert.Equal(first, again);
+        // As sent: the same bodies, heart rate minute by minute included.
+        Assert.Equal(first.Select(Misreadings.GoodBody), again.Select(Misreadings.GoodBody));
         Assert.Equal(first.Count, first.Select(r => r.ReadingId).Distinct().Count());
         Assert.InRange(days.Count(day => History().SessionsOn(member, day, Today).Count > 0), 120 * 2 / 7, 120 * 5 / 7);
     }

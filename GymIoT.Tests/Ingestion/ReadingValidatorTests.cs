@@ -31,6 +31,34 @@ public sealed class ReadingValidatorTests
     }
 
     [Fact]
+    public void A_heart_rate_per_minute_of_30_to_230_bpm_one_per_started_minute_is_accepted_and_anything_else_refused_with_its_reason()
+    {
+        // 1,800 s are 30 started minutes; 1,801 s would be 31.
+        var edges = Enumerable.Repeat(120, 28).Append(30).Append(230).ToArray();
+        var accepted = Assert.IsType<AcceptedReading>(Check(Body(Good with { HeartRatePerMinute = edges })));
+        Assert.Equal(edges, accepted.Reading.HeartRatePerMinute);
+        Assert.IsType<AcceptedReading>(Check(Body(Good with { HeartRatePerMinute = [] })));
+
+        var refused = new (Reading Reading, RejectionReason Reason, string Says)[]
+        {
+            (Good with { HeartRatePerMinute = Enumerable.Repeat(120, 31).ToArray() }, RejectionReason.AbsurdHeartRate, "heartRatePerMinute has 31 values for a session of 30 started minutes"),
+            (Good with { HeartRatePerMinute = [120, 29] }, RejectionReason.AbsurdHeartRate, "heartRatePerMinute[1] 29 is outside 30-230 bpm"),
+            (Good with { HeartRatePerMinute = [231] }, RejectionReason.AbsurdHeartRate, "heartRatePerMinute[0] 231 is outside 30-230 bpm"),
+            (Good with { HeartRatePerMinute = Enumerable.Repeat(120, 241).ToArray() }, RejectionReason.WrongType, "heartRatePerMinute has 241 values, more than 240"),
+        };
+        foreach (var (reading, reason, says) in refused)
+        {
+            var rejected = Rejected(Body(reading));
+            Assert.Equal(reason, rejected.Reason);
+            Assert.Contains(says, rejected.Report.Reason);
+        }
+        Assert.Contains("heartRatePerMinute must be a JSON array of whole numbers, not the string '120'",
+            Rejected(Body(Good).Replace("}", ",\"heartRatePerMinute\":\"120\"}")).Report.Reason);
+        Assert.Contains("heartRatePerMinute[1] must be a whole JSON number, not 120.5",
+            Rejected(Body(Good).Replace("}", ",\"heartRatePerMinute\":[120,120.5]}")).Report.Reason);
+    }
+
+    [Fact]
     public void The_original_sensors_payload_is_accepted_with_the_queue_as_machine_and_the_message_id_as_reading_id()
     {
         var accepted = Assert.IsType<AcceptedReading>(Check("""{"username":"dakooo","value_time_spent":"30.5","value_calories_spent":"250"}""", "Spin_bike"));

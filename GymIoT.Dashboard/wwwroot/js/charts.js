@@ -6,20 +6,43 @@ window.gymiotCharts = (() => {
   // A gauge takes one list of percentages and names them with labels; the other kinds take named series over categories.
   const data = (spec) => isGauge(spec) ? { series: spec.series[0].data, labels: spec.categories } : { series: spec.series, xaxis: { categories: spec.categories } };
 
+  // Zones shaded from light to strong, the y axis wide enough to show every zone and every value.
+  const bandColours = ['#9ad0ec', '#8fd694', '#f6d55c', '#f4a261', '#e76f51'];
+  const banded = (spec) => {
+    if (!spec.bands || spec.bands.length === 0) {
+      return {};
+    }
+    const values = spec.series.flatMap((s) => s.data);
+    return {
+      annotations: {
+        yaxis: spec.bands.map((band, i) => ({
+          y: band.from, y2: band.to, fillColor: bandColours[i % bandColours.length], opacity: 0.18, borderColor: 'transparent',
+          label: { text: band.label, borderColor: 'transparent', style: { background: 'transparent', color: '#334' } },
+        })),
+      },
+      yaxis: {
+        min: Math.floor(Math.min(spec.bands[0].from, ...values) - 5),
+        max: Math.ceil(Math.max(spec.bands[spec.bands.length - 1].to, ...values) + 5),
+        labels: { formatter: (value) => Math.round(value).toString() },
+      },
+    };
+  };
+
   const options = (spec) => {
     const common = {
-      chart: { type: spec.kind, height: isGauge(spec) ? 190 : 260, animations: { enabled: false }, toolbar: { show: false }, fontFamily: 'inherit' },
+      chart: { type: spec.kind, height: isGauge(spec) ? 160 : 260, animations: { enabled: false }, toolbar: { show: false }, fontFamily: 'inherit' },
       ...data(spec),
       dataLabels: { enabled: false },
     };
     return isGauge(spec)
-      ? { ...common, colors: ['#1f7a5a'], plotOptions: { radialBar: { hollow: { size: '58%' }, dataLabels: { name: { fontSize: '0.8rem' }, value: { fontSize: '1.4rem' } } } } }
+      ? { ...common, colors: ['#1f7a5a'], plotOptions: { radialBar: { hollow: { size: '58%' }, dataLabels: { name: { show: false }, value: { fontSize: '1.2rem', offsetY: 6 } } } } }
       : {
         ...common,
         title: { text: spec.title },
         stroke: { width: spec.kind === 'bar' ? 0 : 2 },
         // Whole kcal and minutes on the axis: "1200", not "1200.0".
         yaxis: { labels: { formatter: (value) => Math.round(value).toString() } },
+        ...banded(spec),
       };
   };
 
@@ -36,7 +59,7 @@ window.gymiotCharts = (() => {
         return this.render(element, spec);
       }
       element.dataset.series = JSON.stringify(spec.series);
-      return isGauge(spec) ? chart.updateSeries(spec.series[0].data, false) : chart.updateOptions(data(spec), false, false);
+      return isGauge(spec) ? chart.updateSeries(spec.series[0].data, false) : chart.updateOptions({ ...data(spec), ...banded(spec) }, false, false);
     },
     destroy(element) {
       charts.get(element)?.destroy();
