@@ -30,7 +30,7 @@ public sealed class CardHabits
         }
         var remaining = (int)Math.Ceiling(next.Step.Minutes - next.MinutesDone);
         return roll < FollowsCard
-            ? (next.Step.Machine, Math.Max(1, remaining - random.Next(0, 2)))
+            ? (next.Step.Machine, remaining)
             : (next.Step.Machine, remaining + random.Next(3, 15));
     }
 

@@ -12,10 +12,10 @@ namespace GymIoT.DeviceSimulator.Gym;
 /// </summary>
 public static class SessionFactory
 {
-    /// <param name="minutes">How long the session lasts (about: a sensor counts seconds); any time from 10 to 60 minutes when null.</param>
+    /// <param name="minutes">How long the session lasts at least (a sensor counts the seconds past it too); any time from 10 to 60 minutes when null.</param>
     public static Reading Session(Member member, Device device, DateTimeOffset endedAt, Random random, int? minutes = null)
     {
-        var seconds = minutes is { } planned ? 60 * planned - random.Next(30) : 60 * random.Next(10, 61) + random.Next(60);
+        var seconds = minutes is { } planned ? 60 * planned + random.Next(30) : 60 * random.Next(10, 61) + random.Next(60);
         var met = device.Profile.MinMet + random.NextDouble() * (device.Profile.MaxMet - device.Profile.MinMet);
         var noise = 1 + (random.NextDouble() - 0.5) * 0.1;
         var kcal = Math.Round(CalorieMath.SessionKcal(met, member.WeightKg, seconds / 60.0) * noise, 2);

@@ -56,6 +56,15 @@ public sealed class MemberHomeBrowserTests(PipelineFixture fixture)
             return JsonDocument.Parse(series!).RootElement[0].GetProperty("data")[0].GetDecimal();
         }, drawn => drawn == percent, TimeSpan.FromSeconds(5));
         Assert.Equal(percent, gauge);
+        // The coach keeps each session's pulse: the day's trend shows every minute of it, over the member's zones.
+        var trend = page.Locator("[data-chart='Heart rate today']");
+        await Assertions.Expect(trend).ToHaveCountAsync(1, new() { Timeout = 15_000 });
+        var pulseMinutes = burst.Readings!.Sum(r => r.Reading.HeartRatePerMinute!.Count);
+        var drawnMinutes = await Eventually.ValueAsync(
+            async () => JsonDocument.Parse((await trend.GetAttributeAsync("data-series"))!).RootElement[0].GetProperty("data").GetArrayLength(),
+            drawn => drawn == pulseMinutes, TimeSpan.FromSeconds(15));
+        Assert.Equal(pulseMinutes, drawnMinutes);
+        await Assertions.Expect(page.Locator("#heart-rate").GetByText("zone 5 · maximum")).ToBeVisibleAsync();
         await BrowserSession.ScreenshotAsync(page, "member-home-live");
     }
 

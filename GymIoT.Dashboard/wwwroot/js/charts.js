@@ -4,7 +4,15 @@ window.gymiotCharts = (() => {
   const isGauge = (spec) => spec.kind === 'radialBar';
 
   // A gauge takes one list of percentages and names them with labels; the other kinds take named series over categories.
-  const data = (spec) => isGauge(spec) ? { series: spec.series[0].data, labels: spec.categories } : { series: spec.series, xaxis: { categories: spec.categories } };
+  // A line over many minutes labels some of them, level, instead of all of them crammed and slanted.
+  const data = (spec) => isGauge(spec)
+    ? { series: spec.series[0].data, labels: spec.categories }
+    : {
+      series: spec.series,
+      xaxis: spec.kind === 'line' && spec.categories.length > 12
+        ? { categories: spec.categories, tickAmount: 8, labels: { rotate: 0, hideOverlappingLabels: true } }
+        : { categories: spec.categories },
+    };
 
   // Zones shaded from light to strong, the y axis wide enough to show every zone and every value.
   const bandColours = ['#9ad0ec', '#8fd694', '#f6d55c', '#f4a261', '#e76f51'];
@@ -13,6 +21,9 @@ window.gymiotCharts = (() => {
       return {};
     }
     const values = spec.series.flatMap((s) => s.data);
+    // Round twenties at both ends, a label at each.
+    const min = Math.floor((Math.min(spec.bands[0].from, ...values) - 5) / 20) * 20;
+    const max = Math.ceil((Math.max(spec.bands[spec.bands.length - 1].to, ...values) + 5) / 20) * 20;
     return {
       annotations: {
         yaxis: spec.bands.map((band, i) => ({
@@ -20,11 +31,7 @@ window.gymiotCharts = (() => {
           label: { text: band.label, borderColor: 'transparent', style: { background: 'transparent', color: '#334' } },
         })),
       },
-      yaxis: {
-        min: Math.floor(Math.min(spec.bands[0].from, ...values) - 5),
-        max: Math.ceil(Math.max(spec.bands[spec.bands.length - 1].to, ...values) + 5),
-        labels: { formatter: (value) => Math.round(value).toString() },
-      },
+      yaxis: { min, max, tickAmount: Math.round((max - min) / 20), labels: { formatter: (value) => Math.round(value).toString() } },
     };
   };
 
