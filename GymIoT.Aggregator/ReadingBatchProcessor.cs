@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using GymIoT.Core.Live;
 using GymIoT.Core.Members;
 using GymIoT.Core.Messaging;
 using GymIoT.Core.Queues;
@@ -12,7 +13,7 @@ namespace GymIoT.Aggregator;
 /// <summary>
 /// Handles one batch of messages from the machine queues: validates each, reports bad ones to <c>Errors</c>, folds good ones
 /// into the aggregates exactly once and hands them to the coach through <c>Coaching</c> (stored now or before: the coach
-/// recognises a reading it has had), and deletes from the queue only what has been fully handled. Anything that fails for a
+/// recognises a reading it has had), tells open pages whose figures changed, and deletes from the queue only what has been fully handled. Anything that fails for a
 /// technical reason stays in its queue, to be delivered again (and after five tries, moved to the dead-letter queue).
 /// </summary>
 public sealed partial class ReadingBatchProcessor(
@@ -20,6 +21,7 @@ public sealed partial class ReadingBatchProcessor(
     MemberStore members,
     ReadingStore store,
     MessagePublisher publisher,
+    LiveNotifier live,
     ServiceTelemetry telemetry,
     AggregatorMetrics metrics,
     TimeProvider timeProvider,
@@ -101,6 +103,7 @@ public sealed partial class ReadingBatchProcessor(
             var duplicates = 0;
             var stored = new List<(MessageInFlight Message, Reading Reading)>();
             var seen = new HashSet<string>();
+            var changed = new HashSet<string>(StringComparer.Ordinal);
             var now = timeProvider.GetUtcNow();
             foreach (var (message, reading, span) in accepted)
             {
@@ -120,6 +123,7 @@ public sealed partial class ReadingBatchProcessor(
                 else if (outcome.Outcome == StoreOutcome.Applied)
                 {
                     applied++;
+                    changed.Add(reading.MemberId);
                     metrics.Processed(reading.Machine);
                     metrics.Lag(now - message.Received.SentAt);
                 }
@@ -136,6 +140,9 @@ public sealed partial class ReadingBatchProcessor(
                 }
             }
             await HandOverAsync(stored, cancellationToken);
+            // A notice belongs to no reading's trace.
+            Activity.Current = null;
+            await live.NotifyAsync(LiveChangeKind.Activity, changed, cancellationToken);
             return (applied, duplicates);
         }
         finally

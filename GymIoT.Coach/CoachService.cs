@@ -1,4 +1,5 @@
 using GymIoT.Core.Hosting;
+using GymIoT.Core.Live;
 using GymIoT.Core.Messaging;
 using GymIoT.Core.Queues;
 using Microsoft.Extensions.Options;
@@ -9,10 +10,12 @@ namespace GymIoT.Coach;
 /// Long-polls <c>Coaching</c> with <see cref="CoachOptions.Receivers"/> receivers and coaches what they take: different
 /// members side by side, one member's readings one at a time (across receivers too, so two readings of one member never
 /// judge the same day at once) and, within a receive, in the order their sessions started. A reading handled is deleted; any other is let go for SQS to deliver again.
+/// Open pages of the members coached are told, so they show the day's sessions and any alert.
 /// </summary>
 public sealed partial class CoachService(
     QueueConsumer consumer,
     ReadingCoach coach,
+    LiveNotifier live,
     IOptions<CoachOptions> options,
     ILogger<CoachService> logger) : BackgroundService
 {
@@ -42,6 +45,7 @@ public sealed partial class CoachService(
                 .GroupBy(m => m.Reading?.MemberId ?? m.Message.Message.MessageId)
                 .Select(member => member.OrderBy(m => m.Reading?.StartedAt).ToList());
             var handled = new List<ReceivedMessage>();
+            var coached = new List<string>();
             // Readings in hand are finished even when a stop comes: deleting them is what keeps them from coming back.
             await Parallel.ForEachAsync(byMember, new ParallelOptions { MaxDegreeOfParallelism = settings.Parallelism }, async (member, _) =>
             {
@@ -56,6 +60,7 @@ public sealed partial class CoachService(
                             lock (handled)
                             {
                                 handled.Add(message);
+                                coached.Add(reading!.MemberId);
                             }
                         }
                     }
@@ -65,6 +70,7 @@ public sealed partial class CoachService(
                     stripe.Release();
                 }
             });
+            await live.NotifyAsync(LiveChangeKind.Coaching, coached, CancellationToken.None);
             var notDeleted = await consumer.DeleteAsync(handled, CancellationToken.None);
             if (notDeleted > 0)
             {

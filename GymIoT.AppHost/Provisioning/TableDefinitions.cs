@@ -23,6 +23,7 @@ public static class TableDefinitions
         Table(TableNames.CoachSessions, KeyNames.MemberId, KeyNames.Session),
         Table(TableNames.Alerts, KeyNames.MemberId, KeyNames.AlertId),
         Table(TableNames.MonthReviews, KeyNames.MemberId, KeyNames.Period),
+        Table(TableNames.LiveListeners, KeyNames.QueueName),
     ];
 
     private static CreateTableRequest Table(string name, string partitionKey, string? sortKey = null)

@@ -1,4 +1,5 @@
 using GymIoT.Core.Aws;
+using GymIoT.Core.Live;
 using GymIoT.Core.Members;
 using GymIoT.Core.Messaging;
 using GymIoT.Core.Storage;
@@ -32,6 +33,8 @@ public static class CoreServiceExtensions
         builder.Services.AddSingleton<MemberStore>();
         builder.Services.AddSingleton<ActivityStore>();
         builder.Services.AddSingleton<QueueDepths>();
+        builder.Services.AddSingleton<LiveListenerStore>();
+        builder.Services.AddSingleton<LiveNotifier>();
         return builder;
     }
 }

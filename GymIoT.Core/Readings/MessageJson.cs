@@ -9,4 +9,5 @@ namespace GymIoT.Core.Readings;
 [JsonSerializable(typeof(Reading))]
 [JsonSerializable(typeof(ErrorReport))]
 [JsonSerializable(typeof(OriginalReading))]
+[JsonSerializable(typeof(Live.LiveNotice))]
 public sealed partial class MessageJson : JsonSerializerContext;

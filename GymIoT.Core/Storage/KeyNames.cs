@@ -13,6 +13,7 @@ public static class KeyNames
     public const string Assignment = "Assignment";
     public const string Session = "Session";
     public const string AlertId = "AlertId";
+    public const string QueueName = "QueueName";
 
     /// <summary>Global secondary index of <see cref="TableNames.DeviceActivity"/>: every device's item for one period.</summary>
     public const string DeviceActivityByPeriod = "ByPeriod";

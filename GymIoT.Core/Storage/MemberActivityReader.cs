@@ -43,6 +43,8 @@ public sealed class MemberActivityReader(IAmazonDynamoDB dynamoDb)
                 [":to"] = new() { S = to },
             },
             ProjectionExpression = "#p, " + string.Join(", ", names.Select(n => n.Placeholder)),
+            // Read right after the aggregator says a member changed: the change must be in what is read.
+            ConsistentRead = true,
         }, cancellationToken);
         return [.. items.Select(PeriodActivity.FromItem)];
     }

@@ -36,6 +36,9 @@ public static class TableNames
     /// <summary>The month-end review of each member: the verdict and the card it moved them to, once per month. Key: <c>MemberId</c>, <c>Period</c> (<c>M#yyyy-MM</c>).</summary>
     public const string MonthReviews = "MonthReviews";
 
+    /// <summary>The queue of each running dashboard that wants live notices, and when it last said it is alive. Key: <c>QueueName</c>.</summary>
+    public const string LiveListeners = "LiveListeners";
+
     public static IReadOnlyList<string> All { get; } =
-        [Members, MemberActivity, DeviceActivity, NotificationDeliveries, DataProtectionKeys, TrainingCards, CardAssignments, CardOffers, CoachSessions, Alerts, MonthReviews];
+        [Members, MemberActivity, DeviceActivity, NotificationDeliveries, DataProtectionKeys, TrainingCards, CardAssignments, CardOffers, CoachSessions, Alerts, MonthReviews, LiveListeners];
 }

@@ -78,6 +78,8 @@ public static class Extensions
         builder.Services.AddTrainingCards();
         builder.Services.AddSingleton<AlertStore>();
         builder.Services.AddSingleton<CoachSessionStore>();
+        builder.Services.AddSingleton<Live.MemberChanges>();
+        builder.Services.AddHostedService<Live.LiveFeed>();
         builder.Services.AddOptions<DemoAccountOptions>().BindConfiguration(DemoAccountOptions.SectionName);
         builder.Services.AddOptions<Staff.StaffToolsOptions>().BindConfiguration(Staff.StaffToolsOptions.SectionName);
         builder.Services.AddHostedService<DemoAccountSeeder>();

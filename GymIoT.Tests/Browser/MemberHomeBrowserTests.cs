@@ -69,15 +69,43 @@ public sealed class MemberHomeBrowserTests(PipelineFixture fixture)
     }
 
     [SkippableFact]
+    public async Task An_open_home_that_nothing_changes_for_makes_no_dynamodb_requests_and_a_reading_still_arrives()
+    {
+        await using var browser = await BrowserSession.StartAsync();
+        var page = await browser.NewPageAsync();
+        var dashboard = fixture.Endpoint("dashboard").ToString().TrimEnd('/');
+        var username = $"idle{Guid.NewGuid():N}"[..13];
+        await BrowserSession.SignUpAsync(page, dashboard, username, "a long password");
+        await BrowserSession.LogInAsync(page, dashboard, username, "a long password");
+        await Assertions.Expect(page.Locator("[data-kpi='Today'] .kpi-value")).ToHaveTextAsync("0 kcal");
+
+        // The dashboard's own count of its DynamoDB requests, exported every second: with the page open it stands still
+        // for 5 s in a row (a page that read every second never would; the dashboard's heartbeat is one write in 30 s).
+        var still = await Eventually.ValueAsync(async () =>
+        {
+            var before = fixture.Telemetry.Counter("dashboard", "gymiot.dynamodb.requests");
+            await Task.Delay(TimeSpan.FromSeconds(5));
+            return fixture.Telemetry.Counter("dashboard", "gymiot.dynamodb.requests") - before;
+        }, requests => requests == 0, TimeSpan.FromSeconds(40));
+        Assert.Equal(0, still);
+        Assert.True(fixture.Telemetry.Counter("dashboard", "gymiot.dynamodb.requests") > 0, "the dashboard exports no count of its requests: nothing was measured");
+
+        var burst = await fixture.SendBurstAsync(new BurstRequest(2, MemberIds: [username], IncludeReadings: true));
+        var kcal = burst.Readings!.Sum(r => (decimal)r.Reading.CaloriesKcal);
+        await Assertions.Expect(page.Locator("[data-kpi='Today'] .kpi-value")).ToHaveTextAsync($"{Math.Round(kcal, 1):0} kcal", new() { Timeout = 10_000 });
+    }
+
+    [SkippableFact]
     public async Task On_a_phone_the_home_fits_the_screen_and_log_out_is_in_reach()
     {
         await using var browser = await BrowserSession.StartAsync();
         var page = await browser.NewPageAsync();
         var dashboard = fixture.Endpoint("dashboard").ToString().TrimEnd('/');
         var username = $"phone{Guid.NewGuid():N}"[..14];
+        // A phone's screen from the first page on, as a member holding one sees the site.
+        await page.SetViewportSizeAsync(375, 812);
         await BrowserSession.SignUpAsync(page, dashboard, username, "a long password");
         await BrowserSession.LogInAsync(page, dashboard, username, "a long password");
-        await page.SetViewportSizeAsync(375, 812);
         await Assertions.Expect(page.Locator(".apexcharts-canvas")).ToHaveCountAsync(6);
 
         var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");

@@ -131,8 +131,8 @@ public sealed class HostileCorpus(string member, DateTimeOffset now)
         yield return With("heartRatePerMinute = {}", "heartRatePerMinute", new JsonObject());
         yield return With("heartRatePerMinute = [[130]]", "heartRatePerMinute", new JsonArray(new JsonArray(130)));
         yield return With("heartRatePerMinute = [130, null]", "heartRatePerMinute", new JsonArray(130, null));
-        yield return With("heartRatePerMinute = 241 values", "heartRatePerMinute", new JsonArray([.. Enumerable.Repeat<JsonNode?>(130, 241)]));
-        yield return With("heartRatePerMinute = 31 values in 30 minutes", "heartRatePerMinute", new JsonArray([.. Enumerable.Repeat<JsonNode?>(130, 31)]));
+        yield return With("heartRatePerMinute = 241 values", "heartRatePerMinute", new JsonArray([.. Enumerable.Range(0, 241).Select(_ => (JsonNode?)130)]));
+        yield return With("heartRatePerMinute = 31 values in 30 minutes", "heartRatePerMinute", new JsonArray([.. Enumerable.Range(0, 31).Select(_ => (JsonNode?)130)]));
         yield return With("heartRatePerMinute = [0]", "heartRatePerMinute", new JsonArray(0));
         yield return With("heartRatePerMinute = [1e10]", "heartRatePerMinute", new JsonArray(1e10));
     }

@@ -66,7 +66,9 @@ public class EmbeddedAppFixture : IAsyncLifetime
                 .WithEnvironment("Coach__WaitTimeSeconds", "1")
                 .WithEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", Telemetry.Endpoint)
                 .WithEnvironment("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf")
-                .WithEnvironment("OTEL_BSP_SCHEDULE_DELAY", "500");
+                .WithEnvironment("OTEL_BSP_SCHEDULE_DELAY", "500")
+                // Counters every second, so a test can see what a service did a moment ago.
+                .WithEnvironment("OTEL_METRIC_EXPORT_INTERVAL", "1000");
         }
         foreach (var service in appHost.Resources.OfType<ProjectResource>().Where(r => UnstartedServices.Contains(r.Name)).ToList())
         {
