@@ -67,6 +67,8 @@ public static class Extensions
                 };
             });
         builder.Services.AddScoped<CircuitHandler, LiveCircuits>();
+        builder.Services.AddScoped<Live.CircuitConnection>();
+        builder.Services.AddScoped<CircuitHandler>(services => services.GetRequiredService<Live.CircuitConnection>());
         builder.Services.Configure<ForwardedHeadersOptions>(options =>
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
 

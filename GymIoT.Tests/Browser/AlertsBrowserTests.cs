@@ -38,6 +38,16 @@ public sealed class AlertsBrowserTests(PipelineFixture fixture) : IDisposable
         await toast.GetByRole(AriaRole.Link, new() { Name = "All alerts" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Alerts");
         await Assertions.Expect(page.Locator("[data-alert='OutOfSequence']")).ToHaveCountAsync(1);
+
+        // Staff see the member's alerts beside their card.
+        var staff = await browser.NewPageAsync();
+        await BrowserSession.LogInAsync(staff, Dashboard, "staff", "GymIoT-demo-1");
+        await staff.GotoAsync($"{Dashboard}/staff/cards");
+        await Assertions.Expect(staff.Locator("tr[data-card]").First).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await staff.GetByLabel("Member", new() { Exact = true }).FillAsync(username);
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        await Assertions.Expect(staff.Locator("[data-member-alerts] li")).ToContainTextAsync(
+            "Out of sequence: The Elliptical bike is not your card's next step", new() { Timeout = 20_000 });
     }
 
     public void Dispose() => _queues.Dispose();

@@ -29,7 +29,7 @@ public sealed class CardsBrowserTests(PipelineFixture fixture)
         await BrowserSession.LogInAsync(staff, Dashboard, "staff", "GymIoT-demo-1");
         await staff.GetByRole(AriaRole.Link, new() { Name = "Cards" }).ClickAsync();
         await Assertions.Expect(staff.Locator("h1")).ToHaveTextAsync("Training cards");
-        await Assertions.Expect(staff.Locator("tr[data-card]")).ToHaveCountAsync(5);
+        await Assertions.Expect(staff.Locator("tr[data-card]")).ToHaveCountAsync(5, new() { Timeout = 20_000 });
 
         // A card with a machine twice is refused with its reason; corrected, it is saved and listed.
         var cardName = $"Rehab {username[4..10]}";

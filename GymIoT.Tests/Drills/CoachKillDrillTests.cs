@@ -1,0 +1,71 @@
+using GymIoT.Core.Coaching;
+using GymIoT.Core.Queues;
+using GymIoT.Core.Time;
+using GymIoT.DeviceSimulator;
+using GymIoT.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace GymIoT.Tests.Drills;
+
+/// <summary>The coach killed (SIGKILL) twice while it coaches a burst: every reading coached, every alert once, nothing in its DLQ.</summary>
+[Trait(TestKind.Category, TestKind.EndToEnd)]
+[Collection(PipelineCollection.Name)]
+public sealed class CoachKillDrillTests(PipelineFixture fixture, ITestOutputHelper output) : IDisposable
+{
+    private const int Readings = 300;
+    private readonly Amazon.DynamoDBv2.IAmazonDynamoDB _dynamoDb = fixture.Aws.CreateDynamoDbClient();
+    private readonly QueueProbe _queues = new(fixture.Aws.CreateSqsClient());
+    private readonly GymCalendar _calendar = new(new GymOptions());
+
+    [Fact]
+    public async Task The_coach_killed_twice_during_a_burst_loses_no_alert_and_raises_none_twice()
+    {
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        var members = Enumerable.Range(0, 15).Select(i => $"coachkill-{Guid.NewGuid():N}"[..20]).ToArray();
+        var deadLettersBefore = await _queues.DepthAsync(QueueNames.DeadLetterOf(QueueNames.Coaching));
+        var sessions = new CoachSessionStore(_dynamoDb);
+        var today = _calendar.LocalDate(DateTimeOffset.UtcNow);
+
+        var burst = await fixture.SendBurstAsync(new BurstRequest(Readings, MemberIds: members, IncludeReadings: true));
+        var coachedAtKill = new List<int>();
+        foreach (var share in new[] { 3, 2 })
+        {
+            coachedAtKill.Add(await Eventually.ValueAsync(() => CoachedAsync(sessions, members, today), coached => coached >= Readings / share, TimeSpan.FromMinutes(2)));
+            await fixture.App.KillResourceAsync("coach", cancellation.Token);
+            await fixture.App.StartResourceAsync("coach", cancellation.Token);
+        }
+        Assert.All(coachedAtKill, coached => Assert.True(coached < Readings, $"a kill came after every reading was coached ({string.Join(", ", coachedAtKill)})"));
+
+        // None lost: every reading ends up coached, once per reading (the session's key is its reading id).
+        var coached = await Eventually.ValueAsync(() => CoachedAsync(sessions, members, today), all => all == Readings, TimeSpan.FromMinutes(3));
+        Assert.Equal(Readings, coached);
+        var alertStore = new AlertStore(_dynamoDb);
+        var raised = 0;
+        foreach (var member in members)
+        {
+            var day = await sessions.OnAsync(member, today);
+            Assert.Equal(burst.Readings!.Where(r => r.Reading.MemberId == member).Select(r => r.Reading.ReadingId).Order(), day.Select(s => s.ReadingId).Order());
+            var alerts = await alertStore.OnAsync(member, today);
+            Assert.Equal(alerts.Count, alerts.Select(a => a.AlertId).Distinct().Count());
+            // The alerts the whole day calls for, whatever order the sessions came in: one for each machine over its
+            // step and one for the cap, each raised once.
+            var card = CardCatalogue.Starter;
+            var minutes = day.GroupBy(s => s.Machine).ToDictionary(g => g.Key, g => g.Sum(s => s.Minutes));
+            var overTime = card.Steps.Where(step => minutes.GetValueOrDefault(step.Machine) > step.Minutes).Select(step => step.Machine).Order();
+            Assert.Equal(overTime, alerts.Where(a => a.Kind == AlertKind.OverTime).Select(a => a.AlertId.Split('#')[2]).Order());
+            Assert.Equal(minutes.Values.Sum() > card.DailyCapMinutes ? 1 : 0, alerts.Count(a => a.Kind == AlertKind.OverDailyCap));
+            raised += alerts.Count;
+        }
+        Assert.Equal(deadLettersBefore, await _queues.DepthAsync(QueueNames.DeadLetterOf(QueueNames.Coaching)));
+        output.WriteLine($"SIGKILL x2 with {string.Join(" / ", coachedAtKill)} of {Readings} coached: {raised} alerts, each once");
+    }
+
+    private static async Task<int> CoachedAsync(CoachSessionStore sessions, IEnumerable<string> members, DateOnly today) =>
+        (await Task.WhenAll(members.Select(m => sessions.OnAsync(m, today)))).Sum(day => day.Count);
+
+    public void Dispose()
+    {
+        _dynamoDb.Dispose();
+        _queues.Dispose();
+    }
+}
