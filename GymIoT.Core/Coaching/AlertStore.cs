@@ -31,32 +31,16 @@ public sealed class AlertStore(IAmazonDynamoDB dynamoDb)
         }, cancellationToken);
 
     /// <summary>Raises the alert unless its cause has one already; true when this call raised it.</summary>
-    public async Task<bool> RaiseAsync(CoachAlert alert, DateTimeOffset at, CancellationToken cancellationToken = default)
-    {
-        try
+    public Task<bool> RaiseAsync(CoachAlert alert, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        dynamoDb.PutIfAbsentAsync(TableNames.Alerts, new()
         {
-            await dynamoDb.PutItemAsync(new PutItemRequest
-            {
-                TableName = TableNames.Alerts,
-                Item = new()
-                {
-                    [KeyNames.MemberId] = new() { S = alert.MemberId },
-                    [KeyNames.AlertId] = new() { S = alert.AlertId },
-                    [AlertAttributes.Kind] = new() { S = alert.Kind.ToString() },
-                    [AlertAttributes.Message] = new() { S = alert.Message },
-                    [AlertAttributes.ReadingId] = new() { S = alert.ReadingId },
-                    [AlertAttributes.RaisedAt] = new() { S = StoredTime.Of(at) },
-                },
-                ConditionExpression = "attribute_not_exists(#a)",
-                ExpressionAttributeNames = new() { ["#a"] = KeyNames.AlertId },
-            }, cancellationToken);
-            return true;
-        }
-        catch (ConditionalCheckFailedException)
-        {
-            return false;
-        }
-    }
+            [KeyNames.MemberId] = new() { S = alert.MemberId },
+            [KeyNames.AlertId] = new() { S = alert.AlertId },
+            [AlertAttributes.Kind] = new() { S = alert.Kind.ToString() },
+            [AlertAttributes.Message] = new() { S = alert.Message },
+            [AlertAttributes.ReadingId] = new() { S = alert.ReadingId },
+            [AlertAttributes.RaisedAt] = new() { S = StoredTime.Of(at) },
+        }, KeyNames.AlertId, cancellationToken);
 
     /// <summary>A member's alerts, the latest day first.</summary>
     public async Task<IReadOnlyList<RaisedAlert>> HistoryAsync(string memberId, CancellationToken cancellationToken = default)

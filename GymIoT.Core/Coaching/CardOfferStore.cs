@@ -33,22 +33,10 @@ public sealed class CardOfferStore(IAmazonDynamoDB dynamoDb)
         item[OfferAttributes.Decision] = new() { S = decision.ToString() };
         item[OfferAttributes.OfferedCardId] = new() { S = offeredCardId };
         item[OfferAttributes.DecidedAt] = new() { S = StoredTime.Of(at) };
-        try
-        {
-            await dynamoDb.PutItemAsync(new PutItemRequest
-            {
-                TableName = TableNames.CardOffers,
-                Item = item,
-                ConditionExpression = "attribute_not_exists(#m)",
-                ExpressionAttributeNames = new() { ["#m"] = KeyNames.MemberId },
-            }, cancellationToken);
-            return decision;
-        }
-        catch (ConditionalCheckFailedException)
-        {
-            // Answered already, e.g. in another tab: that answer stands.
-            return await DecisionAsync(memberId, month, cancellationToken) ?? decision;
-        }
+        // Answered already, e.g. in another tab: that answer stands.
+        return await dynamoDb.PutIfAbsentAsync(TableNames.CardOffers, item, KeyNames.MemberId, cancellationToken)
+            ? decision
+            : await DecisionAsync(memberId, month, cancellationToken) ?? decision;
     }
 
     private static Dictionary<string, AttributeValue> Key(string memberId, DateOnly month) => new()

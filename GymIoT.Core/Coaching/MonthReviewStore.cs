@@ -32,22 +32,10 @@ public sealed class MonthReviewStore(IAmazonDynamoDB dynamoDb)
         {
             item[ReviewAttributes.LevelDownCardId] = new() { S = down };
         }
-        try
-        {
-            await dynamoDb.PutItemAsync(new PutItemRequest
-            {
-                TableName = TableNames.MonthReviews,
-                Item = item,
-                ConditionExpression = "attribute_not_exists(#m)",
-                ExpressionAttributeNames = new() { ["#m"] = KeyNames.MemberId },
-            }, cancellationToken);
-            return review;
-        }
-        catch (ConditionalCheckFailedException)
-        {
-            // Reviewed already (a repeated run, another replica): that review stands.
-            return await FindAsync(review.MemberId, review.Month, cancellationToken) ?? review;
-        }
+        // Reviewed already (a repeated run, another replica): that review stands.
+        return await dynamoDb.PutIfAbsentAsync(TableNames.MonthReviews, item, KeyNames.MemberId, cancellationToken)
+            ? review
+            : await FindAsync(review.MemberId, review.Month, cancellationToken) ?? review;
     }
 
     private static Dictionary<string, AttributeValue> Key(string memberId, DateOnly month) => new()

@@ -15,23 +15,9 @@ public sealed class MemberStore(IAmazonDynamoDB dynamoDb)
     /// <summary>Registers a member unless one with that id exists; returns false when it did.</summary>
     public async Task<bool> EnrollAsync(Member member, CancellationToken cancellationToken = default)
     {
-        try
-        {
-            await dynamoDb.PutItemAsync(new PutItemRequest
-            {
-                TableName = TableNames.Members,
-                Item = ToItem(member),
-                ConditionExpression = "attribute_not_exists(#id)",
-                ExpressionAttributeNames = new Dictionary<string, string> { ["#id"] = KeyNames.MemberId },
-            }, cancellationToken);
-            _known[member.MemberId] = true;
-            return true;
-        }
-        catch (ConditionalCheckFailedException)
-        {
-            _known[member.MemberId] = true;
-            return false;
-        }
+        var enrolled = await dynamoDb.PutIfAbsentAsync(TableNames.Members, ToItem(member), KeyNames.MemberId, cancellationToken);
+        _known[member.MemberId] = true;
+        return enrolled;
     }
 
     /// <summary>True when the member is registered. Members are not deleted while readings flow, so a yes is remembered; a no is asked again.</summary>

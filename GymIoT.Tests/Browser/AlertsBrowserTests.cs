@@ -39,6 +39,11 @@ public sealed class AlertsBrowserTests(PipelineFixture fixture) : IDisposable
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Alerts");
         await Assertions.Expect(page.Locator("[data-alert='OutOfSequence']")).ToHaveCountAsync(1);
 
+        // The next alert appears on whichever of the member's pages is open: here, the alerts page.
+        var spin = reading with { ReadingId = Guid.NewGuid().ToString("N"), DeviceId = "spin-bike-01", Machine = QueueNames.SpinBike, StartedAt = ended.AddMinutes(-6), EndedAt = ended.AddMinutes(-1), DurationSeconds = 300, CaloriesKcal = 50 };
+        await _queues.SendAsync(QueueNames.SpinBike, Misreadings.GoodBody(spin));
+        await Assertions.Expect(page.Locator("[data-alert-toast]")).ToContainTextAsync("The Spin bike is not your card's next step", new() { Timeout = 30_000 });
+
         // Staff see the member's alerts beside their card.
         var staff = await browser.NewPageAsync();
         await BrowserSession.LogInAsync(staff, Dashboard, "staff", "GymIoT-demo-1");
@@ -46,8 +51,9 @@ public sealed class AlertsBrowserTests(PipelineFixture fixture) : IDisposable
         await Assertions.Expect(staff.Locator("tr[data-card]").First).ToBeVisibleAsync(new() { Timeout = 20_000 });
         await staff.GetByLabel("Member", new() { Exact = true }).FillAsync(username);
         await staff.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
-        await Assertions.Expect(staff.Locator("[data-member-alerts] li")).ToContainTextAsync(
-            "Out of sequence: The Elliptical bike is not your card's next step", new() { Timeout = 20_000 });
+        await Assertions.Expect(staff.Locator("[data-member-alerts] li", new() { HasText = "Out of sequence: The Elliptical bike is not your card's next step" }))
+            .ToHaveCountAsync(1, new() { Timeout = 20_000 });
+        await Assertions.Expect(staff.Locator("[data-member-alerts] li")).ToHaveCountAsync(2);
     }
 
     public void Dispose() => _queues.Dispose();

@@ -67,8 +67,9 @@ public class EmbeddedAppFixture : IAsyncLifetime
                 .WithEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", Telemetry.Endpoint)
                 .WithEnvironment("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf")
                 .WithEnvironment("OTEL_BSP_SCHEDULE_DELAY", "500")
-                // Counters every second, so a test can see what a service did a moment ago.
-                .WithEnvironment("OTEL_METRIC_EXPORT_INTERVAL", "1000");
+                // The demo members' two years (about 1,600 readings, coached too) would load the two cores while the
+                // first tests run; no test reads them.
+                .WithEnvironment("Simulator__SeedHistory", "false");
         }
         foreach (var service in appHost.Resources.OfType<ProjectResource>().Where(r => UnstartedServices.Contains(r.Name)).ToList())
         {
