@@ -61,7 +61,8 @@ public sealed class MemberHomeBrowserTests(PipelineFixture fixture)
         await Assertions.Expect(trend).ToHaveCountAsync(1, new() { Timeout = 15_000 });
         var pulseMinutes = burst.Readings!.Sum(r => r.Reading.HeartRatePerMinute!.Count);
         var drawnMinutes = await Eventually.ValueAsync(
-            async () => JsonDocument.Parse((await trend.GetAttributeAsync("data-series"))!).RootElement[0].GetProperty("data").GetArrayLength(),
+            // The attribute comes with the chart's first drawing, a moment after the element.
+            async () => await trend.GetAttributeAsync("data-series") is { } series ? JsonDocument.Parse(series).RootElement[0].GetProperty("data").GetArrayLength() : 0,
             drawn => drawn == pulseMinutes, TimeSpan.FromSeconds(15));
         Assert.Equal(pulseMinutes, drawnMinutes);
         await Assertions.Expect(page.Locator("#heart-rate").GetByText("zone 5 · maximum")).ToBeVisibleAsync();
