@@ -1,7 +1,6 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using GymIoT.Core.Storage;
-using GymIoT.Core.Time;
 
 namespace GymIoT.Core.Coaching;
 
@@ -39,9 +38,6 @@ public sealed class CardOfferStore(IAmazonDynamoDB dynamoDb)
             : await DecisionAsync(memberId, month, cancellationToken) ?? decision;
     }
 
-    private static Dictionary<string, AttributeValue> Key(string memberId, DateOnly month) => new()
-    {
-        [KeyNames.MemberId] = new() { S = memberId },
-        [KeyNames.Period] = new() { S = GymCalendar.MonthKey(month) },
-    };
+    private static Dictionary<string, AttributeValue> Key(string memberId, DateOnly month) =>
+        ItemKey.MemberMonth(TableNames.CardOffers, memberId, month).ToAttributes();
 }

@@ -2,7 +2,6 @@ using System.Globalization;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using GymIoT.Core.Storage;
-using GymIoT.Core.Time;
 
 namespace GymIoT.Core.Coaching;
 
@@ -38,11 +37,8 @@ public sealed class MonthReviewStore(IAmazonDynamoDB dynamoDb)
             : await FindAsync(review.MemberId, review.Month, cancellationToken) ?? review;
     }
 
-    private static Dictionary<string, AttributeValue> Key(string memberId, DateOnly month) => new()
-    {
-        [KeyNames.MemberId] = new() { S = memberId },
-        [KeyNames.Period] = new() { S = GymCalendar.MonthKey(month) },
-    };
+    private static Dictionary<string, AttributeValue> Key(string memberId, DateOnly month) =>
+        ItemKey.MemberMonth(TableNames.MonthReviews, memberId, month).ToAttributes();
 
     private static MonthReview FromItem(Dictionary<string, AttributeValue> item, DateOnly month) => new(
         item[KeyNames.MemberId].S,
