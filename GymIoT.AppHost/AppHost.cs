@@ -26,6 +26,7 @@ builder.AddProject<Projects.GymIoT_ErrorNotifier>("error-notifier")
 builder.AddProject<Projects.GymIoT_Coach>("coach")
     .WithAwsBackend(aws)
     .WithGymSettings()
+    .WithMailServer(aws)
     .WithHttpHealthCheck("/health");
 
 // The simulated gym belongs to the demo composition: on unless GymIoT:Simulator=false (a deployment with real devices).
@@ -50,6 +51,7 @@ builder.AddProject<Projects.GymIoT_Dashboard>("dashboard")
     .WithGymSettings()
     .WithEnvironment("DemoAccounts__Enabled", builder.Environment.IsDevelopment() ? "true" : "false")
     .WithStaffTools(aws)
+    .WithMailServer(aws)
     .WithHttpHealthCheck("/health")
     .WithUrlForEndpoint("http", url => url.DisplayText = "Member dashboard");
 

@@ -11,7 +11,7 @@ namespace GymIoT.Coach;
 
 /// <summary>
 /// Coaches one stored reading (design.md § Coaching): records the session on the member's day, judges it against the
-/// member's card and the day's other sessions, and raises each alert due that its cause has not raised yet. Everything
+/// member's card and the day's other sessions, and raises each alert due that its cause has not raised yet, then sees to its email. Everything
 /// it writes is keyed by the reading or the cause, so a reading delivered again, or handled again after a crash, changes
 /// nothing and raises nothing twice. Alerts are live: a session of a past day (history sent late, a reading delivered
 /// after midnight) is let go without one.
@@ -19,6 +19,7 @@ namespace GymIoT.Coach;
 public sealed partial class ReadingCoach(
     CoachSessionStore sessions,
     AlertStore alerts,
+    AlertMailer mailer,
     CardOfTheDay cards,
     GymCalendar calendar,
     ServiceTelemetry telemetry,
@@ -75,10 +76,17 @@ public sealed partial class ReadingCoach(
             var due = AlertRules.For(reading.MemberId, day, card, known, session);
             if (due.Count > 0)
             {
-                var raised = await alerts.IdsOnAsync(reading.MemberId, day, cancellationToken);
-                foreach (var alert in due.Where(a => !raised.Contains(a.AlertId)))
+                var raised = await alerts.RaisedOnAsync(reading.MemberId, day, cancellationToken);
+                foreach (var alert in due)
                 {
-                    await RaiseAsync(alert, cancellationToken);
+                    if (!raised.TryGetValue(alert.AlertId, out var mailSeenTo))
+                    {
+                        await RaiseAsync(alert, cancellationToken);
+                    }
+                    if (!mailSeenTo)
+                    {
+                        await mailer.SeeToAsync(alert, cancellationToken);
+                    }
                 }
             }
             metrics.Handled();

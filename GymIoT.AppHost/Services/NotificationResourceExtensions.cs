@@ -5,34 +5,41 @@ namespace GymIoT.AppHost.Services;
 public static class NotificationResourceExtensions
 {
     /// <summary>
-    /// Where error emails go: the embedded backend's maildev inbox when it runs, else the SMTP server of the <c>Smtp</c>
-    /// settings (its password as the secret parameter <c>smtp-password</c>).
+    /// Where a service's emails go (staff's error digests, members' alerts and confirmation links): the embedded backend's
+    /// maildev inbox when it runs, else the SMTP server of the <c>Smtp</c> settings (its password as the secret parameter
+    /// <c>smtp-password</c>).
     /// </summary>
-    public static IResourceBuilder<ProjectResource> WithMailServer(this IResourceBuilder<ProjectResource> notifier, Backend.AwsBackend aws)
+    public static IResourceBuilder<ProjectResource> WithMailServer(this IResourceBuilder<ProjectResource> service, Backend.AwsBackend aws)
     {
         if (aws.MailCatcher is { } maildev)
         {
             var smtp = maildev.GetEndpoint("smtp");
-            return notifier
+            return service
                 .WithEnvironment("Smtp__Host", smtp.Property(EndpointProperty.Host))
                 .WithEnvironment("Smtp__Port", smtp.Property(EndpointProperty.Port))
                 .WithEnvironment("Smtp__Security", "None")
                 .WaitFor(maildev);
         }
-        var configuration = notifier.ApplicationBuilder.Configuration.GetSection("Smtp");
+        var configuration = service.ApplicationBuilder.Configuration.GetSection("Smtp");
         foreach (var setting in new[] { "Host", "Port", "Security", "UserName", "From", "To" })
         {
             if (configuration[setting] is { Length: > 0 } value)
             {
-                notifier.WithEnvironment($"Smtp__{setting}", value);
+                service.WithEnvironment($"Smtp__{setting}", value);
             }
         }
         if (!string.IsNullOrEmpty(configuration["UserName"]))
         {
-            notifier.WithEnvironment("Smtp__Password", notifier.ApplicationBuilder.AddParameter("smtp-password", secret: true));
+            service.WithEnvironment("Smtp__Password", SmtpPassword(service.ApplicationBuilder));
         }
-        return notifier;
+        return service;
     }
+
+    /// <summary>One parameter for every service that sends mail.</summary>
+    private static IResourceBuilder<ParameterResource> SmtpPassword(IDistributedApplicationBuilder builder) =>
+        builder.Resources.OfType<ParameterResource>().FirstOrDefault(p => p.Name == "smtp-password") is { } existing
+            ? builder.CreateResourceBuilder(existing)
+            : builder.AddParameter("smtp-password", secret: true);
 
     /// <summary>
     /// The original applet's IFTTT webhook: on when the secret parameter <c>ifttt-key</c> is set; event name and base URL

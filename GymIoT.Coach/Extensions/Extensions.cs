@@ -1,5 +1,6 @@
 using GymIoT.Core.Coaching;
 using GymIoT.Core.Hosting;
+using GymIoT.Core.Mail;
 using GymIoT.Core.Messaging;
 using GymIoT.Core.Storage;
 
@@ -23,6 +24,8 @@ public static class Extensions
         builder.Services.AddMemoryCache(options => options.SizeLimit = 10_000);
         builder.Services.AddSingleton<CardOfTheDay>();
         builder.Services.AddSingleton<AlertStore>();
+        builder.Services.AddSmtpMail();
+        builder.Services.AddSingleton<AlertMailer>();
         builder.Services.AddSingleton<CoachSessionStore>();
         builder.Services.AddSingleton<CoachMetrics>();
         builder.Services.AddSingleton<ReadingCoach>();

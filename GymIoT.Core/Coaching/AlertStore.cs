@@ -11,9 +11,22 @@ public sealed class AlertStore(IAmazonDynamoDB dynamoDb)
     /// <summary>How many alerts a member's history shows at most.</summary>
     public const int HistoryLength = 100;
 
-    /// <summary>The ids of the alerts raised for a member's day.</summary>
-    public async Task<HashSet<string>> IdsOnAsync(string memberId, DateOnly day, CancellationToken cancellationToken = default) =>
-        [.. (await DayItemsAsync(memberId, day, idsOnly: true, cancellationToken)).Select(i => i[KeyNames.AlertId].S)];
+    /// <summary>The ids of the alerts raised for a member's day, each with whether its email has been seen to (<see cref="MarkMailedAsync"/>).</summary>
+    public async Task<Dictionary<string, bool>> RaisedOnAsync(string memberId, DateOnly day, CancellationToken cancellationToken = default) =>
+        (await DayItemsAsync(memberId, day, idsOnly: true, cancellationToken))
+            .ToDictionary(i => i[KeyNames.AlertId].S, i => i.ContainsKey(AlertAttributes.MailOutcome));
+
+    /// <summary>Records what became of the alert's email (<see cref="AlertMail"/>), so that no later delivery of its reading sends it again.</summary>
+    public async Task MarkMailedAsync(string memberId, string alertId, string outcome, CancellationToken cancellationToken = default) =>
+        await dynamoDb.UpdateItemAsync(new UpdateItemRequest
+        {
+            TableName = TableNames.Alerts,
+            Key = new() { [KeyNames.MemberId] = new() { S = memberId }, [KeyNames.AlertId] = new() { S = alertId } },
+            UpdateExpression = "SET #mail = :outcome",
+            ConditionExpression = "attribute_exists(#a)",
+            ExpressionAttributeNames = new() { ["#mail"] = AlertAttributes.MailOutcome, ["#a"] = KeyNames.AlertId },
+            ExpressionAttributeValues = new() { [":outcome"] = new() { S = outcome } },
+        }, cancellationToken);
 
     /// <summary>The alerts raised for a member's day.</summary>
     public async Task<IReadOnlyList<RaisedAlert>> OnAsync(string memberId, DateOnly day, CancellationToken cancellationToken = default) =>
@@ -26,7 +39,7 @@ public sealed class AlertStore(IAmazonDynamoDB dynamoDb)
             KeyConditionExpression = "#m = :m AND begins_with(#a, :day)",
             ExpressionAttributeNames = new() { ["#m"] = KeyNames.MemberId, ["#a"] = KeyNames.AlertId },
             ExpressionAttributeValues = new() { [":m"] = new() { S = memberId }, [":day"] = new() { S = $"{StoredDate.Of(day)}#" } },
-            ProjectionExpression = idsOnly ? "#a" : null,
+            ProjectionExpression = idsOnly ? $"#a, {AlertAttributes.MailOutcome}" : null,
             ConsistentRead = true,
         }, cancellationToken);
 

@@ -42,6 +42,21 @@ public static class AlertAttributes
     public const string Message = "Message";
     public const string ReadingId = "ReadingId";
     public const string RaisedAt = "RaisedAt";
+
+    /// <summary>What became of the alert's email, once seen to: <see cref="AlertMail"/>.</summary>
+    public const string MailOutcome = "MailOutcome";
+}
+
+/// <summary>The outcomes an alert's email is marked with.</summary>
+public static class AlertMail
+{
+    public const string Sent = "Sent";
+
+    /// <summary>The member had no confirmed address with alert emails on when the alert was raised.</summary>
+    public const string NotWanted = "NotWanted";
+
+    /// <summary>No mail server is configured.</summary>
+    public const string NoMailServer = "NoMailServer";
 }
 
 /// <summary>The attributes of a <c>MonthReviews</c> item (key: <see cref="Storage.KeyNames.MemberId"/>, <see cref="Storage.KeyNames.Period"/> = the month reviewed).</summary>

@@ -14,6 +14,14 @@ public static class MemberAttributes
     public const string Role = "Role";
     public const string DailyGoalKcal = "DailyGoalKcal";
 
+    /// <summary>The member's email address (<see cref="MemberEmail"/>), whether its link was followed, and whether alerts go to it.</summary>
+    public const string Email = "Email";
+    public const string EmailConfirmed = "EmailConfirmed";
+    public const string AlertEmails = "AlertEmails";
+
+    /// <summary>When the last confirmation link was sent (a time as <see cref="Storage.StoredTime"/> writes it).</summary>
+    public const string EmailLinkSentAt = "EmailLinkSentAt";
+
     /// <summary>A demo member's history has been sent up to and including this day (a date as <see cref="Storage.StoredDate"/> writes it).</summary>
     public const string HistorySentThrough = "HistorySentThrough";
 

@@ -76,6 +76,89 @@ public sealed class MemberStore(IAmazonDynamoDB dynamoDb)
             ExpressionAttributeValues = new() { [":d"] = new() { S = StoredDate.Of(day) } },
         }, cancellationToken);
 
+    /// <summary>The member's email settings, as last written.</summary>
+    public async Task<MemberEmail> EmailAsync(string memberId, CancellationToken cancellationToken = default)
+    {
+        var response = await dynamoDb.GetItemAsync(new GetItemRequest
+        {
+            TableName = TableNames.Members,
+            Key = Key(memberId),
+            ProjectionExpression = string.Join(", ", MemberAttributes.Email, MemberAttributes.EmailConfirmed, MemberAttributes.AlertEmails, MemberAttributes.EmailLinkSentAt),
+            ConsistentRead = true,
+        }, cancellationToken);
+        var item = response.Item ?? [];
+        return new MemberEmail(
+            item.GetValueOrDefault(MemberAttributes.Email)?.S,
+            item.GetValueOrDefault(MemberAttributes.EmailConfirmed)?.BOOL == true,
+            item.GetValueOrDefault(MemberAttributes.AlertEmails)?.BOOL == true,
+            DateTimeOffset.TryParse(item.GetValueOrDefault(MemberAttributes.EmailLinkSentAt)?.S, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var sent) ? sent : null);
+    }
+
+    /// <summary>
+    /// Sets a new, unconfirmed address for which a confirmation link is about to be sent, unless one was sent less than
+    /// <see cref="EmailAddressRules.LinkInterval"/> before <paramref name="now"/>: false then, and nothing changes.
+    /// </summary>
+    public async Task<bool> RequestEmailAsync(string memberId, string address, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await dynamoDb.UpdateItemAsync(new UpdateItemRequest
+            {
+                TableName = TableNames.Members,
+                Key = Key(memberId),
+                UpdateExpression = $"SET {MemberAttributes.Email} = :a, {MemberAttributes.EmailConfirmed} = :no, {MemberAttributes.EmailLinkSentAt} = :now",
+                ConditionExpression = $"attribute_exists({KeyNames.MemberId}) AND (attribute_not_exists({MemberAttributes.EmailLinkSentAt}) OR {MemberAttributes.EmailLinkSentAt} <= :cutoff)",
+                ExpressionAttributeValues = new()
+                {
+                    [":a"] = new() { S = address },
+                    [":no"] = new() { BOOL = false },
+                    [":now"] = new() { S = StoredTime.Of(now) },
+                    [":cutoff"] = new() { S = StoredTime.Of(now - EmailAddressRules.LinkInterval) },
+                },
+            }, cancellationToken);
+            return true;
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Confirms <paramref name="address"/> if it is still the member's address; false when it is not.</summary>
+    public Task<bool> ConfirmEmailAsync(string memberId, string address, CancellationToken cancellationToken = default) =>
+        UpdateIfAsync(memberId, $"SET {MemberAttributes.EmailConfirmed} = :yes", $"{MemberAttributes.Email} = :a",
+            new() { [":yes"] = new() { BOOL = true }, [":a"] = new() { S = address } }, cancellationToken);
+
+    /// <summary>Switches alert emails on or off; false when the member has no address.</summary>
+    public Task<bool> SetAlertEmailsAsync(string memberId, bool on, CancellationToken cancellationToken = default) =>
+        UpdateIfAsync(memberId, $"SET {MemberAttributes.AlertEmails} = :on", $"attribute_exists({MemberAttributes.Email})",
+            new() { [":on"] = new() { BOOL = on } }, cancellationToken);
+
+    /// <summary>Forgets the member's address; the time of the last link stays, so removing and adding again waits like any new link.</summary>
+    public Task<bool> RemoveEmailAsync(string memberId, CancellationToken cancellationToken = default) =>
+        UpdateIfAsync(memberId, $"REMOVE {MemberAttributes.Email}, {MemberAttributes.EmailConfirmed}, {MemberAttributes.AlertEmails}",
+            $"attribute_exists({KeyNames.MemberId})", null, cancellationToken);
+
+    private async Task<bool> UpdateIfAsync(string memberId, string update, string condition, Dictionary<string, AttributeValue>? values, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await dynamoDb.UpdateItemAsync(new UpdateItemRequest
+            {
+                TableName = TableNames.Members,
+                Key = Key(memberId),
+                UpdateExpression = update,
+                ConditionExpression = condition,
+                ExpressionAttributeValues = values,
+            }, cancellationToken);
+            return true;
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            return false;
+        }
+    }
+
     private static Dictionary<string, AttributeValue> Key(string memberId) => new() { [KeyNames.MemberId] = new() { S = memberId } };
 
     public async Task<Member?> FindAsync(string memberId, CancellationToken cancellationToken = default)

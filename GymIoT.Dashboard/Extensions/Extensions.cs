@@ -2,6 +2,7 @@ using GymIoT.Core.Coaching;
 using System.Globalization;
 using System.Threading.RateLimiting;
 using GymIoT.Core.Hosting;
+using GymIoT.Core.Mail;
 using GymIoT.Core.Members;
 using GymIoT.Core.Storage;
 using GymIoT.Dashboard.Accounts;
@@ -75,6 +76,9 @@ public static class Extensions
         builder.Services.AddSingleton<IPasswordHasher<Member>, PasswordHasher<Member>>();
         builder.Services.AddSingleton<AccountService>();
         builder.Services.AddSingleton<AccountStore>();
+        builder.Services.AddSmtpMail();
+        builder.Services.AddSingleton<EmailLinkTokens>();
+        builder.Services.AddSingleton<EmailConfirmation>();
         builder.Services.AddSingleton<MemberActivityReader>();
         builder.Services.AddSingleton<Staff.DeviceActivityReader>();
         builder.Services.AddTrainingCards();

@@ -1,5 +1,6 @@
 using GymIoT.Core.Messaging;
 using GymIoT.Core.Hosting;
+using GymIoT.Core.Mail;
 using GymIoT.ErrorNotifier.Channels;
 using Microsoft.Extensions.Options;
 
@@ -17,7 +18,7 @@ public static class Extensions
             .BindConfiguration(NotifierOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        builder.Services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.SectionName);
+        builder.Services.AddSmtpMail();
         builder.Services.AddOptions<IftttOptions>().BindConfiguration(IftttOptions.SectionName);
 
         builder.Services.AddSingleton<INotificationChannel, EmailChannel>();

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Amazon.SQS.Model;
 using GymIoT.Coach;
 using GymIoT.Core.Calories;
+using GymIoT.Core.Mail;
 using GymIoT.Core.Coaching;
 using GymIoT.Core.Members;
 using GymIoT.Core.Messaging;
@@ -13,6 +14,7 @@ using GymIoT.Core.Telemetry;
 using GymIoT.Core.Time;
 using GymIoT.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace GymIoT.Tests.Coaching;
 
@@ -62,6 +64,61 @@ public sealed class ReadingCoachTests(PlatformFixture fixture) : IDisposable
     }
 
     [Fact]
+    public async Task A_member_who_opted_in_gets_each_alert_by_email_once_however_often_its_reading_comes()
+    {
+        var member = await OptedInMemberAsync();
+        var coach = Coach();
+        var sessions = new[] { Reading(member.Id, QueueNames.Cyclette, 0, 20), Reading(member.Id, QueueNames.SpinBike, 25, 45) };
+
+        foreach (var reading in sessions.SelectMany(r => new[] { r, r, r }))
+        {
+            Assert.True(await coach.HandleAsync(Message(reading), reading, CancellationToken.None));
+        }
+
+        var alerts = await new AlertStore(_dynamoDb).HistoryAsync(member.Id);
+        Assert.Equal(3, alerts.Count);
+        using var inbox = new MailInbox(fixture.Endpoint("maildev"));
+        var mails = await Eventually.ValueAsync(() => inbox.ToAsync(member.Address), m => m.Count >= alerts.Count, TimeSpan.FromSeconds(10));
+        Assert.Equal(alerts.Select(a => $"[GymIoT] {AlertText.Of(a.Kind)}: {a.Message}").Order(), mails.Select(m => m.Subject).Order());
+    }
+
+    [Fact]
+    public async Task An_alert_email_the_mail_server_refused_goes_out_when_its_reading_comes_again_and_a_member_who_did_not_opt_in_gets_none()
+    {
+        var member = await OptedInMemberAsync();
+        var bystander = $"nomail-{Guid.NewGuid():N}"[..16];
+        await new MemberStore(_dynamoDb).EnrollAsync(new Member(bystander, "B", "Y", Sex.Male, new DateOnly(1990, 1, 1), 80, 180));
+        var overTime = Reading(member.Id, QueueNames.Cyclette, 0, 20);
+        var unwanted = Reading(bystander, QueueNames.Cyclette, 0, 20);
+
+        // Nothing listens on the discard port: every send fails, and the readings are coached all the same.
+        Assert.True(await Coach(mailPort: 9).HandleAsync(Message(overTime), overTime, CancellationToken.None));
+        Assert.Single(await new AlertStore(_dynamoDb).HistoryAsync(member.Id));
+        Assert.True(await Coach().HandleAsync(Message(overTime), overTime, CancellationToken.None));
+        Assert.True(await Coach().HandleAsync(Message(unwanted), unwanted, CancellationToken.None));
+
+        using var inbox = new MailInbox(fixture.Endpoint("maildev"));
+        var mail = Assert.Single(await Eventually.ValueAsync(() => inbox.ToAsync(member.Address), m => m.Count > 0, TimeSpan.FromSeconds(10)));
+        Assert.StartsWith("[GymIoT] Over time: 20 minutes on the Cyclette", mail.Subject, StringComparison.Ordinal);
+        Assert.Single(await new AlertStore(_dynamoDb).HistoryAsync(bystander));
+        var marks = await new AlertStore(_dynamoDb).RaisedOnAsync(bystander, DateOnly.FromDateTime(Morning.UtcDateTime));
+        Assert.True(Assert.Single(marks).Value, "The bystander's alert is marked as seen to (not wanted), so it is never emailed later.");
+    }
+
+    /// <summary>A member with a confirmed address and alert emails on.</summary>
+    private async Task<(string Id, string Address)> OptedInMemberAsync()
+    {
+        var id = $"mail-{Guid.NewGuid():N}"[..16];
+        var address = $"{id}@example.com";
+        var members = new MemberStore(_dynamoDb);
+        await members.EnrollAsync(new Member(id, "M", "A", Sex.Female, new DateOnly(1990, 1, 1), 60, 165));
+        Assert.True(await members.RequestEmailAsync(id, address, _clock.GetUtcNow()));
+        Assert.True(await members.ConfirmEmailAsync(id, address));
+        Assert.True(await members.SetAlertEmailsAsync(id, on: true));
+        return (id, address);
+    }
+
+    [Fact]
     public async Task A_session_of_a_past_day_is_let_go_without_an_alert_and_holds_the_month_end_review_back()
     {
         var member = $"past-{Guid.NewGuid():N}"[..16];
@@ -89,12 +146,15 @@ public sealed class ReadingCoachTests(PlatformFixture fixture) : IDisposable
         Assert.False(await coach.HandleAsync(message, null, CancellationToken.None));
     }
 
-    private ReadingCoach Coach(PastDayReadings? pastDays = null)
+    private ReadingCoach Coach(PastDayReadings? pastDays = null, int? mailPort = null)
     {
+        var smtp = fixture.Endpoint("maildev", "smtp");
+        var mailer = new SmtpMailer(Options.Create(new SmtpOptions { Host = smtp.Host, Port = mailPort ?? smtp.Port, Security = SmtpSecurity.None }));
+        var alertMailer = new AlertMailer(new MemberStore(_dynamoDb), new AlertStore(_dynamoDb), mailer, _telemetry, new CoachMetrics(_telemetry), NullLogger<AlertMailer>.Instance);
         var clock = _clock;
         var cards = new MemberCards(new TrainingCardStore(_dynamoDb), new CardAssignmentStore(_dynamoDb), new CardOfferStore(_dynamoDb), clock);
         var cardOfTheDay = new CardOfTheDay(cards, new Microsoft.Extensions.Caching.Memory.MemoryCache(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions { SizeLimit = 100 }));
-        return new ReadingCoach(new CoachSessionStore(_dynamoDb), new AlertStore(_dynamoDb), cardOfTheDay, new GymCalendar(new GymOptions()),
+        return new ReadingCoach(new CoachSessionStore(_dynamoDb), new AlertStore(_dynamoDb), alertMailer, cardOfTheDay, new GymCalendar(new GymOptions()),
             _telemetry, new CoachMetrics(_telemetry), pastDays ?? new PastDayReadings(clock), clock, NullLogger<ReadingCoach>.Instance);
     }
 

@@ -1,11 +1,15 @@
 using AngleSharp.Dom;
 using Bunit;
 using GymIoT.Core.Calories;
+using GymIoT.Core.Coaching;
+using GymIoT.Core.Mail;
+using GymIoT.Core.Time;
 using GymIoT.Core.Members;
 using GymIoT.Dashboard.Accounts;
 using GymIoT.Dashboard.Components.Pages;
 using GymIoT.Tests.Infrastructure;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -37,6 +41,15 @@ public sealed class FormTests : BunitContext
         Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
         Services.AddSingleton<Microsoft.Extensions.Hosting.IHostEnvironment>(new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = "Development" });
         Services.AddSingleton<AccountService>();
+        // The profile shows the member's card and email settings.
+        Services.AddSingleton<Amazon.DynamoDBv2.IAmazonDynamoDB>(dynamoDb);
+        Services.AddTrainingCards();
+        Services.AddSingleton(new GymCalendar(new GymOptions()));
+        Services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider());
+        Services.AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
+        Services.AddSmtpMail();
+        Services.AddSingleton<EmailLinkTokens>();
+        Services.AddSingleton<EmailConfirmation>();
         // The forms are under test; the alert toast beside them listens to the live system, which these tests do not run.
         ComponentFactories.AddStub<GymIoT.Dashboard.Components.Home.AlertToast>();
     }

@@ -1,8 +1,6 @@
-using GymIoT.Core.Coaching;
+namespace GymIoT.Core.Coaching;
 
-namespace GymIoT.Dashboard.Home;
-
-/// <summary>How the pages name each kind of alert.</summary>
+/// <summary>How the pages and the emails name each kind of alert.</summary>
 public static class AlertText
 {
     public static string Of(AlertKind kind) => kind switch

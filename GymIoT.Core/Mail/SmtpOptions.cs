@@ -1,4 +1,4 @@
-namespace GymIoT.ErrorNotifier.Channels;
+namespace GymIoT.Core.Mail;
 
 public enum SmtpSecurity
 {

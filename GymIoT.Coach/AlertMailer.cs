@@ -1,0 +1,52 @@
+using System.Diagnostics;
+using GymIoT.Core.Coaching;
+using GymIoT.Core.Mail;
+using GymIoT.Core.Members;
+using GymIoT.Core.Telemetry;
+
+namespace GymIoT.Coach;
+
+/// <summary>
+/// Emails an alert to its member when they opted in (a confirmed address, alert emails on), and marks the alert with the
+/// outcome, so it is seen to once. A failed send leaves the alert unmarked and the reading coached: the alert is on the
+/// member's pages already, and a later delivery of its reading tries the email again.
+/// </summary>
+public sealed partial class AlertMailer(
+    MemberStore members,
+    AlertStore alerts,
+    SmtpMailer mailer,
+    ServiceTelemetry telemetry,
+    CoachMetrics metrics,
+    ILogger<AlertMailer> logger)
+{
+    public async Task SeeToAsync(CoachAlert alert, CancellationToken cancellationToken)
+    {
+        var email = await members.EmailAsync(alert.MemberId, cancellationToken);
+        if (!email.SendsAlerts || !mailer.IsEnabled)
+        {
+            await alerts.MarkMailedAsync(alert.MemberId, alert.AlertId, email.SendsAlerts ? AlertMail.NoMailServer : AlertMail.NotWanted, cancellationToken);
+            return;
+        }
+        using (var span = telemetry.ActivitySource.StartActivity("email alert", ActivityKind.Client))
+        {
+            span?.SetTag("gymiot.alert.id", alert.AlertId).SetTag("server.address", mailer.Host);
+            try
+            {
+                using var message = AlertEmail.Compose(alert, mailer.From, email.Address!);
+                await mailer.SendAsync(message, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                span?.AddException(ex).SetStatus(ActivityStatusCode.Error, ex.Message);
+                metrics.EmailFailed();
+                LogEmailFailed(ex, alert.AlertId, alert.MemberId);
+                return;
+            }
+        }
+        await alerts.MarkMailedAsync(alert.MemberId, alert.AlertId, AlertMail.Sent, cancellationToken);
+        metrics.Emailed();
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The email of alert {AlertId} to {MemberId} could not be sent; a later delivery of its reading tries again")]
+    private partial void LogEmailFailed(Exception exception, string alertId, string memberId);
+}
