@@ -196,4 +196,20 @@ public sealed class FormTests : BunitContext
         var saved = await _members.FindAsync(username);
         Assert.Equal((182.0, 650.0), (saved!.HeightCm, saved.DailyGoalKcal));
     }
+
+    [Fact]
+    public async Task The_profile_gives_the_threshold_of_the_members_own_card()
+    {
+        var username = NewUsername();
+        Assert.True(await _members.EnrollAsync(new Member(username, "Card", "Member", Sex.Female, new DateOnly(1990, 1, 1), 60, 165)));
+        AddAuthorization().SetAuthorized(username);
+        var endurance = CardCatalogue.Cards.Single(c => c.Level == 3);
+        var today = Services.GetRequiredService<GymCalendar>().LocalDate(DateTimeOffset.UtcNow);
+        await Services.GetRequiredService<MemberCards>().AssignAsync(username, endurance.CardId, today, AssignmentCause.Staff, "staff");
+
+        var form = Render<Profile>();
+
+        form.WaitForAssertion(() => Assert.Contains($"Your card, {endurance.Name} (level 3)", form.Find("[data-card-threshold]").TextContent));
+        Assert.Contains($"{CardProgress.MonthlyThresholdKcal(endurance, 60, today.Year, today.Month):0} kcal", form.Find("[data-card-threshold]").TextContent);
+    }
 }
