@@ -10,6 +10,10 @@ public sealed class MemberCards(TrainingCardStore cards, CardAssignmentStore ass
         return (await cards.FindAsync(assignment.CardId, cancellationToken) ?? CardCatalogue.Starter, assignment);
     }
 
+    /// <summary>The card of an assignment among cards read already, as <see cref="OnAsync"/> finds it.</summary>
+    public static TrainingCard CardOf(CardAssignment assignment, IReadOnlyList<TrainingCard> all) =>
+        all.FirstOrDefault(c => c.CardId == assignment.CardId) ?? CardCatalogue.Starter;
+
     /// <summary>Puts the member on the card from <paramref name="from"/>.</summary>
     /// <exception cref="ArgumentException">No card has this id.</exception>
     public async Task<CardAssignment> AssignAsync(string memberId, string cardId, DateOnly from, AssignmentCause cause, string? by, CancellationToken cancellationToken = default)

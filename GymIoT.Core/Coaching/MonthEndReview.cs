@@ -13,7 +13,6 @@ namespace GymIoT.Core.Coaching;
 public sealed class MonthEndReview(
     MemberStore members,
     MemberActivityReader activity,
-    MemberCards memberCards,
     TrainingCardStore cards,
     CardAssignmentStore assignments,
     MonthReviewStore reviews,
@@ -55,7 +54,7 @@ public sealed class MonthEndReview(
     private async Task<MonthReview> JudgeAsync(Member member, DateOnly month, IReadOnlyList<TrainingCard> allCards, CancellationToken cancellationToken)
     {
         var lastDay = month.AddMonths(1).AddDays(-1);
-        var (card, _) = await memberCards.OnAsync(member.MemberId, lastDay, cancellationToken);
+        var card = MemberCards.CardOf(await assignments.OnAsync(member.MemberId, lastDay, cancellationToken), allCards);
         var lastDays = activity.DaysAsync(member.MemberId, lastDay.AddDays(1 - MonthEndRule.StallDays), lastDay, cancellationToken);
         var months = await activity.MonthsAsync(member.MemberId, month.AddMonths(-1), month, cancellationToken);
         var thisMonth = months.FirstOrDefault(m => m.Period == GymCalendar.MonthKey(month)) ?? PeriodActivity.Empty(GymCalendar.MonthKey(month));

@@ -101,7 +101,7 @@ public sealed class CardsBrowserTests(PipelineFixture fixture)
         await memberCards.AssignAsync(username, "foundation", lastMonth.AddMonths(-1), AssignmentCause.Staff, "staff");
 
         // The month-end review, as the coach runs it: a month without a workout stalled.
-        var review = await new MonthEndReview(new MemberStore(dynamoDb), new MemberActivityReader(dynamoDb), memberCards, new TrainingCardStore(dynamoDb),
+        var review = await new MonthEndReview(new MemberStore(dynamoDb), new MemberActivityReader(dynamoDb), new TrainingCardStore(dynamoDb),
             assignments, new MonthReviewStore(dynamoDb), calendar, TimeProvider.System).ReviewAsync((await new MemberStore(dynamoDb).FindAsync(username))!, lastMonth, CardCatalogue.Cards);
         await BrowserSession.LogInAsync(page, Dashboard, username, "a long password");
 

@@ -26,7 +26,7 @@ public sealed class MonthEndReviewTests(PlatformFixture fixture) : IDisposable
 
     private MemberCards MemberCards => new(new TrainingCardStore(_dynamoDb), new CardAssignmentStore(_dynamoDb), new CardOfferStore(_dynamoDb), _clock);
 
-    private MonthEndReview Review => new(new MemberStore(_dynamoDb), new MemberActivityReader(_dynamoDb), MemberCards,
+    private MonthEndReview Review => new(new MemberStore(_dynamoDb), new MemberActivityReader(_dynamoDb),
         new TrainingCardStore(_dynamoDb), new CardAssignmentStore(_dynamoDb), new MonthReviewStore(_dynamoDb), Calendar, _clock);
 
     private static Member NewMember(string prefix) => new($"{prefix}-{Guid.NewGuid():N}"[..16], "Test", "Member", Sex.Female, new DateOnly(1990, 1, 1), 70, 170);
