@@ -98,31 +98,17 @@ public sealed class MemberStore(IAmazonDynamoDB dynamoDb)
     /// Sets a new, unconfirmed address for which a confirmation link is about to be sent, unless one was sent less than
     /// <see cref="EmailAddressRules.LinkInterval"/> before <paramref name="now"/>: false then, and nothing changes.
     /// </summary>
-    public async Task<bool> RequestEmailAsync(string memberId, string address, DateTimeOffset now, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            await dynamoDb.UpdateItemAsync(new UpdateItemRequest
+    public Task<bool> RequestEmailAsync(string memberId, string address, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        UpdateIfAsync(memberId,
+            $"SET {MemberAttributes.Email} = :a, {MemberAttributes.EmailConfirmed} = :no, {MemberAttributes.EmailLinkSentAt} = :now",
+            $"attribute_exists({KeyNames.MemberId}) AND (attribute_not_exists({MemberAttributes.EmailLinkSentAt}) OR {MemberAttributes.EmailLinkSentAt} <= :cutoff)",
+            new()
             {
-                TableName = TableNames.Members,
-                Key = Key(memberId),
-                UpdateExpression = $"SET {MemberAttributes.Email} = :a, {MemberAttributes.EmailConfirmed} = :no, {MemberAttributes.EmailLinkSentAt} = :now",
-                ConditionExpression = $"attribute_exists({KeyNames.MemberId}) AND (attribute_not_exists({MemberAttributes.EmailLinkSentAt}) OR {MemberAttributes.EmailLinkSentAt} <= :cutoff)",
-                ExpressionAttributeValues = new()
-                {
-                    [":a"] = new() { S = address },
-                    [":no"] = new() { BOOL = false },
-                    [":now"] = new() { S = StoredTime.Of(now) },
-                    [":cutoff"] = new() { S = StoredTime.Of(now - EmailAddressRules.LinkInterval) },
-                },
+                [":a"] = new() { S = address },
+                [":no"] = new() { BOOL = false },
+                [":now"] = new() { S = StoredTime.Of(now) },
+                [":cutoff"] = new() { S = StoredTime.Of(now - EmailAddressRules.LinkInterval) },
             }, cancellationToken);
-            return true;
-        }
-        catch (ConditionalCheckFailedException)
-        {
-            return false;
-        }
-    }
 
     /// <summary>Confirms <paramref name="address"/> if it is still the member's address; false when it is not.</summary>
     public Task<bool> ConfirmEmailAsync(string memberId, string address, CancellationToken cancellationToken = default) =>
@@ -139,25 +125,15 @@ public sealed class MemberStore(IAmazonDynamoDB dynamoDb)
         UpdateIfAsync(memberId, $"REMOVE {MemberAttributes.Email}, {MemberAttributes.EmailConfirmed}, {MemberAttributes.AlertEmails}",
             $"attribute_exists({KeyNames.MemberId})", null, cancellationToken);
 
-    private async Task<bool> UpdateIfAsync(string memberId, string update, string condition, Dictionary<string, AttributeValue>? values, CancellationToken cancellationToken)
-    {
-        try
+    private Task<bool> UpdateIfAsync(string memberId, string update, string condition, Dictionary<string, AttributeValue>? values, CancellationToken cancellationToken) =>
+        dynamoDb.UpdateIfAsync(new UpdateItemRequest
         {
-            await dynamoDb.UpdateItemAsync(new UpdateItemRequest
-            {
-                TableName = TableNames.Members,
-                Key = Key(memberId),
-                UpdateExpression = update,
-                ConditionExpression = condition,
-                ExpressionAttributeValues = values,
-            }, cancellationToken);
-            return true;
-        }
-        catch (ConditionalCheckFailedException)
-        {
-            return false;
-        }
-    }
+            TableName = TableNames.Members,
+            Key = Key(memberId),
+            UpdateExpression = update,
+            ConditionExpression = condition,
+            ExpressionAttributeValues = values,
+        }, cancellationToken);
 
     private static Dictionary<string, AttributeValue> Key(string memberId) => new() { [KeyNames.MemberId] = new() { S = memberId } };
 

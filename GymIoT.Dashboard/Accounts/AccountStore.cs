@@ -26,26 +26,16 @@ public sealed class AccountStore(IAmazonDynamoDB dynamoDb, MemberStore members)
     }
 
     /// <summary>Gives an enrolled member (e.g. one the gym's front desk registered) a password and role, unless it has one.</summary>
-    public async Task<bool> SetPasswordIfMissingAsync(string memberId, string passwordHash, MemberRole role, CancellationToken cancellationToken = default)
-    {
-        try
+    public Task<bool> SetPasswordIfMissingAsync(string memberId, string passwordHash, MemberRole role, CancellationToken cancellationToken = default) =>
+        dynamoDb.UpdateIfAsync(new UpdateItemRequest
         {
-            await dynamoDb.UpdateItemAsync(new UpdateItemRequest
-            {
-                TableName = TableNames.Members,
-                Key = Key(memberId),
-                UpdateExpression = $"SET {MemberAttributes.PasswordHash} = :hash, #role = :role",
-                ConditionExpression = $"attribute_exists({KeyNames.MemberId}) AND attribute_not_exists({MemberAttributes.PasswordHash})",
-                ExpressionAttributeNames = new() { ["#role"] = MemberAttributes.Role },
-                ExpressionAttributeValues = new() { [":hash"] = new() { S = passwordHash }, [":role"] = new() { S = role.ToString() } },
-            }, cancellationToken);
-            return true;
-        }
-        catch (ConditionalCheckFailedException)
-        {
-            return false;
-        }
-    }
+            TableName = TableNames.Members,
+            Key = Key(memberId),
+            UpdateExpression = $"SET {MemberAttributes.PasswordHash} = :hash, #role = :role",
+            ConditionExpression = $"attribute_exists({KeyNames.MemberId}) AND attribute_not_exists({MemberAttributes.PasswordHash})",
+            ExpressionAttributeNames = new() { ["#role"] = MemberAttributes.Role },
+            ExpressionAttributeValues = new() { [":hash"] = new() { S = passwordHash }, [":role"] = new() { S = role.ToString() } },
+        }, cancellationToken);
 
     public async Task<Credentials?> FindAsync(string memberId, CancellationToken cancellationToken = default)
     {
@@ -127,25 +117,15 @@ public sealed class AccountStore(IAmazonDynamoDB dynamoDb, MemberStore members)
     /// A right password gives its attempt back, unless the account was locked meanwhile by other attempts: then the login
     /// is refused (false) and the lock stays.
     /// </summary>
-    public async Task<bool> EndSuccessfulLoginAsync(string memberId, DateTimeOffset now, CancellationToken cancellationToken = default)
-    {
-        try
+    public Task<bool> EndSuccessfulLoginAsync(string memberId, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        dynamoDb.UpdateIfAsync(new UpdateItemRequest
         {
-            await dynamoDb.UpdateItemAsync(new UpdateItemRequest
-            {
-                TableName = TableNames.Members,
-                Key = Key(memberId),
-                UpdateExpression = $"ADD {MemberAttributes.LoginAttempts} :minusOne",
-                ConditionExpression = NotLocked,
-                ExpressionAttributeValues = new() { [":minusOne"] = new() { N = "-1" }, [":now"] = new() { S = StoredTime.Of(now) } },
-            }, cancellationToken);
-            return true;
-        }
-        catch (ConditionalCheckFailedException)
-        {
-            return false;
-        }
-    }
+            TableName = TableNames.Members,
+            Key = Key(memberId),
+            UpdateExpression = $"ADD {MemberAttributes.LoginAttempts} :minusOne",
+            ConditionExpression = NotLocked,
+            ExpressionAttributeValues = new() { [":minusOne"] = new() { N = "-1" }, [":now"] = new() { S = StoredTime.Of(now) } },
+        }, cancellationToken);
 
     private async Task<Dictionary<string, AttributeValue>?> ReadAsync(string memberId, CancellationToken cancellationToken) =>
         (await dynamoDb.GetItemAsync(new GetItemRequest { TableName = TableNames.Members, Key = Key(memberId), ConsistentRead = true }, cancellationToken)).Item;

@@ -50,6 +50,10 @@ public sealed class BenchmarkBackend : IAsyncDisposable
                 .WithEnvironment("OTEL_METRIC_EXPORT_INTERVAL", "1000")
                 .WithEnvironment("Logging__LogLevel__Default", "Warning");
         }
+        // The benchmark signs up and logs in hundreds of members from one address.
+        appHost.CreateResourceBuilder(appHost.Resources.OfType<ProjectResource>().Single(r => r.Name == "dashboard"))
+            .WithEnvironment("AccountLimits__SignUpsPerMinute", "10000")
+            .WithEnvironment("AccountLimits__LoginsPerMinute", "10000");
         backend.App = await appHost.BuildAsync();
         await backend.App.StartAsync();
         foreach (var resource in new[] { "sqs", "dynamodb", "maildev", "aggregator", "error-notifier", "dashboard" })

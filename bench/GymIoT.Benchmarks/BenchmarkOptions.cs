@@ -4,13 +4,15 @@ namespace GymIoT.Benchmarks;
 /// Command-line settings: <c>--readings 50000 --members 1000 --ceiling-ops 20000 --concurrency 32 --steady-rate 100
 /// --steady-seconds 30 --trace-every 10 --renders 500 --history-days 730 --idle-seconds 60 --traced-readings 200</c> (one
 /// reading in that many is traced for the latency figures), and <c>--only pipeline</c>, <c>--only member-home</c> or
-/// <c>--only traces</c> to run one part. The soak runs only when
+/// <c>--only traces</c> to run one part. Live member pages: <c>--only live-pages --pages 100 --more-pages 500 --page-rate 200
+/// --page-seconds 30 --page-every 10</c> (seconds between two readings of one open page's member). The soak runs only when
 /// asked for, <c>--only soak --soak-minutes 30 --soak-rate 200 --soak-bad-percent 2 --soak-window-minutes 5
 /// --soak-members 5000 --soak-devices 100</c> (devices per machine type).
 /// </summary>
 public sealed record BenchmarkOptions(
     int Readings, int Members, int CeilingOperations, int Concurrency, int SteadyRate, int SteadySeconds, int TraceEvery, int Renders, int HistoryDays,
-    int IdleSeconds, int TracedReadings, int SoakMinutes, int SoakRate, int SoakBadPercent, int SoakWindowMinutes, int SoakMembers, int SoakDevices, string Only)
+    int IdleSeconds, int TracedReadings, int SoakMinutes, int SoakRate, int SoakBadPercent, int SoakWindowMinutes, int SoakMembers, int SoakDevices,
+    int Pages, int MorePages, int PageRate, int PageSeconds, int PageEvery, string Only)
 {
     public bool Runs(string part) => Only == part || (Only is "all" && part is not "soak");
 
@@ -39,6 +41,11 @@ public sealed record BenchmarkOptions(
             SoakWindowMinutes: Value("soak-window-minutes", 5),
             SoakMembers: Value("soak-members", 5000),
             SoakDevices: Value("soak-devices", 100),
+            Pages: Value("pages", 100),
+            MorePages: Value("more-pages", 500),
+            PageRate: Value("page-rate", 200),
+            PageSeconds: Value("page-seconds", 30),
+            PageEvery: Value("page-every", 10),
             Only: Array.IndexOf(args, "--only") is var only and >= 0 && only + 1 < args.Length ? args[only + 1] : "all");
     }
 }

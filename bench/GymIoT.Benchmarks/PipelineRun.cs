@@ -48,7 +48,7 @@ public sealed class PipelineRun(BenchmarkBackend backend, int members, int trace
     /// </summary>
     public async Task<int> HistoryAsync(string memberId, int days)
     {
-        var member = new Member(memberId, "Test", memberId, Sex.Female, new DateOnly(1992, 2, 2), 61, 168);
+        var member = SignedUp(memberId);
         var now = DateTimeOffset.UtcNow;
         var readings = new List<Reading>();
         for (var day = days; day >= 0; day--)
@@ -72,6 +72,13 @@ public sealed class PipelineRun(BenchmarkBackend backend, int members, int trace
     /// <summary>A session of a bench member on a random device that ended a minute ago; <see cref="Expect"/> it once sent, if good.</summary>
     public Reading NewSession() =>
         SessionFactory.Session(_members[_random.Next(_members.Count)], _devices[_random.Next(_devices.Count)], DateTimeOffset.UtcNow.AddMinutes(-1), _random);
+
+    /// <summary>A session that ended a minute ago of a member signed up through the dashboard (its session's profile), on a random device.</summary>
+    public Reading SessionOf(string memberId) =>
+        SessionFactory.Session(SignedUp(memberId), _devices[_random.Next(_devices.Count)], DateTimeOffset.UtcNow.AddMinutes(-1), _random);
+
+    /// <summary>A member as <see cref="GymIoT.TestSupport.DashboardSession.SignUpAsync"/> signs them up.</summary>
+    private static Member SignedUp(string memberId) => new(memberId, "Test", memberId, Sex.Female, new DateOnly(1992, 2, 2), 61, 168);
 
     /// <summary>Good readings of the bench members sent, which <see cref="AggregatesAreExactAsync"/> accounts for.</summary>
     public void Expect(IEnumerable<Reading> goodReadings)
@@ -197,11 +204,12 @@ public sealed class PipelineRun(BenchmarkBackend backend, int members, int trace
     }
 
     /// <summary>
-    /// Sends messages to their machine queues in batches, each with a trace of its own; one in <c>traceEvery</c> is sampled
-    /// and its send time recorded under its trace id.
+    /// Sends messages to their machine queues in batches, each with a trace of its own; one in <c>traceEvery</c> (or in
+    /// <paramref name="sampleEvery"/>) is sampled and its send time recorded under its trace id.
     /// </summary>
     public async Task SendAsync(
-        IAmazonSQS sqs, Dictionary<string, string> urls, IEnumerable<(string Queue, string Body)> messages, ConcurrentDictionary<string, DateTimeOffset> sentAt, CancellationToken token)
+        IAmazonSQS sqs, Dictionary<string, string> urls, IEnumerable<(string Queue, string Body)> messages, ConcurrentDictionary<string, DateTimeOffset> sentAt, CancellationToken token,
+        int? sampleEvery = null)
     {
         foreach (var queue in messages.GroupBy(m => m.Queue).SelectMany(q => q.Chunk(10)))
         {
@@ -209,7 +217,7 @@ public sealed class PipelineRun(BenchmarkBackend backend, int members, int trace
             var traces = new List<string>();
             foreach (var (_, body) in queue)
             {
-                var sampled = Random.Shared.Next(traceEvery) == 0;
+                var sampled = Random.Shared.Next(sampleEvery ?? traceEvery) == 0;
                 var context = new ActivityContext(ActivityTraceId.CreateRandom(), ActivitySpanId.CreateRandom(), sampled ? ActivityTraceFlags.Recorded : ActivityTraceFlags.None);
                 var attributes = new Dictionary<string, MessageAttributeValue>();
                 TraceContext.Inject(context, default, attributes);

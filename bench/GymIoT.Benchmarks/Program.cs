@@ -59,6 +59,21 @@ if (options.Runs("member-home"))
     rows.Add(("member home: DynamoDB requests per render", $"{render.DynamoDbRequestsPerRender:N2}"));
 }
 
+if (options.Runs("live-pages"))
+{
+    await pipeline.EnrolAsync();
+    var live = new LivePagesRun(backend, pipeline);
+    foreach (var pages in new[] { options.Pages, options.MorePages }.Where(p => p > 0).Distinct())
+    {
+        var run = await live.MeasureAsync(pages, options.PageRate, options.PageSeconds, options.PageEvery);
+        rows.Add(($"{run.Pages} open member homes: dashboard DynamoDB requests/s with no reading", $"{run.IdleReadsPerSecond:N2} (goal: 0, reads grow with changes, not with open pages: {(run.IdleReadsPerSecond < 0.5 ? "met" : "**not met**")})"));
+        rows.Add(($"{run.Pages} open member homes: dashboard DynamoDB requests/s at {run.ReadingsPerSecond:N0} readings/s ({run.PageReadings:N0} for the open pages' members)", $"{run.LoadedReadsPerSecond:N1} ({run.LoadedReadsPerSecond / (run.PageReadings / (double)options.PageSeconds):N1} per reading of an open page's member)"));
+        rows.Add(($"{run.Pages} open member homes: device → page p50 / p95 / p99", $"{run.P50:N0} / {run.P95:N0} / {run.P99:N0} ms ({run.Measured:N0} of {run.PageReadings:N0} readings shown; goal p95 < 1 s: {(run.P95 < 1000 && run.Measured == run.PageReadings ? "met" : "**not met**")})"));
+        rows.Add(($"{run.Pages} open member homes: of which send → stored p95, and stored → page p50 / p95", $"{run.StoredP95:N0} ms, and {run.PushP50:N0} / {run.PushP95:N0} ms"));
+    }
+    await live.CloseAsync();
+}
+
 if (options.Runs("soak"))
 {
     // A fleet, not one gym: at 200 readings/s a device of a 16-device gym would log thousands of sessions a day, and
