@@ -14,7 +14,7 @@ public sealed record LivePagesResult(
 /// Member homes held open (<see cref="LiveMemberPage"/>) while readings flow: the dashboard's DynamoDB requests per second
 /// with no reading, then with readings at a steady rate, of which each open page's member gets one every
 /// <c>pageEverySeconds</c>; and, for those, device → page: from the send to the machine queue to the first render batch
-/// the member's page receives after it, split at the moment the aggregator stored it (its "store reading" span): send →
+/// the member's page receives after the aggregator stored it (its "store reading" span), split at that moment: send →
 /// stored is the pipeline's part, stored → page the push path's (notice, the page's reads, its render, the circuit).
 /// </summary>
 public sealed class LivePagesRun(BenchmarkBackend backend, PipelineRun pipeline)
@@ -78,7 +78,10 @@ public sealed class LivePagesRun(BenchmarkBackend backend, PipelineRun pipeline)
 
         var pageTraces = new ConcurrentDictionary<string, DateTimeOffset>(sends.Select(s => KeyValuePair.Create(s.Trace, s.SentAt)));
         var stored = await pipeline.WaitUntilStoredAsync(pageTraces, TimeSpan.FromSeconds(30));
-        var shown = sends.Select(s => (s.SentAt, Stored: stored.TryGetValue(s.Trace, out var at) ? at : (DateTimeOffset?)null, Shown: s.Page.FirstRenderAfter(s.SentAt))).ToList();
+        // A page shows a reading at its first render after the reading was stored: one before came from an earlier change.
+        var shown = sends.Select(s => stored.TryGetValue(s.Trace, out var at)
+            ? (s.SentAt, Stored: (DateTimeOffset?)at, Shown: s.Page.FirstRenderAfter(at))
+            : (s.SentAt, Stored: null, Shown: null)).ToList();
         var latencies = shown.Where(s => s.Shown is not null).Select(s => (s.Shown!.Value - s.SentAt).TotalMilliseconds).Order().ToList();
         var pushLatencies = shown.Where(s => s.Shown is not null && s.Stored is not null).Select(s => (s.Shown!.Value - s.Stored!.Value).TotalMilliseconds).Order().ToList();
         var storeLatencies = shown.Where(s => s.Stored is not null).Select(s => (s.Stored!.Value - s.SentAt).TotalMilliseconds).Order().ToList();
