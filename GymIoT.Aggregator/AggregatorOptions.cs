@@ -21,7 +21,7 @@ public sealed class AggregatorOptions
     /// Long-polling wait: SQS answers as soon as a message arrives, or after this many seconds. A stop waits for the polls
     /// under way, so this also bounds how long a graceful stop takes.
     /// </summary>
-    [Range(0, 20)]
+    [Range(0, GymIoT.Core.Aws.AwsLimits.SqsMaxWaitSeconds)]
     public int WaitTimeSeconds { get; set; } = 10;
 
     /// <summary>How long a received message stays invisible to others before it is delivered again: the queues' own by default.</summary>

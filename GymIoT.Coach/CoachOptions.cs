@@ -9,7 +9,7 @@ public sealed class CoachOptions
     public const string SectionName = "Coach";
 
     /// <summary>Long-polling wait; a stop waits for the poll under way, so this also bounds how long a graceful stop takes.</summary>
-    [Range(0, 20)]
+    [Range(0, GymIoT.Core.Aws.AwsLimits.SqsMaxWaitSeconds)]
     public int WaitTimeSeconds { get; set; } = 10;
 
     /// <summary>How long a received reading stays invisible while it is handled: the queue's own by default.</summary>

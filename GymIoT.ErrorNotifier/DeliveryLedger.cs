@@ -1,6 +1,7 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using GymIoT.Core.Storage;
+using GymIoT.Core.Aws;
 
 namespace GymIoT.ErrorNotifier;
 
@@ -13,7 +14,7 @@ public sealed class DeliveryLedger(IAmazonDynamoDB dynamoDb, TimeProvider timePr
     public async Task<HashSet<string>> DeliveredAsync(IEnumerable<string> reportIds, string channel, CancellationToken cancellationToken)
     {
         var delivered = new HashSet<string>();
-        foreach (var chunk in reportIds.Distinct().Chunk(100))
+        foreach (var chunk in reportIds.Distinct().Chunk(AwsLimits.DynamoDbBatchGetKeys))
         {
             var request = new Dictionary<string, KeysAndAttributes>
             {

@@ -17,7 +17,7 @@ public sealed class NotifierOptions
     public int BatchWindowSeconds { get; set; } = 60;
 
     /// <summary>Long-polling wait; a stop waits for the poll under way, so this also bounds how long a graceful stop takes.</summary>
-    [Range(0, 20)]
+    [Range(0, GymIoT.Core.Aws.AwsLimits.SqsMaxWaitSeconds)]
     public int WaitTimeSeconds { get; set; } = 10;
 
     /// <summary>How long received reports stay invisible, kept so while a batch is being delivered: the queue's own by default.</summary>

@@ -29,15 +29,19 @@ public sealed record AwsSettings(string Region, Uri? SqsEndpoint, Uri? DynamoDbE
     {
         var config = new AmazonSQSConfig();
         Configure(config, SqsEndpoint);
-        return Credentials() is { } credentials ? new AmazonSQSClient(credentials, config) : new AmazonSQSClient(config);
+        return Guarded(Credentials() is { } credentials ? new AmazonSQSClient(credentials, config) : new AmazonSQSClient(config), SqsEndpoint);
     }
 
     public AmazonDynamoDBClient CreateDynamoDbClient()
     {
         var config = new AmazonDynamoDBConfig();
         Configure(config, DynamoDbEndpoint);
-        return Credentials() is { } credentials ? new AmazonDynamoDBClient(credentials, config) : new AmazonDynamoDBClient(config);
+        return Guarded(Credentials() is { } credentials ? new AmazonDynamoDBClient(credentials, config) : new AmazonDynamoDBClient(config), DynamoDbEndpoint);
     }
+
+    /// <summary>A client of an emulator refuses what AWS would (<see cref="AwsLimitGuard"/>); AWS itself needs no stand-in.</summary>
+    private static TClient Guarded<TClient>(TClient client, Uri? endpoint) where TClient : AmazonServiceClient =>
+        endpoint is null ? client : AwsLimitGuard.Guard(client);
 
     private void Configure(ClientConfig config, Uri? endpoint)
     {

@@ -1,5 +1,6 @@
 using Amazon.SQS;
 using Amazon.SQS.Model;
+using GymIoT.Core.Aws;
 
 namespace GymIoT.Core.Messaging;
 
@@ -13,7 +14,7 @@ internal static class HandledMessages
     {
         var notDeleted = 0;
         await Parallel.ForEachAsync(
-            messages.Chunk(10),
+            messages.Chunk(AwsLimits.SqsBatchEntries),
             new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken },
             async (chunk, token) =>
             {

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Amazon.SQS;
 using Amazon.SQS.Model;
 using Microsoft.Extensions.Logging;
+using GymIoT.Core.Aws;
 
 namespace GymIoT.Core.Messaging;
 
@@ -56,7 +57,7 @@ public sealed partial class HeldMessages(IAmazonSQS sqs, ConsumerSettings settin
     {
         var now = timeProvider.GetUtcNow();
         var due = _held.Values.Where(h => h.InvisibleUntil - now < Visibility / 3).ToList();
-        foreach (var chunk in due.GroupBy(h => h.QueueUrl).SelectMany(queue => queue.Chunk(10)))
+        foreach (var chunk in due.GroupBy(h => h.QueueUrl).SelectMany(queue => queue.Chunk(AwsLimits.SqsBatchEntries)))
         {
             try
             {

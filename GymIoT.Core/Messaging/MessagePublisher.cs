@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Amazon.SQS;
 using Amazon.SQS.Model;
+using GymIoT.Core.Aws;
 using GymIoT.Core.Telemetry;
 using OpenTelemetry;
 
@@ -12,15 +13,13 @@ namespace GymIoT.Core.Messaging;
 /// </summary>
 public sealed class MessagePublisher(IAmazonSQS sqs, QueueDirectory queues, ServiceTelemetry telemetry)
 {
-    public const int MaxBatchSize = 10;
-
     /// <summary>Sends every message; returns what became of each, in order (the caller decides whether to retry the refused).</summary>
     public async Task<IReadOnlyList<SendOutcome>> SendBatchAsync(
         string queueName, IReadOnlyList<OutgoingMessage> messages, CancellationToken cancellationToken = default)
     {
         var url = await queues.UrlOfAsync(queueName, cancellationToken);
         var outcomes = new List<SendOutcome>(messages.Count);
-        foreach (var chunk in messages.Chunk(MaxBatchSize))
+        foreach (var chunk in messages.Chunk(AwsLimits.SqsBatchEntries))
         {
             var spans = chunk.Select(message => StartProducerSpan(queueName, message.Trace)).ToArray();
             try

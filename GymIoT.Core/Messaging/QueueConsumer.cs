@@ -19,7 +19,7 @@ public sealed partial class QueueConsumer(
     ILogger<QueueConsumer> logger)
 {
     /// <summary>SQS returns at most ten messages a receive.</summary>
-    public const int MaxMessagesPerReceive = 10;
+    public const int MaxMessagesPerReceive = GymIoT.Core.Aws.AwsLimits.SqsMaxReceiveMessages;
 
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(10);
 

@@ -81,7 +81,7 @@ public sealed partial class LiveFeed(
         var received = (await sqs.ReceiveMessageAsync(new ReceiveMessageRequest
         {
             QueueUrl = queueUrl,
-            MaxNumberOfMessages = 10,
+            MaxNumberOfMessages = GymIoT.Core.Aws.AwsLimits.SqsMaxReceiveMessages,
             WaitTimeSeconds = WaitSeconds,
         }, cancellationToken)).Messages ?? [];
         if (received.Count == 0)

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -74,24 +73,8 @@ public sealed class HostileCorpus(string member, DateTimeOffset now)
     /// Whether SQS's rules let the body in: not empty, at most 256 KB, and only #x9, #xA, #xD, #x20–#xD7FF, #xE000–#xFFFD
     /// and #x10000–#x10FFFF, with no broken surrogate. A body they refuse never enters GymIoT: the sender gets the error.
     /// </summary>
-    public static bool SqsAccepts(string body)
-    {
-        if (body.Length == 0 || Encoding.UTF8.GetByteCount(body) > 256 * 1024)
-        {
-            return false;
-        }
-        var rest = body.AsSpan();
-        while (!rest.IsEmpty)
-        {
-            if (Rune.DecodeFromUtf16(rest, out var rune, out var used) != OperationStatus.Done
-                || rune.Value is not (0x9 or 0xA or 0xD or (>= 0x20 and <= 0xD7FF) or (>= 0xE000 and <= 0xFFFD) or >= 0x10000))
-            {
-                return false;
-            }
-            rest = rest[used..];
-        }
-        return true;
-    }
+    public static bool SqsAccepts(string body) =>
+        body.Length > 0 && Encoding.UTF8.GetByteCount(body) <= 256 * 1024 && GymIoT.Core.Aws.AwsLimitGuard.IsSqsMessageText(body);
 
     private IEnumerable<HostileMessage> BrokenJson()
     {

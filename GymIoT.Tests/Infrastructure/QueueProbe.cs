@@ -25,7 +25,7 @@ public sealed class QueueProbe(IAmazonSQS sqs) : IDisposable
     {
         var url = await UrlAsync(queue);
         var ids = new List<string>();
-        foreach (var chunk in bodies.Chunk(10))
+        foreach (var chunk in bodies.Chunk(GymIoT.Core.Aws.AwsLimits.SqsBatchEntries))
         {
             var response = await sqs.SendMessageBatchAsync(new SendMessageBatchRequest
             {

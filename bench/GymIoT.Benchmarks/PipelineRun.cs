@@ -211,7 +211,7 @@ public sealed class PipelineRun(BenchmarkBackend backend, int members, int trace
         IAmazonSQS sqs, Dictionary<string, string> urls, IEnumerable<(string Queue, string Body)> messages, ConcurrentDictionary<string, DateTimeOffset> sentAt, CancellationToken token,
         int? sampleEvery = null)
     {
-        foreach (var queue in messages.GroupBy(m => m.Queue).SelectMany(q => q.Chunk(10)))
+        foreach (var queue in messages.GroupBy(m => m.Queue).SelectMany(q => q.Chunk(GymIoT.Core.Aws.AwsLimits.SqsBatchEntries)))
         {
             var entries = new List<SendMessageBatchRequestEntry>();
             var traces = new List<string>();
