@@ -31,13 +31,36 @@ public sealed class LoopbackHttpServer : IDisposable
                 {
                     return;
                 }
-                await handle(context);
-                context.Response.Close();
+                await ServeAsync(handle, context);
             }
         });
     }
 
     public Uri BaseUrl { get; }
+
+    /// <summary>
+    /// One request: whatever goes wrong with it (a client killed mid-request, as the drills kill services while they
+    /// export telemetry, or a handler that throws) ends that request alone, never the server.
+    /// </summary>
+    private static async Task ServeAsync(Func<HttpListenerContext, Task> handle, HttpListenerContext context)
+    {
+        try
+        {
+            await handle(context);
+            context.Response.Close();
+        }
+        catch (Exception)
+        {
+            try
+            {
+                context.Response.Abort();
+            }
+            catch (ObjectDisposedException)
+            {
+                // Closed already: nothing left to end.
+            }
+        }
+    }
 
     public void Dispose()
     {

@@ -4,7 +4,7 @@ namespace GymIoT.AppHost.Backend;
 
 /// <summary>
 /// The AWS backend the services use: the standard AWS SDK variables each service receives,
-/// and the provisioning every service waits for (none on real AWS).
+/// and the provisioning (or, on an AWS account the AppHost does not provision, the check) every service waits for.
 /// </summary>
 public sealed class AwsBackend(string region)
 {

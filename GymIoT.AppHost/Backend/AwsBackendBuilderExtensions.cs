@@ -23,7 +23,23 @@ public static class AwsBackendBuilderExtensions
         {
             AwsBackendKind.Embedded => builder.AddEmbeddedAwsBackend(region),
             AwsBackendKind.LocalStack => builder.AddLocalStackAwsBackend(region),
-            _ => new AwsBackend(region),
+            _ => builder.AddRealAwsBackend(region),
+        };
+    }
+
+    /// <summary>
+    /// Real AWS through the SDK's default credentials: with <c>Aws:Provision=true</c> the AppHost provisions the account
+    /// as it does the emulators (a developer's sandbox); otherwise it checks that everything is there, and the services
+    /// wait for that check.
+    /// </summary>
+    private static AwsBackend AddRealAwsBackend(this IDistributedApplicationBuilder builder, string region)
+    {
+        var settings = new AwsSettings(region, null, null, null, null);
+        return new AwsBackend(region)
+        {
+            Provisioning = builder.Configuration.GetValue("Aws:Provision", false)
+                ? builder.AddAwsProvisioning("aws-provisioning", () => settings)
+                : builder.AddAwsCheck("aws-check", () => settings),
         };
     }
 }

@@ -12,6 +12,6 @@ public enum AwsBackendKind
     /// <summary>The <c>localstack/localstack</c> container.</summary>
     LocalStack,
 
-    /// <summary>Real AWS: no endpoint override, no provisioning.</summary>
+    /// <summary>Real AWS: no endpoint override; provisioned only with <c>Aws:Provision=true</c>, else checked.</summary>
     Aws,
 }

@@ -14,7 +14,19 @@ public static class AwsProvisioningExtensions
     /// emulator that keeps its data in memory comes back empty), it provisions again as soon as that resource is healthy.
     /// </summary>
     public static IResourceBuilder<AwsProvisioningResource> AddAwsProvisioning(
-        this IDistributedApplicationBuilder builder, string name, Func<AwsSettings> settings)
+        this IDistributedApplicationBuilder builder, string name, Func<AwsSettings> settings) =>
+        builder.AddAwsSetup(name, settings, checkOnly: false);
+
+    /// <summary>
+    /// On an AWS account the AppHost does not provision: a resource that checks that the credentials work and that every
+    /// queue and table is there, and otherwise fails with one line saying what is wrong and what to do.
+    /// </summary>
+    public static IResourceBuilder<AwsProvisioningResource> AddAwsCheck(
+        this IDistributedApplicationBuilder builder, string name, Func<AwsSettings> settings) =>
+        builder.AddAwsSetup(name, settings, checkOnly: true);
+
+    private static IResourceBuilder<AwsProvisioningResource> AddAwsSetup(
+        this IDistributedApplicationBuilder builder, string name, Func<AwsSettings> settings, bool checkOnly)
     {
         return builder.AddResource(new AwsProvisioningResource(name))
             .WithInitialState(new CustomResourceSnapshot
@@ -35,26 +47,54 @@ public static class AwsProvisioningExtensions
                     StartTimeStamp = timeProvider.GetUtcNow().UtcDateTime,
                 });
 
+                var aws = settings();
                 try
                 {
-                    var report = await ProvisionAsync(settings(), timeProvider, @event.Logger, cancellationToken);
+                    IReadOnlyList<ResourcePropertySnapshot> outcome;
+                    if (checkOnly)
+                    {
+                        using var sqs = aws.CreateSqsClient();
+                        using var dynamoDb = aws.CreateDynamoDbClient();
+                        if (await new AwsReadiness(sqs, dynamoDb).MissingAsync(aws.Region, cancellationToken) is { } missing)
+                        {
+                            throw new AwsNotReadyException(missing);
+                        }
+                        outcome = [];
+                    }
+                    else
+                    {
+                        var report = await ProvisionAsync(aws, timeProvider, @event.Logger, cancellationToken);
+                        outcome = [new("aws.provisioning.created", report.Created.Count), new("aws.provisioning.updated", report.Updated.Count)];
+                    }
                     await notifications.PublishUpdateAsync(resource, s => s with
                     {
                         State = KnownResourceStates.Finished,
                         ExitCode = 0,
                         StopTimeStamp = timeProvider.GetUtcNow().UtcDateTime,
-                        Properties = [.. s.Properties, new("aws.provisioning.created", report.Created.Count), new("aws.provisioning.updated", report.Updated.Count)],
+                        Properties = [.. s.Properties, .. outcome],
                     });
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    @event.Logger.LogError(ex, "AWS provisioning failed");
+                    // A known problem (no credentials, refused ones, no network, missing queues) is one line with what to do.
+                    if (((ex as AwsNotReadyException)?.Message ?? AwsProblem.Explain(ex, aws.Region)) is { } problem)
+                    {
+                        @event.Logger.LogError("{AwsProblem}", problem);
+                    }
+                    else
+                    {
+                        @event.Logger.LogError(ex, "AWS provisioning failed");
+                    }
                     await notifications.PublishUpdateAsync(resource, s => s with
                     {
                         State = KnownResourceStates.FailedToStart,
                         ExitCode = 1,
                         StopTimeStamp = timeProvider.GetUtcNow().UtcDateTime,
                     });
+                    return;
+                }
+                if (checkOnly)
+                {
                     return;
                 }
 
@@ -110,3 +150,6 @@ public static class AwsProvisioningExtensions
         }
     }
 }
+
+/// <summary>The account lacks what GymIoT needs; the message says what and what to do.</summary>
+public sealed class AwsNotReadyException(string message) : Exception(message);

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace GymIoT.Core.Aws;
 
 /// <summary>Healthy when DynamoDB answers a real call.</summary>
-public sealed class DynamoDbHealthCheck(IAmazonDynamoDB dynamoDb) : IHealthCheck
+public sealed class DynamoDbHealthCheck(IAmazonDynamoDB dynamoDb, AwsSettings settings) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -16,7 +16,7 @@ public sealed class DynamoDbHealthCheck(IAmazonDynamoDB dynamoDb) : IHealthCheck
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            return new HealthCheckResult(context.Registration.FailureStatus, "DynamoDB did not answer.", ex);
+            return new HealthCheckResult(context.Registration.FailureStatus, AwsProblem.Explain(ex, settings.Region) ?? "DynamoDB did not answer.", ex);
         }
     }
 }

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace GymIoT.Core.Aws;
 
 /// <summary>Healthy when SQS answers a real call.</summary>
-public sealed class SqsHealthCheck(IAmazonSQS sqs) : IHealthCheck
+public sealed class SqsHealthCheck(IAmazonSQS sqs, AwsSettings settings) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -16,7 +16,7 @@ public sealed class SqsHealthCheck(IAmazonSQS sqs) : IHealthCheck
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            return new HealthCheckResult(context.Registration.FailureStatus, "SQS did not answer.", ex);
+            return new HealthCheckResult(context.Registration.FailureStatus, AwsProblem.Explain(ex, settings.Region) ?? "SQS did not answer.", ex);
         }
     }
 }

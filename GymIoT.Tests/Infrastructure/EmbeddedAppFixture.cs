@@ -130,17 +130,7 @@ public class EmbeddedAppFixture : IAsyncLifetime
 
     public virtual async Task DisposeAsync()
     {
-        try
-        {
-            await App.DisposeAsync();
-        }
-        catch (AggregateException teardown)
-        {
-            // Once in many runs, after every test of a collection that kills and restarts resources had passed, a hosted
-            // service of the orchestrator failed to stop. The tests have judged the system by then, and the processes
-            // end with the test host; the failure is written out in full, for the run's log, instead of failing the run.
-            await Console.Error.WriteLineAsync($"The {GetType().Name}'s app did not stop cleanly: {teardown}");
-        }
+        await App.DisposeAsync();
         Telemetry.Dispose();
         try
         {
