@@ -51,6 +51,10 @@ public static class Reconciliation
         }
 
         var reports = await queues.TakeReportsAsync("Errors", [.. sent.Select(r => r.MessageId!)], timeout, expected: bad.Count);
+        if (bad.Where(r => !reports.ContainsKey(r.MessageId!)).ToList() is { Count: > 0 } unreported)
+        {
+            Assert.Fail(await WhereTheUnreportedAreAsync(unreported, queues));
+        }
         Assert.Equal(bad.Select(r => r.MessageId).Order(), reports.Keys.Order());
         Assert.All(bad, r => Assert.StartsWith(r.ExpectedRejection + ": ", reports[r.MessageId!].Report.Reason));
         return new ReconciliationResult(good.Count, bad.Count, reports.Count, members.Count);
@@ -58,6 +62,21 @@ public static class Reconciliation
 
     /// <summary>The key a reading is recorded under in the aggregates: its id, or for the original format its message id.</summary>
     private static string AppliedIdOf(SentReading reading) => reading.OriginalFormat ? reading.MessageId! : reading.Reading.ReadingId;
+
+    /// <summary>Says, for bad messages with no report in <c>Errors</c>, whether they wait in their machine queue or its dead-letter queue.</summary>
+    private static async Task<string> WhereTheUnreportedAreAsync(IReadOnlyList<SentReading> unreported, QueueProbe queues)
+    {
+        var found = new Dictionary<string, string>();
+        foreach (var queue in QueueNames.Machines.SelectMany(m => new[] { m, QueueNames.DeadLetterOf(m) }))
+        {
+            foreach (var (id, receives) in await queues.ReceiveCountsInAsync(queue))
+            {
+                found[id] = $"waiting in {queue}, received {receives} times";
+            }
+        }
+        return $"{unreported.Count} bad messages have no report in Errors: " + string.Join("; ", unreported.Take(10).Select(r =>
+            $"{r.MessageId} ({r.Queue}, expected {r.ExpectedRejection}): {found.GetValueOrDefault(r.MessageId!, "in no machine queue or dead-letter queue (in flight, or gone)")}"));
+    }
 
     /// <summary>Says, for a member whose aggregates are not exact, which readings are missing or extra and where they are.</summary>
     private static async Task<string> WhereTheyAreAsync(
