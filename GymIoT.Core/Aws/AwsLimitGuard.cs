@@ -90,8 +90,8 @@ public static partial class AwsLimitGuard
                 ? ("InvalidMessageContents", "The message body holds a character AWS does not take (control characters other than tab and line breaks, U+FFFE, U+FFFF, lone surrogates).")
                 : (attributes?.Count ?? 0) > AwsLimits.SqsMessageAttributes
                     ? Invalid($"A message carries {attributes!.Count} attributes; AWS takes at most {AwsLimits.SqsMessageAttributes}.")
-                    : PayloadBytes(body, attributes) > AwsLimits.SqsPayloadBytes
-                        ? Invalid($"The message comes to {PayloadBytes(body, attributes):N0} bytes; AWS takes at most {AwsLimits.SqsPayloadBytes:N0}.")
+                    : PayloadBytes(body, attributes) is var bytes and > AwsLimits.SqsPayloadBytes
+                        ? Invalid($"The message comes to {bytes:N0} bytes; AWS takes at most {AwsLimits.SqsPayloadBytes:N0}.")
                         : delaySeconds is < 0 or > AwsLimits.SqsMaxDelaySeconds
                             ? Invalid($"DelaySeconds is {delaySeconds}; AWS takes 0 to {AwsLimits.SqsMaxDelaySeconds}.")
                             : null;
@@ -149,11 +149,27 @@ public static partial class AwsLimitGuard
         {
             return DynamoDbInvalid($"An expression comes to {Encoding.UTF8.GetByteCount(tooLong):N0} bytes; AWS takes at most {AwsLimits.DynamoDbExpressionBytes:N0}.");
         }
+        if ((names?.Count ?? 0) + (values?.Count ?? 0) == 0)
+        {
+            return null;
+        }
+        // One scan per expression: a placeholder is used when it appears as a whole token (#name, :value).
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var expression in expressions)
+        {
+            foreach (var token in Placeholder().EnumerateMatches(expression ?? ""))
+            {
+                used.Add(expression!.Substring(token.Index, token.Length));
+            }
+        }
         var placeholders = (names?.Keys ?? Enumerable.Empty<string>()).Concat(values?.Keys ?? Enumerable.Empty<string>());
-        return placeholders.FirstOrDefault(p => !expressions.Any(e => e is not null && Regex.IsMatch(e, Regex.Escape(p) + "(?![A-Za-z0-9_])"))) is { } unused
+        return placeholders.FirstOrDefault(p => !used.Contains(p)) is { } unused
             ? DynamoDbInvalid($"The placeholder {unused} is given but no expression uses it.")
             : Values(values?.Values);
     }
+
+    [GeneratedRegex("[#:][A-Za-z0-9_]+")]
+    private static partial Regex Placeholder();
 
     [GeneratedRegex("^[A-Za-z0-9_-]+$")]
     private static partial Regex BatchEntryId();
