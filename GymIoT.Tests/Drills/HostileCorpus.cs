@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json.Nodes;
 
 namespace GymIoT.Tests.Drills;
@@ -70,11 +69,12 @@ public sealed class HostileCorpus(string member, DateTimeOffset now)
         .. OriginalFormatWithBadValues(), .. MissingFields()];
 
     /// <summary>
-    /// Whether SQS's rules let the body in: not empty, at most 256 KB, and only #x9, #xA, #xD, #x20–#xD7FF, #xE000–#xFFFD
-    /// and #x10000–#x10FFFF, with no broken surrogate. A body they refuse never enters GymIoT: the sender gets the error.
+    /// Whether SQS lets the body in, by the same rules <see cref="GymIoT.Core.Aws.AwsLimitGuard"/> holds every client to:
+    /// not empty, within SQS's message size, and only characters SQS takes. A body they refuse never enters GymIoT: the
+    /// sender gets the error.
     /// </summary>
     public static bool SqsAccepts(string body) =>
-        body.Length > 0 && Encoding.UTF8.GetByteCount(body) <= 256 * 1024 && GymIoT.Core.Aws.AwsLimitGuard.IsSqsMessageText(body);
+        GymIoT.Core.Aws.AwsLimitGuard.Violation(new Amazon.SQS.Model.SendMessageRequest(Queue, body)) is null;
 
     private IEnumerable<HostileMessage> BrokenJson()
     {
