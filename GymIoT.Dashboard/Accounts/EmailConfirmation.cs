@@ -1,6 +1,5 @@
 using GymIoT.Core.Mail;
 using GymIoT.Core.Members;
-using MimeKit;
 
 namespace GymIoT.Dashboard.Accounts;
 
@@ -35,17 +34,7 @@ public sealed partial class EmailConfirmation(
             return "A link was sent less than a minute ago: wait a minute, then try again.";
         }
         var link = new Uri(siteUrl, $"{PagePath}?token={Uri.EscapeDataString(tokens.Issue(memberId, address))}");
-        using var message = new MimeMessage
-        {
-            Subject = "[GymIoT] Confirm your email address",
-            Body = new TextPart("plain")
-            {
-                Text = $"Follow this link to confirm that {address} is yours and receive your training alerts there:\n\n{link}\n\n" +
-                       $"It works for {EmailAddressRules.LinkLifetime.TotalHours:0} hours. If you did not ask for it, ignore this email.\n",
-            },
-        };
-        message.From.Add(mailer.From);
-        message.To.Add(MailboxAddress.Parse(address));
+        using var message = EmailConfirmationEmail.Compose(link, mailer.From, address);
         try
         {
             await mailer.SendAsync(message, cancellationToken);
