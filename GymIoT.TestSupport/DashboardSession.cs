@@ -4,22 +4,28 @@ using System.Text.RegularExpressions;
 namespace GymIoT.TestSupport;
 
 /// <summary>A browser-like HTTP session with the dashboard: cookies kept, redirects visible, forms posted with their antiforgery token.</summary>
-public sealed partial class DashboardSession(Uri dashboard) : IDisposable
+public sealed partial class DashboardSession : IDisposable
 {
+    private readonly Uri _dashboard;
+
     private readonly CookieContainer _cookies = new();
 
-    private HttpClient? _client;
+    private readonly HttpClient _http;
 
-    private HttpClient Http => _client ??= new(new HttpClientHandler { CookieContainer = _cookies, AllowAutoRedirect = false }) { BaseAddress = dashboard };
+    public DashboardSession(Uri dashboard)
+    {
+        _dashboard = dashboard;
+        _http = new(new HttpClientHandler { CookieContainer = _cookies, AllowAutoRedirect = false }) { BaseAddress = dashboard };
+    }
 
     /// <summary>The session's cookies as a <c>Cookie</c> header, for a connection this session does not make itself (the live page's).</summary>
-    public string CookieHeader => _cookies.GetCookieHeader(dashboard);
+    public string CookieHeader => _cookies.GetCookieHeader(_dashboard);
 
-    public Task<HttpResponseMessage> GetAsync(string path) => Http.GetAsync(path);
+    public Task<HttpResponseMessage> GetAsync(string path) => _http.GetAsync(path);
 
     public async Task<string> PageAsync(string path)
     {
-        var response = await Http.GetAsync(path);
+        var response = await _http.GetAsync(path);
         response.EnsureSuccessStatusCode();
         return await response.Content.ReadAsStringAsync();
     }
@@ -34,13 +40,13 @@ public sealed partial class DashboardSession(Uri dashboard) : IDisposable
         {
             form["_handler"] = formName;
         }
-        return await Http.PostAsync(action ?? path, new FormUrlEncodedContent(form));
+        return await _http.PostAsync(action ?? path, new FormUrlEncodedContent(form));
     }
 
     public Task<HttpResponseMessage> LogOutAsync() => SubmitAsync("/", null, new Dictionary<string, string>(), "/account/logout");
 
     /// <summary>A form post without the antiforgery token, as a forged cross-site request would send it.</summary>
-    public Task<HttpResponseMessage> PostWithoutTokenAsync(string path) => Http.PostAsync(path, new FormUrlEncodedContent([]));
+    public Task<HttpResponseMessage> PostWithoutTokenAsync(string path) => _http.PostAsync(path, new FormUrlEncodedContent([]));
 
     public async Task<HttpResponseMessage> LogInAsync(string username, string password) =>
         await SubmitAsync("/account/login", "login", new Dictionary<string, string> { ["Input.Username"] = username, ["Input.Password"] = password });
@@ -68,5 +74,5 @@ public sealed partial class DashboardSession(Uri dashboard) : IDisposable
     [GeneratedRegex("class=\"kpi-value\">([^<]*)<")]
     private static partial Regex KpiValue();
 
-    public void Dispose() => _client?.Dispose();
+    public void Dispose() => _http.Dispose();
 }
