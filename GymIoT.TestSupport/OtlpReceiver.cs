@@ -15,6 +15,9 @@ public sealed record CapturedSpan(string Service, string Name, string TraceId, s
     public bool IsRoot => ParentSpanId.Length == 0;
 }
 
+/// <summary>One data point of a counter: its attributes and its cumulative value.</summary>
+public sealed record CounterPoint(IReadOnlyDictionary<string, string> Attributes, long Value);
+
 /// <summary>
 /// A minimal OTLP/HTTP (protobuf) endpoint on 127.0.0.1: the services export their traces and metrics to it, and tests and
 /// benchmarks read which spans share a trace, when they ended, and the latest value of each counter. Only the fields it
@@ -24,6 +27,7 @@ public sealed class OtlpReceiver : IDisposable
 {
     private readonly ConcurrentQueue<CapturedSpan> _spans = new();
     private readonly ConcurrentDictionary<(string Service, string Metric), long> _counters = new();
+    private readonly ConcurrentDictionary<(string Service, string Metric), IReadOnlyList<CounterPoint>> _points = new();
     private readonly ConcurrentQueue<byte[]>? _bodies;
     private readonly LoopbackHttpServer _server;
 
@@ -51,6 +55,12 @@ public sealed class OtlpReceiver : IDisposable
     /// <summary>The latest cumulative value of an integer counter a service exported, summed over its data points (tags).</summary>
     public long Counter(string service, string metric) => _counters.GetValueOrDefault((service, metric));
 
+    /// <summary>The latest data points of an integer counter a service exported, each with its attributes (tags).</summary>
+    public IReadOnlyList<CounterPoint> CounterPoints(string service, string metric) => _points.GetValueOrDefault((service, metric)) ?? [];
+
+    /// <summary>The services that exported <paramref name="metric"/>.</summary>
+    public IReadOnlyList<string> ServicesWith(string metric) => [.. _points.Keys.Where(k => k.Metric == metric).Select(k => k.Service).Distinct()];
+
     private async Task ReceiveAsync(HttpListenerContext context)
     {
         using var body = new MemoryStream();
@@ -69,9 +79,10 @@ public sealed class OtlpReceiver : IDisposable
         }
         else if (context.Request.Url?.AbsolutePath == "/v1/metrics")
         {
-            foreach (var (service, metric, value) in DecodeCounters(body.ToArray()))
+            foreach (var (service, metric, points) in DecodeCounters(body.ToArray()))
             {
-                _counters[(service, metric)] = value;
+                _counters[(service, metric)] = points.Sum(p => p.Value);
+                _points[(service, metric)] = points;
             }
         }
         context.Response.StatusCode = 200;
@@ -103,8 +114,11 @@ public sealed class OtlpReceiver : IDisposable
         }
     }
 
-    /// <summary>ExportMetricsServiceRequest → ResourceMetrics(1) → ScopeMetrics(2) → Metric(2) {name(1), sum(7) → NumberDataPoint(1) → as_int(6)}.</summary>
-    private static IEnumerable<(string Service, string Metric, long Value)> DecodeCounters(byte[] request)
+    /// <summary>
+    /// ExportMetricsServiceRequest → ResourceMetrics(1) → ScopeMetrics(2) → Metric(2) {name(1), sum(7) → NumberDataPoint(1) →
+    /// {as_int(6), attributes(7) → KeyValue}}.
+    /// </summary>
+    private static IEnumerable<(string Service, string Metric, IReadOnlyList<CounterPoint> Points)> DecodeCounters(byte[] request)
     {
         foreach (var resourceMetrics in Fields(request).Where(f => f.Number == 1).Select(f => f.Bytes))
         {
@@ -117,13 +131,24 @@ public sealed class OtlpReceiver : IDisposable
                 {
                     continue;
                 }
-                var points = Fields(sum).Where(f => f.Number == 1).Select(point => Fields(point.Bytes).FirstOrDefault(f => f.Number == 6).Bytes).ToList();
-                if (points.All(p => p is not null))
+                var points = Fields(sum).Where(f => f.Number == 1).Select(point => Fields(point.Bytes).ToList()).ToList();
+                if (points.All(p => p.Any(f => f.Number == 6)))
                 {
-                    yield return (service, Encoding.UTF8.GetString(fields.First(f => f.Number == 1).Bytes), points.Sum(p => BitConverter.ToInt64(p!)));
+                    yield return (service, Encoding.UTF8.GetString(fields.First(f => f.Number == 1).Bytes),
+                        [.. points.Select(p => new CounterPoint(
+                            p.Where(f => f.Number == 7).Select(kv => KeyValue(kv.Bytes)).ToDictionary(kv => kv.Key, kv => kv.Value),
+                            BitConverter.ToInt64(p.First(f => f.Number == 6).Bytes)))]);
                 }
             }
         }
+    }
+
+    /// <summary>KeyValue {key(1), AnyValue(2) → string_value(1)}; a value of another type reads as empty.</summary>
+    private static (string Key, string Value) KeyValue(byte[] keyValue)
+    {
+        var fields = Fields(keyValue).ToList();
+        var value = Fields(fields.FirstOrDefault(f => f.Number == 2).Bytes ?? []).FirstOrDefault(f => f.Number == 1).Bytes;
+        return (Encoding.UTF8.GetString(fields.First(f => f.Number == 1).Bytes), value is null ? "" : Encoding.UTF8.GetString(value));
     }
 
     /// <summary>The <c>service.name</c> attribute of a resource: Resource(1) → KeyValue(1) {key(1), AnyValue(2) → string_value(1)}.</summary>

@@ -9,12 +9,13 @@ public static class AwsServiceExtensions
 {
     /// <summary>
     /// Registers the SQS and DynamoDB clients from the standard AWS variables, their request counts, and health checks that
-    /// really reach both.
+    /// really reach both, on a queue and a table the service's <paramref name="access"/> grants.
     /// </summary>
-    public static IHostApplicationBuilder AddAwsClients(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddAwsClients(this IHostApplicationBuilder builder, ServiceAccess access)
     {
         var settings = AwsSettings.FromConfiguration(builder.Configuration);
         builder.Services.AddSingleton(settings);
+        builder.Services.AddSingleton(access);
         builder.Services.AddSingleton<AwsRequestMetrics>();
         builder.Services.AddSingleton<IAmazonSQS>(services => services.GetRequiredService<AwsRequestMetrics>().Observe(settings.CreateSqsClient(), "sqs"));
         builder.Services.AddSingleton<IAmazonDynamoDB>(services => services.GetRequiredService<AwsRequestMetrics>().Observe(settings.CreateDynamoDbClient(), "dynamodb"));

@@ -4,15 +4,23 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace GymIoT.Core.Aws;
 
-/// <summary>Healthy when DynamoDB answers a real call.</summary>
-public sealed class DynamoDbHealthCheck(IAmazonDynamoDB dynamoDb, AwsSettings settings) : IHealthCheck
+/// <summary>
+/// Healthy when DynamoDB answers a real call about a table the service uses: its role may describe that table and nothing
+/// account-wide (listing tables needs a <c>*</c> grant).
+/// </summary>
+public sealed class DynamoDbHealthCheck(IAmazonDynamoDB dynamoDb, AwsSettings settings, ServiceAccess access) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
         {
-            await dynamoDb.ListTablesAsync(new ListTablesRequest { Limit = 1 }, cancellationToken);
+            await dynamoDb.DescribeTableAsync(access.ProbeTable, cancellationToken);
             return HealthCheckResult.Healthy();
+        }
+        catch (ResourceNotFoundException ex)
+        {
+            return new HealthCheckResult(context.Registration.FailureStatus,
+                $"The table {access.ProbeTable} does not exist in {settings.Region}: deploy the stack, or start the AppHost with Aws:Provision=true.", ex);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -4,15 +4,23 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace GymIoT.Core.Aws;
 
-/// <summary>Healthy when SQS answers a real call.</summary>
-public sealed class SqsHealthCheck(IAmazonSQS sqs, AwsSettings settings) : IHealthCheck
+/// <summary>
+/// Healthy when SQS answers a real call about a queue the service uses: its role may look up that queue and nothing
+/// account-wide (listing queues needs a <c>*</c> grant).
+/// </summary>
+public sealed class SqsHealthCheck(IAmazonSQS sqs, AwsSettings settings, ServiceAccess access) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
         {
-            await sqs.ListQueuesAsync(new ListQueuesRequest { MaxResults = 1 }, cancellationToken);
+            await sqs.GetQueueUrlAsync(access.ProbeQueue, cancellationToken);
             return HealthCheckResult.Healthy();
+        }
+        catch (QueueDoesNotExistException ex)
+        {
+            return new HealthCheckResult(context.Registration.FailureStatus,
+                $"The queue {access.ProbeQueue} does not exist in {settings.Region}: deploy the stack, or start the AppHost with Aws:Provision=true.", ex);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -20,7 +20,7 @@ public static class CoreServiceExtensions
     /// </summary>
     public static IHostApplicationBuilder AddGymIoTCore(this IHostApplicationBuilder builder, string serviceName)
     {
-        builder.AddAwsClients();
+        builder.AddAwsClients(ServiceAccess.Of(serviceName));
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(new ServiceTelemetry(serviceName));
         builder.Services.AddOptions<GymOptions>()

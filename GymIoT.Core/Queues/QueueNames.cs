@@ -15,6 +15,9 @@ public static class QueueNames
 
     public const string DeadLetterSuffix = "-dlq";
 
+    /// <summary>Each dashboard's own queue of live notices is named this and a random suffix, and made at its start.</summary>
+    public const string LivePrefix = "Live-";
+
     /// <summary>A message is moved to the dead-letter queue after this many receives.</summary>
     public const int MaxReceiveCount = 5;
 

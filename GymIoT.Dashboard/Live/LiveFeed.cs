@@ -3,6 +3,7 @@ using Amazon.SQS;
 using Amazon.SQS.Model;
 using GymIoT.Core.Aws;
 using GymIoT.Core.Live;
+using GymIoT.Core.Queues;
 using GymIoT.Core.Readings;
 
 namespace GymIoT.Dashboard.Live;
@@ -27,7 +28,7 @@ public sealed partial class LiveFeed(
     /// <summary>A notice is about now: one older than a minute is not worth keeping.</summary>
     private const string RetentionSeconds = "60";
 
-    private readonly string _queueName = $"Live-{Guid.NewGuid():N}"[..17];
+    private readonly string _queueName = $"{QueueNames.LivePrefix}{Guid.NewGuid():N}"[..17];
     private string? _queueUrl;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
