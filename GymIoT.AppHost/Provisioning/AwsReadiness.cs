@@ -2,6 +2,7 @@ using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Amazon.SQS;
 using Amazon.SQS.Model;
+using GymIoT.Core.Provisioning;
 using GymIoT.Core.Queues;
 
 namespace GymIoT.AppHost.Provisioning;

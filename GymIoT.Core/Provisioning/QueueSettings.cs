@@ -3,7 +3,7 @@ using GymIoT.Core.Queues;
 
 namespace GymIoT.Core.Provisioning;
 
-/// <summary>The attributes each queue is provisioned with.</summary>
+/// <summary>The attributes each queue is provisioned with, by the AppHost's provisioner and by the deploy stack.</summary>
 public static class QueueSettings
 {
     /// <summary>Dead-letter queues keep their messages for the SQS maximum, 14 days, so staff can inspect and redrive them.</summary>
@@ -27,13 +27,15 @@ public static class QueueSettings
 
     public static Dictionary<string, string> ForSourceQueue(string queueName, string deadLetterArn) => new()
     {
-        [QueueAttributeName.VisibilityTimeout] = (queueName switch
-        {
-            QueueNames.Errors => ErrorsVisibilityTimeoutSeconds,
-            QueueNames.Coaching => CoachingVisibilityTimeoutSeconds,
-            _ => MachineVisibilityTimeoutSeconds,
-        }).ToString(),
+        [QueueAttributeName.VisibilityTimeout] = VisibilityTimeoutSecondsOf(queueName).ToString(),
         [QueueAttributeName.RedrivePolicy] = RedrivePolicy(deadLetterArn),
+    };
+
+    public static int VisibilityTimeoutSecondsOf(string queueName) => queueName switch
+    {
+        QueueNames.Errors => ErrorsVisibilityTimeoutSeconds,
+        QueueNames.Coaching => CoachingVisibilityTimeoutSeconds,
+        _ => MachineVisibilityTimeoutSeconds,
     };
 
     public static string RedrivePolicy(string deadLetterArn) =>

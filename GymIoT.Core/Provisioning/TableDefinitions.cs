@@ -2,9 +2,12 @@ using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using GymIoT.Core.Storage;
 
-namespace GymIoT.AppHost.Provisioning;
+namespace GymIoT.Core.Provisioning;
 
-/// <summary>How each table of <see cref="TableNames"/> is created: keys, indexes and on-demand billing.</summary>
+/// <summary>
+/// How each table of <see cref="TableNames"/> is created: keys, indexes and on-demand billing. The one definition the
+/// AppHost's provisioner creates and the deploy stack declares.
+/// </summary>
 public static class TableDefinitions
 {
     /// <summary>Fresh requests on every call, so a caller may change its copy.</summary>

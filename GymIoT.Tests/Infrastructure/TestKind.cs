@@ -17,6 +17,9 @@ public static class TestKind
     /// <summary>The whole system started by its AppHost: the pipeline, the Production switch, the fault drills.</summary>
     public const string EndToEnd = "EndToEnd";
 
+    /// <summary>The AWS stack of <c>deploy/</c> synthesized by the CDK (its runtime on Node) and checked, with no AWS account.</summary>
+    public const string Deploy = "Deploy";
+
     /// <summary>The running system in headless Chromium.</summary>
     public const string Browser = "Browser";
 }

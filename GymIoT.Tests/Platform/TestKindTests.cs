@@ -6,7 +6,7 @@ namespace GymIoT.Tests.Platform;
 [Trait(TestKind.Category, TestKind.Unit)]
 public sealed class TestKindTests
 {
-    private static readonly string[] Kinds = [TestKind.Unit, TestKind.Integration, TestKind.EndToEnd, TestKind.Browser];
+    private static readonly string[] Kinds = [TestKind.Unit, TestKind.Integration, TestKind.EndToEnd, TestKind.Deploy, TestKind.Browser];
 
     [Fact]
     public void Every_test_class_says_its_kind_once()

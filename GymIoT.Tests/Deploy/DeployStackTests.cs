@@ -1,0 +1,158 @@
+using System.Text.Json.Nodes;
+using Amazon.CDK.Assertions;
+using GymIoT.Core.Aws;
+using GymIoT.Core.Provisioning;
+using GymIoT.Core.Queues;
+using GymIoT.Deploy;
+using GymIoT.Deploy.Security;
+using GymIoT.Tests.Infrastructure;
+
+namespace GymIoT.Tests.Deploy;
+
+/// <summary>
+/// The deploy stack declares what the AppHost's provisioner creates (every queue, dead-letter queue, table and index, with
+/// the same settings) and gives each service's task role exactly its <see cref="ServiceAccess"/>.
+/// </summary>
+[Trait(TestKind.Category, TestKind.Deploy)]
+public sealed class DeployStackTests
+{
+    private static JsonObject Json => SynthesizedStack.Json;
+
+    [Fact]
+    public void Every_queue_has_its_dead_letter_queue_redrive_visibility_and_encryption()
+    {
+        var queues = SynthesizedStack.Resources(Json, "AWS::SQS::Queue").ToDictionary(q => q.Properties["QueueName"]!.GetValue<string>());
+
+        Assert.Equal(QueueNames.Sources.SelectMany(q => new[] { q, QueueNames.DeadLetterOf(q) }).Order(), queues.Keys.Order());
+        foreach (var name in QueueNames.Sources)
+        {
+            var (_, queue) = queues[name];
+            var (deadLetterId, deadLetter) = queues[QueueNames.DeadLetterOf(name)];
+            Assert.Equal(QueueSettings.VisibilityTimeoutSecondsOf(name), queue["VisibilityTimeout"]!.GetValue<int>());
+            Assert.Equal(QueueNames.MaxReceiveCount, queue["RedrivePolicy"]!["maxReceiveCount"]!.GetValue<int>());
+            Assert.Equal(deadLetterId, queue["RedrivePolicy"]!["deadLetterTargetArn"]!["Fn::GetAtt"]![0]!.GetValue<string>());
+            Assert.Equal(QueueSettings.DeadLetterRetentionSeconds, deadLetter["MessageRetentionPeriod"]!.GetValue<int>());
+            Assert.True(queue["SqsManagedSseEnabled"]!.GetValue<bool>(), name);
+            Assert.True(deadLetter["SqsManagedSseEnabled"]!.GetValue<bool>(), name);
+        }
+        // TLS only: each queue's policy denies requests without it.
+        SynthesizedStack.Template.ResourceCountIs("AWS::SQS::QueuePolicy", queues.Count);
+        SynthesizedStack.Template.AllResourcesProperties("AWS::SQS::QueuePolicy", new Dictionary<string, object>
+        {
+            ["PolicyDocument"] = new Dictionary<string, object>
+            {
+                ["Statement"] = Match.ArrayWith([Match.ObjectLike(new Dictionary<string, object>
+                {
+                    ["Effect"] = "Deny",
+                    ["Condition"] = new Dictionary<string, object> { ["Bool"] = new Dictionary<string, object> { ["aws:SecureTransport"] = "false" } },
+                })]),
+            },
+        });
+    }
+
+    [Fact]
+    public void Every_table_has_the_provisioners_keys_and_indexes_on_demand_with_recovery_and_deletion_protection()
+    {
+        var tables = SynthesizedStack.Resources(Json, "AWS::DynamoDB::Table").ToDictionary(t => t.Properties["TableName"]!.GetValue<string>(), t => t.Properties);
+
+        Assert.Equal(TableDefinitions.All.Select(t => t.TableName).Order(), tables.Keys.Order());
+        foreach (var definition in TableDefinitions.All)
+        {
+            var table = tables[definition.TableName];
+            Assert.Equal(Keys(definition.KeySchema.Select(k => (k.AttributeName, k.KeyType.Value))), Keys(table["KeySchema"]!));
+            Assert.Equal(
+                definition.AttributeDefinitions.Select(a => $"{a.AttributeName}:{a.AttributeType.Value}").Order(),
+                table["AttributeDefinitions"]!.AsArray().Select(a => $"{a!["AttributeName"]}:{a["AttributeType"]}").Order());
+            Assert.Equal(
+                (definition.GlobalSecondaryIndexes ?? []).Select(i => $"{i.IndexName}({Keys(i.KeySchema.Select(k => (k.AttributeName, k.KeyType.Value)))}):{i.Projection.ProjectionType.Value}").Order(),
+                (table["GlobalSecondaryIndexes"]?.AsArray() ?? []).Select(i => $"{i!["IndexName"]}({Keys(i["KeySchema"]!)}):{i["Projection"]!["ProjectionType"]}").Order());
+            Assert.Equal("PAY_PER_REQUEST", table["BillingMode"]!.GetValue<string>());
+            Assert.True(table["PointInTimeRecoverySpecification"]!["PointInTimeRecoveryEnabled"]!.GetValue<bool>(), definition.TableName);
+            Assert.True(table["DeletionProtectionEnabled"]!.GetValue<bool>(), definition.TableName);
+        }
+        SynthesizedStack.Template.AllResources("AWS::DynamoDB::Table", new Dictionary<string, object> { ["DeletionPolicy"] = "Retain" });
+    }
+
+    [Fact]
+    public void Each_task_role_grants_exactly_its_services_actions_on_exactly_its_queues_and_tables()
+    {
+        var queueIds = SynthesizedStack.Resources(Json, "AWS::SQS::Queue").ToDictionary(q => q.Properties["QueueName"]!.GetValue<string>(), q => q.Id);
+        var tableIds = SynthesizedStack.Resources(Json, "AWS::DynamoDB::Table").ToDictionary(t => t.Properties["TableName"]!.GetValue<string>(), t => t.Id);
+        var roles = SynthesizedStack.Resources(Json, "AWS::IAM::Role")
+            .Where(r => r.Properties["Description"]?.GetValue<string>() is { } d && d.StartsWith("GymIoT ", StringComparison.Ordinal))
+            .ToDictionary(r => r.Properties["Description"]!.GetValue<string>().Split(' ', ':')[1], r => r.Id);
+
+        Assert.Equal(GymIoTStack.Replicas.Keys.Order(), roles.Keys.Order());
+        foreach (var (service, roleId) in roles)
+        {
+            var access = ServiceAccess.Of(service);
+            var statements = SynthesizedStack.Resources(Json, "AWS::IAM::Policy")
+                .Where(p => p.Properties["Roles"]!.AsArray().Any(r => r!["Ref"]?.GetValue<string>() == roleId))
+                .SelectMany(p => p.Properties["PolicyDocument"]!["Statement"]!.AsArray())
+                .ToDictionary(s => s!["Sid"]!.GetValue<string>(), s => s!);
+
+            var expected = access.Queues.Select(g => (Service: "sqs", Grant: g)).Concat(access.Tables.Select(g => (Service: "dynamodb", Grant: g))).ToList();
+            Assert.Equal(expected.Count + 2, statements.Count);
+            foreach (var (prefix, grant) in expected)
+            {
+                var statement = statements.Values.Single(s => Resources(s).Any(r => Refers(r, prefix == "sqs" ? queueIds.GetValueOrDefault(grant.Resource) : tableIds[grant.Resource], grant.Resource))
+                    && Actions(s).First().StartsWith(prefix + ":", StringComparison.Ordinal));
+                Assert.Equal("Allow", statement["Effect"]!.GetValue<string>());
+                Assert.Equal(grant.Actions.Select(a => $"{prefix}:{a}").Order(), Actions(statement).Order());
+            }
+            Assert.Equal(["logs:CreateLogStream", "logs:DescribeLogStreams", "logs:PutLogEvents"], Actions(statements["WriteMetrics"]).Order());
+            Assert.Equal(["xray:GetSamplingRules", "xray:GetSamplingTargets", "xray:PutTelemetryRecords", "xray:PutTraceSegments"], Actions(statements[PolicyWaivers.XRayTraces.Sid]).Order());
+        }
+    }
+
+    [Fact]
+    public void The_dashboard_is_behind_https_with_sticky_sessions_and_the_services_run_without_public_addresses()
+    {
+        SynthesizedStack.Template.HasResourceProperties("AWS::ElasticLoadBalancingV2::Listener", new Dictionary<string, object>
+        {
+            ["Protocol"] = "HTTPS",
+            ["Port"] = 443,
+        });
+        SynthesizedStack.Template.HasResourceProperties("AWS::ElasticLoadBalancingV2::TargetGroup", new Dictionary<string, object>
+        {
+            ["TargetGroupAttributes"] = Match.ArrayWith([
+                Match.ObjectLike(new Dictionary<string, object> { ["Key"] = "stickiness.enabled", ["Value"] = "true" }),
+                Match.ObjectLike(new Dictionary<string, object> { ["Key"] = "stickiness.type", ["Value"] = "lb_cookie" }),
+            ]),
+        });
+        var services = SynthesizedStack.Resources(Json, "AWS::ECS::Service").ToDictionary(s => s.Properties["ServiceName"]!.GetValue<string>(), s => s.Properties);
+        Assert.Equal(GymIoTStack.Replicas.Keys.Order(), services.Keys.Order());
+        foreach (var (name, service) in services)
+        {
+            Assert.Equal(GymIoTStack.Replicas[name], service["DesiredCount"]!.GetValue<int>());
+            Assert.Equal("DISABLED", service["NetworkConfiguration"]!["AwsvpcConfiguration"]!["AssignPublicIp"]!.GetValue<string>());
+        }
+    }
+
+    [Fact]
+    public void The_secrets_come_from_secrets_manager_and_never_appear_in_the_template()
+    {
+        var containers = SynthesizedStack.Resources(Json, "AWS::ECS::TaskDefinition").SelectMany(t => t.Properties["ContainerDefinitions"]!.AsArray()).ToList();
+        var secrets = containers.SelectMany(c => c!["Secrets"]?.AsArray() ?? []).Select(s => s!["Name"]!.GetValue<string>()).ToList();
+
+        Assert.Equal(3, secrets.Count(s => s == "Smtp__Password"));
+        Assert.Single(secrets, "Ifttt__Key");
+        Assert.DoesNotContain(containers.SelectMany(c => c!["Environment"]?.AsArray() ?? []), e => e!["Name"]!.GetValue<string>() is "Smtp__Password" or "Ifttt__Key");
+    }
+
+    private static string Keys(IEnumerable<(string Name, string Type)> keys) => string.Join(",", keys.Select(k => $"{k.Name}:{k.Type}"));
+
+    private static string Keys(JsonNode keys) => Keys(keys.AsArray().Select(k => (k!["AttributeName"]!.GetValue<string>(), k["KeyType"]!.GetValue<string>())));
+
+    private static IEnumerable<string> Actions(JsonNode statement) =>
+        statement["Action"] is JsonArray actions ? actions.Select(a => a!.GetValue<string>()) : [statement["Action"]!.GetValue<string>()];
+
+    private static IEnumerable<JsonNode> Resources(JsonNode statement) =>
+        statement["Resource"] is JsonArray resources ? resources.Select(r => r!) : [statement["Resource"]!];
+
+    /// <summary>Whether a statement's resource is the queue or table with that logical id, or the live queues' name prefix.</summary>
+    private static bool Refers(JsonNode resource, string? logicalId, string name) =>
+        logicalId is null
+            ? name == ServiceAccess.LiveQueues && resource.ToJsonString().Contains($":{ServiceAccess.LiveQueues}", StringComparison.Ordinal)
+            : resource is JsonObject { } o && o["Fn::GetAtt"] is JsonArray getAtt && getAtt[0]!.GetValue<string>() == logicalId && getAtt[1]!.GetValue<string>() == "Arn";
+}

@@ -1,0 +1,33 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Amazon.CDK;
+using Amazon.CDK.Assertions;
+using GymIoT.Deploy;
+
+namespace GymIoT.Tests.Deploy;
+
+/// <summary>The deploy stack synthesized once per test run (the CDK's runtime takes seconds to start), as CDK's template and as JSON.</summary>
+public static class SynthesizedStack
+{
+    private static readonly Lazy<(Template Template, JsonObject Json)> Synthesized = new(() =>
+    {
+        // The CDK's runtime warns on every start that the system's Node 20 is past its end of life; it runs on it.
+        System.Environment.SetEnvironmentVariable("JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION", "1");
+        var app = new App(new AppProps { Outdir = Directory.CreateTempSubdirectory("gymiot-cdk-").FullName });
+        var template = Template.FromStack(new GymIoTStack(app, GymIoTStack.DefaultName));
+        return (template, Parse(template));
+    });
+
+    public static Template Template => Synthesized.Value.Template;
+
+    public static JsonObject Json => Synthesized.Value.Json;
+
+    public static JsonObject Parse(Template template) =>
+        JsonNode.Parse(JsonSerializer.Serialize(template.ToJSON()))!.AsObject();
+
+    /// <summary>Each resource of a type, by its logical id.</summary>
+    public static IEnumerable<(string Id, JsonObject Properties)> Resources(JsonObject template, string type) =>
+        template["Resources"]!.AsObject()
+            .Where(r => r.Value!["Type"]!.GetValue<string>() == type)
+            .Select(r => (r.Key, r.Value!["Properties"]?.AsObject() ?? []));
+}
