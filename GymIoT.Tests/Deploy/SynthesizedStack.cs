@@ -14,7 +14,11 @@ public static class SynthesizedStack
         // The CDK's runtime warns on every start that the system's Node 20 is past its end of life; it runs on it.
         System.Environment.SetEnvironmentVariable("JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION", "1");
         var app = new App(new AppProps { Outdir = Directory.CreateTempSubdirectory("gymiot-cdk-").FullName });
-        var template = Template.FromStack(new GymIoTStack(app, GymIoTStack.DefaultName));
+        // As `cdk deploy` synthesizes it: for an account and Region (the load balancer's log delivery depends on the Region).
+        var template = Template.FromStack(new GymIoTStack(app, GymIoTStack.DefaultName, new StackProps
+        {
+            Env = new Amazon.CDK.Environment { Account = "123456789012", Region = "eu-west-1" },
+        }));
         return (template, Parse(template));
     });
 

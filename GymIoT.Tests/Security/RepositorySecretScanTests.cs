@@ -24,7 +24,7 @@ public sealed partial class RepositorySecretScanTests
     [Fact]
     public void No_tracked_file_holds_a_key_token_or_password()
     {
-        var root = RepositoryRoot();
+        var root = Repository.Root;
         var files = TrackedFiles(root);
         Assert.True(files.Count > 50, $"only {files.Count} tracked files found: the scan would prove nothing");
 
@@ -65,16 +65,6 @@ public sealed partial class RepositorySecretScanTests
         git.WaitForExit();
         Assert.Equal(0, git.ExitCode);
         return output.Split('\0', StringSplitOptions.RemoveEmptyEntries);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "GymIoT.sln")))
-        {
-            directory = directory.Parent;
-        }
-        return directory?.FullName ?? throw new InvalidOperationException("The repository root (GymIoT.sln) was not found above the test output.");
     }
 
     /// <summary>A key after <c>/with/key/</c> that is not a placeholder: IFTTT's keys are 22 or more URL-safe characters.</summary>

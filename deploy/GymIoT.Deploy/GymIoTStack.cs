@@ -5,6 +5,7 @@ using Amazon.CDK.AWS.ECS;
 using Amazon.CDK.AWS.ECS.Patterns;
 using Amazon.CDK.AWS.ElasticLoadBalancingV2;
 using Amazon.CDK.AWS.Logs;
+using Amazon.CDK.AWS.S3;
 using Amazon.CDK.AWS.SecretsManager;
 using Constructs;
 using GymIoT.Core.Aws;
@@ -55,7 +56,18 @@ public sealed class GymIoTStack : Stack
                 ["DynamoDb"] = new GatewayVpcEndpointOptions { Service = GatewayVpcEndpointAwsService.DYNAMODB },
             },
         });
-        var cluster = new Cluster(this, "Cluster", new ClusterProps { Vpc = vpc });
+        // Refused connections are kept a month: who knocked where, for an investigation.
+        vpc.AddFlowLog("RejectedTraffic", new FlowLogOptions
+        {
+            TrafficType = FlowLogTrafficType.REJECT,
+            Destination = FlowLogDestination.ToCloudWatchLogs(new LogGroup(this, "FlowLogs", new LogGroupProps
+            {
+                LogGroupName = "/gymiot/vpc-rejected",
+                Retention = RetentionDays.ONE_MONTH,
+                RemovalPolicy = RemovalPolicy.DESTROY,
+            })),
+        });
+        var cluster = new Cluster(this, "Cluster", new ClusterProps { Vpc = vpc, ContainerInsights = true });
         var metrics = new LogGroup(this, "Metrics", new LogGroupProps
         {
             LogGroupName = CollectorConfig.MetricsLogGroupName,
@@ -138,6 +150,15 @@ public sealed class GymIoTStack : Stack
             TaskSubnets = new SubnetSelection { SubnetType = SubnetType.PRIVATE_WITH_EGRESS },
             CircuitBreaker = new DeploymentCircuitBreaker { Rollback = true },
         });
+        // Who asked the load balancer for what, kept three months.
+        dashboard.LoadBalancer.LogAccessLogs(new Bucket(this, "AccessLogs", new BucketProps
+        {
+            Encryption = BucketEncryption.S3_MANAGED,
+            BlockPublicAccess = BlockPublicAccess.BLOCK_ALL,
+            EnforceSSL = true,
+            LifecycleRules = [new LifecycleRule { Expiration = Duration.Days(90) }],
+            RemovalPolicy = RemovalPolicy.RETAIN,
+        }), ServiceNames.Dashboard);
         // A Blazor Server page keeps its circuit on one task; the cookie brings its requests back there.
         dashboard.TargetGroup.EnableCookieStickiness(Duration.Hours(8));
         dashboard.TargetGroup.ConfigureHealthCheck(new Amazon.CDK.AWS.ElasticLoadBalancingV2.HealthCheck { Path = "/alive" });
