@@ -7,7 +7,9 @@ namespace GymIoT.Benchmarks;
 /// <c>--only traces</c> to run one part. Live member pages: <c>--only live-pages --pages 100 --more-pages 500 --page-rate 200
 /// --page-seconds 30 --page-every 10</c> (seconds between two readings of one open page's member). The soak runs only when
 /// asked for, <c>--only soak --soak-minutes 30 --soak-rate 200 --soak-bad-percent 2 --soak-window-minutes 5
-/// --soak-members 5000 --soak-devices 100</c> (devices per machine type).
+/// --soak-members 5000 --soak-devices 100</c> (devices per machine type). <c>--quick</c> runs every part but the soak at a
+/// small size (<see cref="Quick"/>), in under three minutes here, to compare its ratios with <c>bench/README.md</c>; a
+/// setting given beside it still wins.
 /// </summary>
 public sealed record BenchmarkOptions(
     int Readings, int Members, int CeilingOperations, int Concurrency, int SteadyRate, int SteadySeconds, int TraceEvery, int Renders, int HistoryDays,
@@ -16,12 +18,31 @@ public sealed record BenchmarkOptions(
 {
     public bool Runs(string part) => Only == part || (Only is "all" && part is not "soak");
 
+    /// <summary>The sizes of <c>--quick</c>: each part long enough for its ratios, short enough for a first look.</summary>
+    public static IReadOnlyDictionary<string, int> Quick { get; } = new Dictionary<string, int>
+    {
+        ["readings"] = 5_000,
+        ["members"] = 200,
+        ["ceiling-ops"] = 3_000,
+        ["steady-seconds"] = 10,
+        ["renders"] = 50,
+        ["history-days"] = 90,
+        ["idle-seconds"] = 15,
+        ["traced-readings"] = 30,
+        ["pages"] = 20,
+        ["more-pages"] = 0,
+        ["page-rate"] = 100,
+        ["page-seconds"] = 10,
+    };
+
     public static BenchmarkOptions Parse(string[] args)
     {
+        var quick = args.Contains("--quick");
         int Value(string name, int fallback)
         {
             var index = Array.IndexOf(args, "--" + name);
-            return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1]) : fallback;
+            return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1])
+                : quick && Quick.TryGetValue(name, out var small) ? small : fallback;
         }
         return new BenchmarkOptions(
             Readings: Value("readings", 50_000),

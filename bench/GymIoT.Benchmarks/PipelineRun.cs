@@ -17,9 +17,10 @@ public sealed record PipelineResult(int Readings, double Seconds, double Reading
 /// Sends readings straight to the machine queues, each with a trace of its own (one in <paramref name="traceEvery"/>
 /// sampled, so exporting spans does not become the load), and measures throughput until the aggregator's
 /// <c>gymiot.readings.processed</c> counter has them all, and send-to-stored latency from the sampled readings'
-/// "store reading" spans.
+/// "store reading" spans. Its members are named <paramref name="memberPrefix"/>-00000 and on: two runs in one benchmark
+/// need two prefixes, or each would count the other's readings as its own.
 /// </summary>
-public sealed class PipelineRun(BenchmarkBackend backend, int members, int traceEvery, int devicesPerMachine = 4)
+public sealed class PipelineRun(BenchmarkBackend backend, int members, int traceEvery, int devicesPerMachine = 4, string memberPrefix = "bench")
 {
     private const string Processed = "gymiot.readings.processed";
     private readonly Dictionary<string, HashSet<string>> _expected = [];
@@ -27,12 +28,17 @@ public sealed class PipelineRun(BenchmarkBackend backend, int members, int trace
     private readonly List<Member> _members = [];
     private readonly List<Device> _devices = [.. MachineProfile.All.SelectMany(p => Enumerable.Range(1, devicesPerMachine).Select(u => new Device(Device.IdFor(p, u), p)))];
 
+    /// <summary>Enrols the run's members, once however often it is asked (each part that uses them asks).</summary>
     public async Task EnrolAsync()
     {
+        if (_members.Count > 0)
+        {
+            return;
+        }
         using var dynamoDb = backend.Aws.CreateDynamoDbClient();
         var store = new MemberStore(dynamoDb);
         _members.AddRange(Enumerable.Range(0, members).Select(i =>
-            new Member($"bench-{i:00000}", "Bench", $"{i}", i % 2 == 0 ? Sex.Female : Sex.Male, new DateOnly(1990, 1, 1), 60 + i % 40, 170)));
+            new Member($"{memberPrefix}-{i:00000}", "Bench", $"{i}", i % 2 == 0 ? Sex.Female : Sex.Male, new DateOnly(1990, 1, 1), 60 + i % 40, 170)));
         await Parallel.ForEachAsync(_members, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (member, _) => await store.EnrollAsync(member));
     }
 
@@ -190,8 +196,16 @@ public sealed class PipelineRun(BenchmarkBackend backend, int members, int trace
     private static HashSet<string> RecordedIds(IEnumerable<Dictionary<string, Amazon.DynamoDBv2.Model.AttributeValue>> items) =>
         [.. items.SelectMany(i => i.TryGetValue(GymIoT.Core.Storage.ActivityAttributes.AppliedIds, out var ids) ? ids.SS ?? [] : [])];
 
-    private Task WaitUntilProcessedAsync(long target, TimeSpan timeout) =>
-        Polling.UntilAsync(() => backend.Telemetry.Counter("aggregator", Processed) >= target, timeout, TimeSpan.FromMilliseconds(100));
+    /// <summary>Waits for the aggregator's count; a count that never comes is an error, not a figure.</summary>
+    private async Task WaitUntilProcessedAsync(long target, TimeSpan timeout)
+    {
+        await Polling.UntilAsync(() => backend.Telemetry.Counter("aggregator", Processed) >= target, timeout, TimeSpan.FromMilliseconds(100));
+        var processed = backend.Telemetry.Counter("aggregator", Processed);
+        if (processed < target)
+        {
+            throw new TimeoutException($"The aggregator counted {processed:N0} readings processed, not {target:N0}, within {timeout.TotalMinutes:N0} min.");
+        }
+    }
 
     public static async Task<Dictionary<string, string>> MachineQueueUrlsAsync(IAmazonSQS sqs)
     {

@@ -27,7 +27,7 @@ public sealed class TracesRun(BenchmarkBackend backend)
         var fromPolling = idle.Count(s => s.IsRoot && s.Kind == CapturedSpan.Client);
 
         // Every reading traced: each should be one trace, and nothing else should start one meanwhile.
-        var traced = new PipelineRun(backend, members: 50, traceEvery: 1);
+        var traced = new PipelineRun(backend, members: 50, traceEvery: 1, memberPrefix: "traced");
         await traced.EnrolAsync();
         await Task.Delay(ExportDelay);
         var flowFrom = DateTimeOffset.UtcNow;
