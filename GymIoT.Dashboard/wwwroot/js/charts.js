@@ -53,14 +53,22 @@ window.gymiotCharts = (() => {
       };
   };
 
+  // A chart's element can be gone by the time a call reaches the browser (the page navigated on while the server was
+  // still rendering it): there is nothing to draw then, and a throw here would end the whole page's circuit.
   return {
     render(element, spec) {
+      if (!element) {
+        return undefined;
+      }
       const chart = new ApexCharts(element, options(spec));
       charts.set(element, chart);
       element.dataset.series = JSON.stringify(spec.series);
       return chart.render();
     },
     update(element, spec) {
+      if (!element) {
+        return undefined;
+      }
       const chart = charts.get(element);
       if (!chart) {
         return this.render(element, spec);
@@ -69,6 +77,9 @@ window.gymiotCharts = (() => {
       return isGauge(spec) ? chart.updateSeries(spec.series[0].data, false) : chart.updateOptions({ ...data(spec), ...banded(spec) }, false, false);
     },
     destroy(element) {
+      if (!element) {
+        return;
+      }
       charts.get(element)?.destroy();
       charts.delete(element);
     },
