@@ -17,7 +17,7 @@ public sealed class AwsReadiness(IAmazonSQS sqs, IAmazonDynamoDB dynamoDb)
     public async Task<string?> MissingAsync(string region, CancellationToken cancellationToken = default)
     {
         var queues = new List<string>();
-        foreach (var queue in QueueNames.Sources.SelectMany(q => new[] { q, QueueNames.DeadLetterOf(q) }))
+        foreach (var queue in QueueNames.WithDeadLetters)
         {
             try
             {

@@ -21,7 +21,7 @@ public sealed record ServiceAccess(string Service, string Resource, IReadOnlyLis
 
     /// <summary>Every queue and dead-letter queue, for the services that report queue depths (staff pages, the depth gauge).</summary>
     private static IEnumerable<ResourceGrant> Depths(params string[] besides) =>
-        QueueNames.Sources.SelectMany(q => new[] { q, QueueNames.DeadLetterOf(q) }).Where(q => !besides.Contains(q)).Select(q => Grant(q, Depth));
+        QueueNames.WithDeadLetters.Where(q => !besides.Contains(q)).Select(q => Grant(q, Depth));
 
     private static ResourceGrant Grant(string resource, params string[] actions) => new(resource, actions);
 

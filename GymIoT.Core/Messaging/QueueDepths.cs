@@ -12,8 +12,7 @@ public sealed class QueueDepths(IAmazonSQS sqs, QueueDirectory queues)
     /// <summary>Every queue and its dead-letter queue, as SQS reports them (approximately).</summary>
     public async Task<IReadOnlyList<QueueDepth>> ReadAsync(CancellationToken cancellationToken = default)
     {
-        var names = QueueNames.Sources.SelectMany(q => new[] { q, QueueNames.DeadLetterOf(q) }).ToList();
-        return await Task.WhenAll(names.Select(async name =>
+        return await Task.WhenAll(QueueNames.WithDeadLetters.Select(async name =>
         {
             var attributes = await sqs.GetQueueAttributesAsync(new GetQueueAttributesRequest
             {

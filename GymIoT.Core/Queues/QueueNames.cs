@@ -29,4 +29,7 @@ public static class QueueNames
     public static IReadOnlyList<string> Sources { get; } = [.. Machines, Errors, Coaching];
 
     public static string DeadLetterOf(string queueName) => queueName + DeadLetterSuffix;
+
+    /// <summary>Every queue, each followed by its dead-letter queue.</summary>
+    public static IReadOnlyList<string> WithDeadLetters { get; } = [.. Sources.SelectMany(q => new[] { q, DeadLetterOf(q) })];
 }

@@ -11,7 +11,7 @@ public sealed class AwsNameRulesTests
     [Fact]
     public void Every_queue_and_dead_letter_queue_name_is_valid_on_AWS()
     {
-        Assert.All(QueueNames.Sources.SelectMany(q => new[] { q, QueueNames.DeadLetterOf(q) }),
+        Assert.All(QueueNames.WithDeadLetters,
             name => Assert.True(AwsNameRules.IsValidQueueName(name), name));
     }
 

@@ -101,7 +101,7 @@ public sealed class SoakRun(BenchmarkBackend backend, PipelineRun pipeline)
             start = (end, handled);
         }
         var left = 0;
-        foreach (var queue in QueueNames.Sources.SelectMany(q => new[] { q, QueueNames.DeadLetterOf(q) }))
+        foreach (var queue in QueueNames.WithDeadLetters)
         {
             var attributes = await sqs.GetQueueAttributesAsync((await sqs.GetQueueUrlAsync(queue)).QueueUrl, ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"]);
             left += attributes.ApproximateNumberOfMessages + attributes.ApproximateNumberOfMessagesNotVisible;
