@@ -1,7 +1,6 @@
 using GymIoT.Core.Coaching;
 using GymIoT.Core.Members;
 using GymIoT.Core.Storage;
-using GymIoT.Core.Time;
 using GymIoT.Tests.Infrastructure;
 using Microsoft.Playwright;
 
@@ -93,8 +92,8 @@ public sealed class CardsBrowserTests(PipelineFixture fixture)
         var username = $"down{Guid.NewGuid():N}"[..13];
         await BrowserSession.SignUpAsync(page, Dashboard, username, "a long password");
         using var dynamoDb = fixture.Aws.CreateDynamoDbClient();
-        var calendar = new GymCalendar(new GymOptions());
-        var today = calendar.LocalDate(TimeProvider.System.GetUtcNow());
+        var calendar = TestGym.Calendar;
+        var today = TestGym.Today;
         var lastMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
         var assignments = new CardAssignmentStore(dynamoDb);
         var memberCards = new MemberCards(new TrainingCardStore(dynamoDb), assignments, new CardOfferStore(dynamoDb), TimeProvider.System);

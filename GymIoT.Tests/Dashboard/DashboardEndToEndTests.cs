@@ -96,7 +96,7 @@ public sealed class DashboardEndToEndTests(PipelineFixture fixture)
         using var session = new DashboardSession(fixture.Endpoint("dashboard"));
         await session.SignUpAsync(username, "a long password");
         await session.LogInAsync(username, "a long password");
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = TestGym.Today;
         var age = today.Year - 1992 - (today < new DateOnly(today.Year, 2, 2) ? 1 : 0);
         var restingNeed = 10 * 61 + 6.25 * 168 - 5 * age - 161;
 
@@ -114,7 +114,7 @@ public sealed class DashboardEndToEndTests(PipelineFixture fixture)
         Assert.Contains("0% of your 600 kcal goal", home);
         Assert.Contains("your monthly target is <strong>7200 kcal</strong> (3 workouts a week)", await session.PageAsync("/profile"));
         // The card's threshold follows the weight: the starter card for 61 kg.
-        var month = new GymIoT.Core.Time.GymCalendar(new GymIoT.Core.Time.GymOptions()).LocalDate(DateTimeOffset.UtcNow);
+        var month = TestGym.Today;
         var threshold = GymIoT.Core.Coaching.CardProgress.MonthlyThresholdKcal(GymIoT.Core.Coaching.CardCatalogue.Starter, 61, month.Year, month.Month);
         Assert.Contains($"0% of this month&#x27;s {threshold:0} kcal", home);
     }

@@ -1,6 +1,5 @@
 using GymIoT.Core.Coaching;
 using GymIoT.Core.Queues;
-using GymIoT.Core.Time;
 using GymIoT.DeviceSimulator;
 using GymIoT.Tests.Infrastructure;
 using Xunit.Abstractions;
@@ -18,7 +17,6 @@ public sealed class CoachKillDrillTests(PipelineFixture fixture, ITestOutputHelp
     private const int Readings = 200;
     private readonly Amazon.DynamoDBv2.IAmazonDynamoDB _dynamoDb = fixture.Aws.CreateDynamoDbClient();
     private readonly QueueProbe _queues = new(fixture.Aws.CreateSqsClient());
-    private readonly GymCalendar _calendar = new(new GymOptions());
 
     [Fact]
     public async Task The_coach_killed_twice_during_a_burst_loses_no_alert_and_raises_none_twice()
@@ -27,7 +25,7 @@ public sealed class CoachKillDrillTests(PipelineFixture fixture, ITestOutputHelp
         var members = Enumerable.Range(0, 10).Select(i => $"coachkill-{Guid.NewGuid():N}"[..20]).ToArray();
         var deadLettersBefore = await _queues.DepthAsync(QueueNames.DeadLetterOf(QueueNames.Coaching));
         var sessions = new CoachSessionStore(_dynamoDb);
-        var today = _calendar.LocalDate(DateTimeOffset.UtcNow);
+        var today = TestGym.Today;
 
         await fixture.App.KillResourceAsync("coach", cancellation.Token);
         var burst = await fixture.SendBurstAsync(new BurstRequest(Readings, MemberIds: members, IncludeReadings: true));

@@ -53,6 +53,7 @@ public class EmbeddedAppFixture : IAsyncLifetime
             "--Emulators:Ports=Random",
             $"--Emulators:DataDirectory={DataDirectory}",
             "--DcpPublisher:WaitForResourceCleanup=false",
+            $"--Gym:TimeZone={TestGym.TimeZone.Id}",
             .. Settings.Select(setting => "--" + setting),
         ];
         var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.GymIoT_AppHost>(
