@@ -1,6 +1,7 @@
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace GymIoT.TestSupport;
 
@@ -19,7 +20,7 @@ public static class ResourceLifecycle
     /// </summary>
     public static async Task StopResourceAsync(this DistributedApplication app, string resource, CancellationToken cancellationToken = default)
     {
-        await app.ResourceNotifications.WaitForResourceAsync(resource, KnownResourceStates.Running, cancellationToken);
+        await app.WaitForAsync(resource, e => e.Snapshot.State?.Text == KnownResourceStates.Running, cancellationToken);
         var process = app.ProcessIdOf(resource);
         var service = app.ServiceProcessIdOf(resource);
         try
@@ -33,8 +34,7 @@ public static class ResourceLifecycle
             grace.CancelAfter(TimeSpan.FromSeconds(60));
             try
             {
-                await app.ResourceNotifications.WaitForResourceAsync(
-                    resource, e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), grace.Token);
+                await app.WaitForAsync(resource, e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), grace.Token);
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
@@ -44,8 +44,7 @@ public static class ResourceLifecycle
                     $"its service process {service} {Liveness(service)}. The end of its log:{Environment.NewLine}{string.Join(Environment.NewLine, log)}", refused);
             }
         }
-        await app.ResourceNotifications.WaitForResourceAsync(
-            resource, e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), cancellationToken);
+        await app.WaitForAsync(resource, e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), cancellationToken);
         await WaitForExitAsync(service, cancellationToken);
         await WaitForExitAsync(process, cancellationToken);
     }
@@ -61,7 +60,7 @@ public static class ResourceLifecycle
             await app.ExecuteAsync(resource, KnownResourceCommands.StartCommand, cancellationToken);
             try
             {
-                await app.ResourceNotifications.WaitForResourceHealthyAsync(resource, cancellationToken);
+                await app.WaitForHealthyAsync(resource, cancellationToken);
                 return;
             }
             catch (DistributedApplicationException) when (attempt < Attempts)
@@ -117,9 +116,50 @@ public static class ResourceLifecycle
         }
         await WaitForExitAsync(service, cancellationToken);
         await WaitForExitAsync(pid, cancellationToken);
-        await app.ResourceNotifications.WaitForResourceAsync(
-            resource, e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), cancellationToken);
+        await app.WaitForAsync(resource, e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), cancellationToken);
     }
+
+    /// <summary>
+    /// The ids of a resource's replicas (e.g. <c>aggregator-xk2fd9ab</c>), once it has <paramref name="count"/> of them; each
+    /// id works wherever these methods take a resource, to stop, start or kill that replica alone.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> ReplicasOfAsync(this DistributedApplication app, string resource, int count, CancellationToken cancellationToken = default)
+    {
+        var replicas = new SortedSet<string>(StringComparer.Ordinal);
+        await foreach (var resourceEvent in app.ResourceNotifications.WatchAsync(cancellationToken))
+        {
+            if (resourceEvent.Resource.Name == resource && replicas.Add(resourceEvent.ResourceId) && replicas.Count == count)
+            {
+                break;
+            }
+        }
+        return [.. replicas];
+    }
+
+    /// <summary>Waits until a resource, or one replica of it given by its id, is healthy.</summary>
+    public static async Task WaitForHealthyAsync(this DistributedApplication app, string resource, CancellationToken cancellationToken = default)
+    {
+        if (!IsReplica(app, resource))
+        {
+            await app.ResourceNotifications.WaitForResourceHealthyAsync(resource, cancellationToken);
+            return;
+        }
+        var healthy = await app.WaitForAsync(resource, e => e.Snapshot.HealthStatus == HealthStatus.Healthy || e.Snapshot.State?.Text == KnownResourceStates.FailedToStart, cancellationToken);
+        if (healthy.Snapshot.HealthStatus != HealthStatus.Healthy)
+        {
+            throw new DistributedApplicationException($"{resource} failed to start.");
+        }
+    }
+
+    /// <summary>Waits for an event of a resource, or of one replica of it given by its id, that matches <paramref name="predicate"/>.</summary>
+    private static Task<ResourceEvent> WaitForAsync(this DistributedApplication app, string resource, Func<ResourceEvent, bool> predicate, CancellationToken cancellationToken) =>
+        IsReplica(app, resource) && app.ResourceNotifications.TryGetCurrentState(resource, out var replica)
+            ? app.ResourceNotifications.WaitForResourceAsync(replica.Resource.Name, e => e.ResourceId == resource && predicate(e), cancellationToken)
+            : app.ResourceNotifications.WaitForResourceAsync(resource, predicate, cancellationToken);
+
+    /// <summary>Whether <paramref name="resource"/> is the id of one replica rather than a resource's name.</summary>
+    private static bool IsReplica(DistributedApplication app, string resource) =>
+        app.ResourceNotifications.TryGetCurrentState(resource, out var state) && state.ResourceId == resource && state.Resource.Name != resource;
 
     private static string[] ChildrenListed(string file)
     {

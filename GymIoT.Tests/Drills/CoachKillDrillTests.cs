@@ -1,4 +1,3 @@
-using GymIoT.Core.Coaching;
 using GymIoT.Core.Queues;
 using GymIoT.DeviceSimulator;
 using GymIoT.Tests.Infrastructure;
@@ -24,7 +23,6 @@ public sealed class CoachKillDrillTests(PipelineFixture fixture, ITestOutputHelp
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         var members = Enumerable.Range(0, 10).Select(i => $"coachkill-{Guid.NewGuid():N}"[..20]).ToArray();
         var deadLettersBefore = await _queues.DepthAsync(QueueNames.DeadLetterOf(QueueNames.Coaching));
-        var sessions = new CoachSessionStore(_dynamoDb);
         var today = TestGym.Today;
 
         await fixture.App.KillResourceAsync("coach", cancellation.Token);
@@ -34,39 +32,20 @@ public sealed class CoachKillDrillTests(PipelineFixture fixture, ITestOutputHelp
         var coachedAtKill = new List<int>();
         foreach (var share in new[] { 3, 2 })
         {
-            coachedAtKill.Add(await Eventually.ValueAsync(() => CoachedAsync(sessions, members, today), coached => coached >= Readings / share, TimeSpan.FromMinutes(2)));
+            coachedAtKill.Add(await Eventually.ValueAsync(() => CoachingAccount.CoachedAsync(_dynamoDb, members, today), coached => coached >= Readings / share, TimeSpan.FromMinutes(2)));
             await fixture.App.KillResourceAsync("coach", cancellation.Token);
             await fixture.App.StartResourceAsync("coach", cancellation.Token);
         }
         Assert.All(coachedAtKill, coached => Assert.True(coached < Readings, $"a kill came after every reading was coached ({string.Join(", ", coachedAtKill)})"));
 
         // None lost: every reading ends up coached, once per reading (the session's key is its reading id).
-        var coached = await Eventually.ValueAsync(() => CoachedAsync(sessions, members, today), all => all == Readings, TimeSpan.FromMinutes(3));
+        var coached = await Eventually.ValueAsync(() => CoachingAccount.CoachedAsync(_dynamoDb, members, today), all => all == Readings, TimeSpan.FromMinutes(3));
         Assert.Equal(Readings, coached);
-        var alertStore = new AlertStore(_dynamoDb);
-        var raised = 0;
-        foreach (var member in members)
-        {
-            var day = await sessions.OnAsync(member, today);
-            Assert.Equal(burst.Readings!.Where(r => r.Reading.MemberId == member).Select(r => r.Reading.ReadingId).Order(), day.Select(s => s.ReadingId).Order());
-            var alerts = await alertStore.OnAsync(member, today);
-            Assert.Equal(alerts.Count, alerts.Select(a => a.AlertId).Distinct().Count());
-            // The alerts the whole day calls for, whatever order the sessions came in: one for each machine over its
-            // step and one for the cap, each raised once.
-            var card = CardCatalogue.Starter;
-            var minutes = day.GroupBy(s => s.Machine).ToDictionary(g => g.Key, g => g.Sum(s => s.Minutes));
-            var overTime = card.Steps.Where(step => minutes.GetValueOrDefault(step.Machine) > step.Minutes).Select(step => step.Machine).Order();
-            Assert.Equal(overTime, alerts.Where(a => a.Kind == AlertKind.OverTime).Select(a => a.AlertId.Split('#')[2]).Order());
-            Assert.Equal(minutes.Values.Sum() > card.DailyCapMinutes ? 1 : 0, alerts.Count(a => a.Kind == AlertKind.OverDailyCap));
-            raised += alerts.Count;
-        }
+        var raised = await CoachingAccount.AssertEachAlertOnceAsync(_dynamoDb, burst, members, today);
         Assert.Equal(deadLettersBefore, await _queues.DepthAsync(QueueNames.DeadLetterOf(QueueNames.Coaching)));
         output.WriteLine($"SIGKILL x2 with {string.Join(" / ", coachedAtKill)} of {Readings} coached: {raised} alerts, each once");
         Assert.True(raised > 0, "the burst raised no alert: nothing was checked");
     }
-
-    private static async Task<int> CoachedAsync(CoachSessionStore sessions, IEnumerable<string> members, DateOnly today) =>
-        (await Task.WhenAll(members.Select(m => sessions.OnAsync(m, today)))).Sum(day => day.Count);
 
     public void Dispose()
     {

@@ -43,13 +43,6 @@ public sealed class DrillFixture : EmbeddedAppFixture
     }
 
     /// <summary>
-    /// Waits until the aggregator has taken <paramref name="done"/> of the <paramref name="sent"/> messages of a burst held
-    /// back out of the machine queues, and returns the messages still there (waiting or in flight).
-    /// </summary>
-    public Task<int> MachineQueueDepthAfterAsync(int done, int sent) =>
-        Eventually.ValueAsync(MachineQueueDepthAsync, depth => depth <= sent - done, TimeSpan.FromMinutes(1), TimeSpan.FromMilliseconds(50));
-
-    /// <summary>
     /// Waits until the aggregator has taken every message out of the machine queues, for as long as it keeps making
     /// progress: a slow machine gets the time it needs, while an aggregator that stops taking messages for
     /// <paramref name="stall"/> fails the drill at once, with the end of its log.
@@ -80,17 +73,5 @@ public sealed class DrillFixture : EmbeddedAppFixture
             }
             await Task.Delay(TimeSpan.FromMilliseconds(500));
         }
-    }
-
-    /// <summary>Messages waiting or in flight in the machine queues.</summary>
-    public async Task<int> MachineQueueDepthAsync()
-    {
-        using var queues = new QueueProbe(Aws.CreateSqsClient());
-        var depth = 0;
-        foreach (var machine in GymIoT.Core.Queues.QueueNames.Machines)
-        {
-            depth += await queues.DepthAsync(machine);
-        }
-        return depth;
     }
 }

@@ -129,6 +129,25 @@ public class EmbeddedAppFixture : IAsyncLifetime
         return (await response.Content.ReadFromJsonAsync<BurstReport>(Json))!;
     }
 
+    /// <summary>
+    /// Waits until the aggregator has taken <paramref name="done"/> of the <paramref name="sent"/> messages of a burst held
+    /// back out of the machine queues, and returns the messages still there (waiting or in flight).
+    /// </summary>
+    public Task<int> MachineQueueDepthAfterAsync(int done, int sent) =>
+        Eventually.ValueAsync(MachineQueueDepthAsync, depth => depth <= sent - done, TimeSpan.FromMinutes(1), TimeSpan.FromMilliseconds(50));
+
+    /// <summary>Messages waiting or in flight in the machine queues.</summary>
+    public async Task<int> MachineQueueDepthAsync()
+    {
+        using var queues = new QueueProbe(Aws.CreateSqsClient());
+        var depth = 0;
+        foreach (var machine in GymIoT.Core.Queues.QueueNames.Machines)
+        {
+            depth += await queues.DepthAsync(machine);
+        }
+        return depth;
+    }
+
     public virtual async Task DisposeAsync()
     {
         await App.DisposeAsync();

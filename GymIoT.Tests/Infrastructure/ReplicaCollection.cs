@@ -1,0 +1,82 @@
+using System.Net;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+
+namespace GymIoT.Tests.Infrastructure;
+
+/// <summary>The system scaled out: two replicas of the aggregator, the notifier, the coach and the dashboard, as on AWS.</summary>
+[CollectionDefinition(Name)]
+public sealed class ReplicaCollection : ICollectionFixture<ReplicaFixture>
+{
+    public const string Name = "Replicas";
+}
+
+public sealed class ReplicaFixture : EmbeddedAppFixture
+{
+    public const int Replicas = 2;
+
+    /// <summary>The resources run as <see cref="Replicas"/> replicas.</summary>
+    public static readonly string[] ScaledOut = ["aggregator", "error-notifier", "coach", "dashboard"];
+
+    /// <summary>Where the notifiers send the IFTTT webhook.</summary>
+    public FakeWebhook Webhook { get; } = new();
+
+    protected override IEnumerable<string> Settings => [$"Ifttt:BaseUrl={Webhook.BaseUrl}", "Parameters:ifttt-key=replica-key"];
+
+    protected override void Configure(IDistributedApplicationTestingBuilder appHost)
+    {
+        // A quiet gym: only the drills' bursts, so the two cores go to the replicas.
+        var simulator = appHost.Resources.OfType<ProjectResource>().Single(r => r.Name == "device-simulator");
+        appHost.CreateResourceBuilder(simulator).WithEnvironment("Simulator__ReadingsPerSecond", "0");
+        ScaleOut(appHost);
+    }
+
+    protected override IEnumerable<string> AwaitedResources => [.. base.AwaitedResources, .. ScaledOut, "device-simulator"];
+
+    private static void ScaleOut(IDistributedApplicationTestingBuilder appHost)
+    {
+        foreach (var service in appHost.Resources.OfType<ProjectResource>().Where(r => ScaledOut.Contains(r.Name)).ToList())
+        {
+            appHost.CreateResourceBuilder(service)
+                .WithReplicas(Replicas)
+                // What a killed replica held comes back to the others after 10 s rather than 30 s or 3 minutes.
+                .WithEnvironment("Aggregator__VisibilityTimeoutSeconds", "10")
+                .WithEnvironment("Coach__VisibilityTimeoutSeconds", "10")
+                .WithEnvironment("Notifier__VisibilityTimeoutSeconds", "10")
+                // A notifier holds what it receives for 10 s before it sends, so a drill can kill it while it holds a batch.
+                .WithEnvironment("Notifier__BatchWindowSeconds", "10")
+                .WithEnvironment("Notifier__BatchSize", "100");
+        }
+    }
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        using var cancellation = new CancellationTokenSource(StartTimeout);
+        foreach (var resource in ScaledOut)
+        {
+            foreach (var replica in await ReplicasOfAsync(resource, cancellation.Token))
+            {
+                await App.WaitForHealthyAsync(replica, cancellation.Token);
+            }
+        }
+    }
+
+    /// <summary>The ids of a resource's replicas, each of which can be killed and started on its own.</summary>
+    public Task<IReadOnlyList<string>> ReplicasOfAsync(string resource, CancellationToken cancellationToken) =>
+        App.ReplicasOfAsync(resource, Replicas, cancellationToken);
+
+    /// <summary>One dashboard replica's own address, past the orchestrator's proxy (which picks a replica per connection).</summary>
+    public string DashboardReplicaUrl(string replica)
+    {
+        var endpoint = ListeningSockets.OfProcess(App.ServiceProcessIdOf(replica)).First(e => IPAddress.IsLoopback(e.Address));
+        return $"http://127.0.0.1:{endpoint.Port}";
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Webhook.Dispose();
+    }
+}
