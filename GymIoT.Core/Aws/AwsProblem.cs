@@ -8,6 +8,10 @@ public static class AwsProblem
     private static readonly string[] RefusedCredentials =
         ["InvalidClientTokenId", "UnrecognizedClientException", "ExpiredToken", "ExpiredTokenException", "SignatureDoesNotMatch", "InvalidSignatureException", "AccessDenied", "AccessDeniedException"];
 
+    /// <summary>A queue or table a service uses is not there.</summary>
+    public static string Missing(string kind, string name, string region) =>
+        $"The {kind} {name} does not exist in {region}: deploy the stack, or start the AppHost with Aws:Provision=true.";
+
     /// <returns>The explanation when <paramref name="exception"/> is a credential or network problem, else null.</returns>
     public static string? Explain(Exception exception, string region) => exception switch
     {

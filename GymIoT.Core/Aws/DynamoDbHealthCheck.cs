@@ -20,7 +20,7 @@ public sealed class DynamoDbHealthCheck(IAmazonDynamoDB dynamoDb, AwsSettings se
         catch (ResourceNotFoundException ex)
         {
             return new HealthCheckResult(context.Registration.FailureStatus,
-                $"The table {access.ProbeTable} does not exist in {settings.Region}: deploy the stack, or start the AppHost with Aws:Provision=true.", ex);
+                AwsProblem.Missing("table", access.ProbeTable, settings.Region), ex);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

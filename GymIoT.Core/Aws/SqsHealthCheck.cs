@@ -20,7 +20,7 @@ public sealed class SqsHealthCheck(IAmazonSQS sqs, AwsSettings settings, Service
         catch (QueueDoesNotExistException ex)
         {
             return new HealthCheckResult(context.Registration.FailureStatus,
-                $"The queue {access.ProbeQueue} does not exist in {settings.Region}: deploy the stack, or start the AppHost with Aws:Provision=true.", ex);
+                AwsProblem.Missing("queue", access.ProbeQueue, settings.Region), ex);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -52,24 +52,33 @@ public sealed partial class HeldMessages(IAmazonSQS sqs, ConsumerSettings settin
         }
     }
 
+    /// <summary>
+    /// Extension calls in flight at once. A consumer can hold thousands of messages (the aggregator's two batches of 2,000
+    /// and its buffer): one call after another, a round took longer than the third of the timeout it has, and the
+    /// messages at its end came back while still in hand, each time one receive nearer the dead-letter queue.
+    /// </summary>
+    private const int ConcurrentExtensions = 16;
+
     /// <summary>Gives every held message whose invisibility ends within a third of the timeout a full timeout more.</summary>
     public async Task ExtendDueAsync(CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
         var due = _held.Values.Where(h => h.InvisibleUntil - now < Visibility / 3).ToList();
-        foreach (var chunk in due.GroupBy(h => h.QueueUrl).SelectMany(queue => queue.Chunk(AwsLimits.SqsBatchEntries)))
+        var chunks = due.GroupBy(h => h.QueueUrl).SelectMany(queue => queue.Chunk(AwsLimits.SqsBatchEntries));
+        await Parallel.ForEachAsync(chunks, new ParallelOptions { MaxDegreeOfParallelism = ConcurrentExtensions, CancellationToken = cancellationToken }, async (chunk, token) =>
         {
+            var sentAt = timeProvider.GetUtcNow();
             try
             {
                 var response = await sqs.ChangeMessageVisibilityBatchAsync(new ChangeMessageVisibilityBatchRequest
                 {
                     QueueUrl = chunk[0].QueueUrl,
                     Entries = [.. chunk.Select((h, i) => new ChangeMessageVisibilityBatchRequestEntry($"{i}", h.ReceiptHandle) { VisibilityTimeout = settings.VisibilityTimeoutSeconds })],
-                }, cancellationToken);
+                }, token);
                 foreach (var extended in response.Successful ?? [])
                 {
-                    var held = chunk[int.Parse(extended.Id)];
-                    _held.TryUpdate(held.ReceiptHandle, held with { InvisibleUntil = now + Visibility }, held);
+                    var held = chunk[int.Parse(extended.Id, System.Globalization.CultureInfo.InvariantCulture)];
+                    _held.TryUpdate(held.ReceiptHandle, held with { InvisibleUntil = sentAt + Visibility }, held);
                 }
                 if (response.Failed is { Count: > 0 } failed)
                 {
@@ -81,7 +90,7 @@ public sealed partial class HeldMessages(IAmazonSQS sqs, ConsumerSettings settin
             {
                 LogExtendFailed(ex, chunk.Length);
             }
-        }
+        });
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "{Count} held messages were not kept invisible: {Reason}")]

@@ -144,11 +144,9 @@ public sealed class DeployStackTests
 
     private static string Keys(JsonNode keys) => Keys(keys.AsArray().Select(k => (k!["AttributeName"]!.GetValue<string>(), k["KeyType"]!.GetValue<string>())));
 
-    private static IEnumerable<string> Actions(JsonNode statement) =>
-        statement["Action"] is JsonArray actions ? actions.Select(a => a!.GetValue<string>()) : [statement["Action"]!.GetValue<string>()];
+    private static IEnumerable<string> Actions(JsonNode statement) => SynthesizedStack.OneOrMany(statement["Action"]).Select(a => a.GetValue<string>());
 
-    private static IEnumerable<JsonNode> Resources(JsonNode statement) =>
-        statement["Resource"] is JsonArray resources ? resources.Select(r => r!) : [statement["Resource"]!];
+    private static IEnumerable<JsonNode> Resources(JsonNode statement) => SynthesizedStack.OneOrMany(statement["Resource"]);
 
     /// <summary>Whether a statement's resource is the queue or table with that logical id, or the live queues' name prefix.</summary>
     private static bool Refers(JsonNode resource, string? logicalId, string name) =>

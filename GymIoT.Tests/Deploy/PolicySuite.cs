@@ -92,13 +92,7 @@ public static partial class PolicySuite
     /// <summary>A statement's resources; an intrinsic function (a reference to a resource of the stack) as its JSON.</summary>
     private static IEnumerable<string> Resources(JsonObject statement) => Strings(statement["Resource"]);
 
-    private static IEnumerable<string> Strings(JsonNode? node) => node switch
-    {
-        null => [],
-        JsonArray array => array.Select(n => Joined(n!)),
-        JsonValue value => [value.GetValue<string>()],
-        _ => [Joined(node)],
-    };
+    private static IEnumerable<string> Strings(JsonNode? node) => SynthesizedStack.OneOrMany(node).Select(Joined);
 
     /// <summary>
     /// An <c>Fn::Join</c> read as the string it makes, with <c>${Name}</c> for a reference and <c>${Name.Arn}</c> for an

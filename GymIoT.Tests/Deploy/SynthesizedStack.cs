@@ -30,6 +30,14 @@ public static class SynthesizedStack
         JsonNode.Parse(JsonSerializer.Serialize(template.ToJSON()))!.AsObject();
 
     /// <summary>Each resource of a type, by its logical id.</summary>
+    /// <summary>A policy field CloudFormation takes as one value or a list (<c>Action</c>, <c>Resource</c>), as a list.</summary>
+    public static IEnumerable<JsonNode> OneOrMany(JsonNode? node) => node switch
+    {
+        null => [],
+        JsonArray array => array.Select(n => n!),
+        _ => [node],
+    };
+
     public static IEnumerable<(string Id, JsonObject Properties)> Resources(JsonObject template, string type) =>
         template["Resources"]!.AsObject()
             .Where(r => r.Value!["Type"]!.GetValue<string>() == type)

@@ -17,9 +17,7 @@ public sealed class DrillFixture : EmbeddedAppFixture
     protected override IEnumerable<string> AwaitedResources => [.. base.AwaitedResources, "aggregator", "device-simulator"];
 
     /// <summary>The notifier would take the reports the drills count in <c>Errors</c>; the drills that need it run it in process.</summary>
-    protected override IEnumerable<string> StoppedServices => ["error-notifier", "dashboard"];
-
-    protected override IEnumerable<string> UnstartedServices => ["coach"];
+    protected override IEnumerable<string> UnstartedServices => ["error-notifier", "dashboard", "coach"];
 
     protected override void Configure(IDistributedApplicationTestingBuilder appHost)
     {

@@ -16,7 +16,7 @@ public sealed class PipelineFixture : EmbeddedAppFixture
     protected override IEnumerable<string> AwaitedResources => [.. base.AwaitedResources, "aggregator", "device-simulator", "dashboard"];
 
     /// <summary>The notifier would take the reports from <c>Errors</c> that these tests count there.</summary>
-    protected override IEnumerable<string> StoppedServices => ["error-notifier"];
+    protected override IEnumerable<string> UnstartedServices => ["error-notifier"];
 
     protected override void Configure(IDistributedApplicationTestingBuilder appHost)
     {

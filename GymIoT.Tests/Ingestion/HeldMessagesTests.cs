@@ -47,6 +47,74 @@ public sealed class HeldMessagesTests(PlatformFixture fixture)
         await sqs.DeleteQueueAsync(url);
     }
 
+    [Fact]
+    public async Task A_thousand_held_messages_stay_invisible_when_each_extension_call_takes_a_while()
+    {
+        const int Count = 1000;
+        using var sqs = fixture.Aws.CreateSqsClient();
+        using var queues = new QueueProbe(fixture.Aws.CreateSqsClient());
+        var queue = $"many-{Guid.NewGuid():N}"[..20];
+        var url = (await sqs.CreateQueueAsync(queue)).QueueUrl;
+        await queues.SendManyAsync(queue, Enumerable.Range(0, Count).Select(i => $"message {i}"));
+        // Each extension call takes 50 ms, as on a loaded machine: 100 calls one after another take 5 s, longer than the
+        // 1.3 s a round has before the first messages' invisibility ends.
+        var held = new HeldMessages(SlowVisibilityCalls.Around(sqs, TimeSpan.FromMilliseconds(50)), new ConsumerSettings(WaitTimeSeconds: 1, VisibilitySeconds),
+            TimeProvider.System, NullLogger<HeldMessages>.Instance);
+        using var holding = new CancellationTokenSource();
+        var keeping = held.KeepInvisibleAsync(holding.Token);
+        var messages = new List<ReceivedMessage>();
+        while (messages.Count < Count)
+        {
+            var requestedAt = DateTimeOffset.UtcNow;
+            foreach (var message in await ReceiveAsync(sqs, url, 1, TimeSpan.FromSeconds(10)))
+            {
+                var taken = new ReceivedMessage(queue, url, message, default, requestedAt);
+                held.Hold(taken, requestedAt);
+                messages.Add(taken);
+            }
+        }
+
+        var receivedByOthers = new List<int>();
+        for (var check = 0; check < 8; check++)
+        {
+            var response = await sqs.ReceiveMessageAsync(new ReceiveMessageRequest { QueueUrl = url, MaxNumberOfMessages = 10, WaitTimeSeconds = 1 });
+            receivedByOthers.Add(response.Messages?.Count ?? 0);
+        }
+        held.Release(messages);
+        await holding.CancelAsync();
+        await keeping;
+
+        Assert.Equal(Count, messages.DistinctBy(m => m.Message.MessageId).Count());
+        Assert.All(receivedByOthers, count => Assert.Equal(0, count));
+        await sqs.DeleteQueueAsync(url);
+    }
+
+    /// <summary>An SQS client whose visibility extensions each take a while before they are sent.</summary>
+    public class SlowVisibilityCalls : System.Reflection.DispatchProxy
+    {
+        private Amazon.SQS.IAmazonSQS _inner = null!;
+        private TimeSpan _delay;
+
+        public static Amazon.SQS.IAmazonSQS Around(Amazon.SQS.IAmazonSQS inner, TimeSpan delay)
+        {
+            var proxy = Create<Amazon.SQS.IAmazonSQS, SlowVisibilityCalls>();
+            var slow = (SlowVisibilityCalls)(object)proxy;
+            (slow._inner, slow._delay) = (inner, delay);
+            return proxy;
+        }
+
+        protected override object? Invoke(System.Reflection.MethodInfo? method, object?[]? args) =>
+            method!.Name == nameof(Amazon.SQS.IAmazonSQS.ChangeMessageVisibilityBatchAsync)
+                ? DelayedAsync(() => (Task<ChangeMessageVisibilityBatchResponse>)method.Invoke(_inner, args)!)
+                : method.Invoke(_inner, args);
+
+        private async Task<ChangeMessageVisibilityBatchResponse> DelayedAsync(Func<Task<ChangeMessageVisibilityBatchResponse>> call)
+        {
+            await Task.Delay(_delay);
+            return await call();
+        }
+    }
+
     private static async Task<List<Message>> ReceiveAsync(Amazon.SQS.IAmazonSQS sqs, string url, int count, TimeSpan timeout)
     {
         var taken = new List<Message>();
