@@ -124,7 +124,7 @@ public sealed class AccountBrowserTests(PipelineFixture fixture)
         var staff = await browser.NewPageAsync();
         await BrowserSession.LogInAsync(staff, Dashboard, "staff", "GymIoT-demo-1");
         await staff.GetByRole(AriaRole.Link, new() { Name = "Machines" }).ClickAsync();
-        await Assertions.Expect(staff.Locator("h1")).ToHaveTextAsync("Machines");
+        await BrowserSession.ArriveAsync(staff, "**/staff", "Machines");
         await Assertions.Expect(staff.Locator("[data-queue='Errors-dlq']")).ToHaveCountAsync(1);
         await BrowserSession.ScreenshotAsync(staff, "staff-machines");
     }

@@ -24,7 +24,7 @@ public sealed class StaffToolsBrowserTests(PipelineFixture fixture)
         var staff = await browser.NewPageAsync();
         await BrowserSession.LogInAsync(staff, Dashboard, "staff", "GymIoT-demo-1");
         await staff.GetByRole(AriaRole.Link, new() { Name = "Machines" }).ClickAsync();
-        await Assertions.Expect(staff.Locator("h1")).ToHaveTextAsync("Machines");
+        await BrowserSession.ArriveAsync(staff, "**/staff", "Machines");
 
         var inbox = await staff.RunAndWaitForPopupAsync(() => staff.GetByRole(AriaRole.Link, new() { Name = "Error email inbox" }).ClickAsync());
         await Assertions.Expect(inbox.GetByText(first).First).ToBeVisibleAsync(new() { Timeout = 30_000 });

@@ -40,11 +40,14 @@ public sealed class ReplicaDrillTests(ReplicaFixture fixture, ITestOutputHelper 
         }
         var pendingAtKill = await fixture.MachineQueueDepthAfterAsync(done: Readings / 3, sent: Readings);
         await fixture.App.KillResourceAsync(aggregators[0], cancellation.Token);
+        output.WriteLine($"{aggregators[0]} killed with {pendingAtKill} of {Readings} messages pending");
         var coachedAtKill = await Eventually.ValueAsync(
             () => CoachingAccount.CoachedAsync(_dynamoDb, members, today), coached => coached >= Readings / 3, TimeSpan.FromMinutes(2));
         await fixture.App.KillResourceAsync(coaches[0], cancellation.Token);
+        output.WriteLine($"{coaches[0]} killed with {coachedAtKill} of {Readings} readings coached");
         await fixture.App.StartResourceAsync(aggregators[0], cancellation.Token);
         await fixture.App.StartResourceAsync(coaches[0], cancellation.Token);
+        output.WriteLine("both started again");
         Assert.True(pendingAtKill > 0, "the aggregators had taken the whole burst before the kill");
         Assert.True(coachedAtKill < Readings, "the coaches had coached the whole burst before the kill");
 

@@ -22,6 +22,9 @@ public sealed class ReplicaFixture : EmbeddedAppFixture
     /// <summary>Where the notifiers send the IFTTT webhook.</summary>
     public FakeWebhook Webhook { get; } = new();
 
+    /// <summary>Twice the services of the other apps to start.</summary>
+    protected override TimeSpan StartTimeout => TimeSpan.FromMinutes(5);
+
     protected override IEnumerable<string> Settings => [$"Ifttt:BaseUrl={Webhook.BaseUrl}", "Parameters:ifttt-key=replica-key"];
 
     protected override void Configure(IDistributedApplicationTestingBuilder appHost)

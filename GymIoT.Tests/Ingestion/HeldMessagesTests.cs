@@ -12,6 +12,9 @@ public sealed class HeldMessagesTests(PlatformFixture fixture)
 {
     private const int VisibilitySeconds = 4;
 
+    /// <summary>For a thousand messages: long enough that a loaded machine takes them all and extends them in parallel in time.</summary>
+    private const int ManyVisibilitySeconds = 10;
+
     [Fact]
     public async Task Held_messages_stay_invisible_past_their_timeout_and_come_back_once_released()
     {
@@ -56,9 +59,9 @@ public sealed class HeldMessagesTests(PlatformFixture fixture)
         var queue = $"many-{Guid.NewGuid():N}"[..20];
         var url = (await sqs.CreateQueueAsync(queue)).QueueUrl;
         await queues.SendManyAsync(queue, Enumerable.Range(0, Count).Select(i => $"message {i}"));
-        // Each extension call takes 50 ms, as on a loaded machine: 100 calls one after another take 5 s, longer than the
-        // 1.3 s a round has before the first messages' invisibility ends.
-        var held = new HeldMessages(SlowVisibilityCalls.Around(sqs, TimeSpan.FromMilliseconds(50)), new ConsumerSettings(WaitTimeSeconds: 1, VisibilitySeconds),
+        // Each extension call takes 80 ms, as on a loaded machine: 100 calls one after another take 8 s, longer than the
+        // 3.3 s a round has before the first messages' invisibility ends (a third of the 10 s timeout).
+        var held = new HeldMessages(SlowVisibilityCalls.Around(sqs, TimeSpan.FromMilliseconds(80)), new ConsumerSettings(WaitTimeSeconds: 1, ManyVisibilitySeconds),
             TimeProvider.System, NullLogger<HeldMessages>.Instance);
         using var holding = new CancellationTokenSource();
         var keeping = held.KeepInvisibleAsync(holding.Token);
@@ -66,7 +69,7 @@ public sealed class HeldMessagesTests(PlatformFixture fixture)
         while (messages.Count < Count)
         {
             var requestedAt = DateTimeOffset.UtcNow;
-            foreach (var message in await ReceiveAsync(sqs, url, 1, TimeSpan.FromSeconds(10)))
+            foreach (var message in await ReceiveAsync(sqs, url, 1, TimeSpan.FromSeconds(10), ManyVisibilitySeconds))
             {
                 var taken = new ReceivedMessage(queue, url, message, default, requestedAt);
                 held.Hold(taken, requestedAt);
@@ -74,8 +77,9 @@ public sealed class HeldMessagesTests(PlatformFixture fixture)
             }
         }
 
+        // Another receiver asks every second for 15 s, past the timeout of every message taken.
         var receivedByOthers = new List<int>();
-        for (var check = 0; check < 8; check++)
+        for (var check = 0; check < 15; check++)
         {
             var response = await sqs.ReceiveMessageAsync(new ReceiveMessageRequest { QueueUrl = url, MaxNumberOfMessages = 10, WaitTimeSeconds = 1 });
             receivedByOthers.Add(response.Messages?.Count ?? 0);
@@ -115,7 +119,7 @@ public sealed class HeldMessagesTests(PlatformFixture fixture)
         }
     }
 
-    private static async Task<List<Message>> ReceiveAsync(Amazon.SQS.IAmazonSQS sqs, string url, int count, TimeSpan timeout)
+    private static async Task<List<Message>> ReceiveAsync(Amazon.SQS.IAmazonSQS sqs, string url, int count, TimeSpan timeout, int visibilitySeconds = VisibilitySeconds)
     {
         var taken = new List<Message>();
         using var cancellation = new CancellationTokenSource(timeout);
@@ -125,7 +129,7 @@ public sealed class HeldMessagesTests(PlatformFixture fixture)
             {
                 QueueUrl = url,
                 MaxNumberOfMessages = 10,
-                VisibilityTimeout = VisibilitySeconds,
+                VisibilityTimeout = visibilitySeconds,
                 WaitTimeSeconds = 1,
                 MessageSystemAttributeNames = ["ApproximateReceiveCount"],
             });
