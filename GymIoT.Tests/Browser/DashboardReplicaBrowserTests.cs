@@ -36,9 +36,22 @@ public sealed class DashboardReplicaBrowserTests(ReplicaFixture fixture)
         // Each replica has its own queue of live notices: a reading reaches the page open on each.
         var burst = await fixture.SendBurstAsync(new BurstRequest(3, MemberIds: [username], IncludeReadings: true));
         var kcal = Math.Round(burst.Readings!.Sum(r => (decimal)r.Reading.CaloriesKcal), 1);
-        foreach (var page in new[] { onFirst, onSecond })
+        foreach (var (page, replica) in new[] { (onFirst, replicas[0]), (onSecond, replicas[1]) })
         {
-            await Assertions.Expect(page.Locator("[data-kpi='Today'] .kpi-value")).ToHaveTextAsync($"{kcal:0} kcal", new() { Timeout = 15_000 });
+            try
+            {
+                await Assertions.Expect(page.Locator("[data-kpi='Today'] .kpi-value")).ToHaveTextAsync($"{kcal:0} kcal", new() { Timeout = 30_000 });
+            }
+            catch (PlaywrightException missed)
+            {
+                var logs = new List<string>();
+                foreach (var resource in replicas.Concat(await fixture.ReplicasOfAsync("aggregator", CancellationToken.None)))
+                {
+                    logs.Add($"--- {resource}:");
+                    logs.AddRange(await fixture.App.TailAsync(resource, 15));
+                }
+                throw new Xunit.Sdk.XunitException($"The page on {replica} did not show the reading: {missed.Message}{Environment.NewLine}{string.Join(Environment.NewLine, logs)}");
+            }
         }
         await BrowserSession.ScreenshotAsync(onSecond, "member-home-second-replica");
     }

@@ -16,6 +16,12 @@ public sealed class ReplicaFixture : EmbeddedAppFixture
 {
     public const int Replicas = 2;
 
+    /// <summary>
+    /// A notifier holds what it receives this long before it sends: long enough for a drill to start one replica again
+    /// and then kill the other while it holds a batch.
+    /// </summary>
+    public const int NotifierBatchWindowSeconds = 30;
+
     /// <summary>The resources run as <see cref="Replicas"/> replicas.</summary>
     public static readonly string[] ScaledOut = ["aggregator", "error-notifier", "coach", "dashboard"];
 
@@ -47,8 +53,7 @@ public sealed class ReplicaFixture : EmbeddedAppFixture
                 .WithEnvironment("Aggregator__VisibilityTimeoutSeconds", "10")
                 .WithEnvironment("Coach__VisibilityTimeoutSeconds", "10")
                 .WithEnvironment("Notifier__VisibilityTimeoutSeconds", "10")
-                // A notifier holds what it receives for 10 s before it sends, so a drill can kill it while it holds a batch.
-                .WithEnvironment("Notifier__BatchWindowSeconds", "10")
+                .WithEnvironment("Notifier__BatchWindowSeconds", NotifierBatchWindowSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture))
                 .WithEnvironment("Notifier__BatchSize", "100");
         }
     }
