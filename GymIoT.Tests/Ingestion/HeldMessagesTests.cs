@@ -12,7 +12,7 @@ public sealed class HeldMessagesTests(PlatformFixture fixture)
 {
     private const int VisibilitySeconds = 4;
 
-    /// <summary>For a thousand messages: long enough that a loaded machine takes them all and extends them in parallel in time.</summary>
+    /// <summary>For hundreds of messages: long enough that a loaded machine takes them all and extends them side by side in time.</summary>
     private const int ManyVisibilitySeconds = 10;
 
     [Fact]
@@ -51,17 +51,18 @@ public sealed class HeldMessagesTests(PlatformFixture fixture)
     }
 
     [Fact]
-    public async Task A_thousand_held_messages_stay_invisible_when_each_extension_call_takes_a_while()
+    public async Task Three_hundred_held_messages_stay_invisible_when_each_extension_call_takes_a_while()
     {
-        const int Count = 1000;
+        const int Count = 300;
         using var sqs = fixture.Aws.CreateSqsClient();
         using var queues = new QueueProbe(fixture.Aws.CreateSqsClient());
         var queue = $"many-{Guid.NewGuid():N}"[..20];
         var url = (await sqs.CreateQueueAsync(queue)).QueueUrl;
         await queues.SendManyAsync(queue, Enumerable.Range(0, Count).Select(i => $"message {i}"));
-        // Each extension call takes 80 ms, as on a loaded machine: 100 calls one after another take 8 s, longer than the
-        // 3.3 s a round has before the first messages' invisibility ends (a third of the 10 s timeout).
-        var held = new HeldMessages(SlowVisibilityCalls.Around(sqs, TimeSpan.FromMilliseconds(80)), new ConsumerSettings(WaitTimeSeconds: 1, ManyVisibilitySeconds),
+        // Each extension call waits 200 ms before it is sent, as on a loaded machine: 30 calls one after another take 6 s,
+        // longer than the 3.3 s a round has before the first messages' invisibility ends (a third of the 10 s timeout),
+        // while side by side they leave the emulator's own time for the 30 calls well within it.
+        var held = new HeldMessages(SlowVisibilityCalls.Around(sqs, TimeSpan.FromMilliseconds(200)), new ConsumerSettings(WaitTimeSeconds: 1, ManyVisibilitySeconds),
             TimeProvider.System, NullLogger<HeldMessages>.Instance);
         using var holding = new CancellationTokenSource();
         var keeping = held.KeepInvisibleAsync(holding.Token);
