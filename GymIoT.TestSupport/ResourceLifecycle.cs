@@ -173,13 +173,30 @@ public static class ResourceLifecycle
         }
     }
 
-    private static string Liveness(int pid) => Directory.Exists($"/proc/{pid}") ? "is still alive" : "has exited";
+    private static string Liveness(int pid) => IsRunning(pid) ? "is still alive" : "has exited";
 
     private static async Task WaitForExitAsync(int pid, CancellationToken cancellationToken)
     {
-        while (Directory.Exists($"/proc/{pid}"))
+        while (IsRunning(pid))
         {
             await Task.Delay(100, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Whether the process still runs: a process that has ended but that no parent has reaped yet (a zombie, state Z, as
+    /// a killed service whose <c>dotnet run</c> was killed with it may stay) holds no port or file and has ended.
+    /// </summary>
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            return stat[(stat.LastIndexOf(')') + 1)..].TrimStart() is not ['Z', ..];
+        }
+        catch (IOException)
+        {
+            return false;
         }
     }
 
