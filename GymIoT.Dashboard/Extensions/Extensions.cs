@@ -9,9 +9,6 @@ using GymIoT.Dashboard.Accounts;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using GymIoT.Dashboard.Security;
 using Microsoft.AspNetCore.Components.Server.Circuits;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
@@ -45,10 +42,7 @@ public static class Extensions
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Roles.Staff, policy => policy.RequireRole(Roles.Staff));
 
-        builder.Services.AddSingleton<IXmlRepository, DynamoDbXmlRepository>();
-        builder.Services.AddOptions<KeyManagementOptions>()
-            .Configure<IXmlRepository>((options, repository) => options.XmlRepository = repository);
-        builder.Services.AddDataProtection().SetApplicationName("GymIoT.Dashboard");
+        builder.Services.AddSharedKeyRing();
 
         builder.Services.AddOptions<AccountRateLimitOptions>()
             .BindConfiguration(AccountRateLimitOptions.SectionName)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Xml.Linq;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
@@ -14,10 +15,16 @@ public sealed class DynamoDbXmlRepository(IAmazonDynamoDB dynamoDb) : IXmlReposi
 {
     private const string Xml = "Xml";
 
+    /// <summary>The item a replica holds while it makes the ring's first key (<see cref="KeyRingSeed"/>); it has no XML.</summary>
+    private const string Claim = "#first-key-claim";
+    private const string Holder = "Holder";
+    private const string Until = "Until";
+
     // Data Protection asks synchronously, rarely (at start and when the ring is refreshed).
     public IReadOnlyCollection<XElement> GetAllElements() =>
         [.. dynamoDb.ScanAllAsync(new ScanRequest { TableName = TableNames.DataProtectionKeys, ConsistentRead = true })
             .GetAwaiter().GetResult()
+            .Where(item => item.ContainsKey(Xml))
             .Select(item => XElement.Parse(item[Xml].S))];
 
     public void StoreElement(XElement element, string friendlyName) =>
@@ -30,4 +37,33 @@ public sealed class DynamoDbXmlRepository(IAmazonDynamoDB dynamoDb) : IXmlReposi
                 [Xml] = new() { S = element.ToString(SaveOptions.DisableFormatting) },
             },
         }).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// Claims the right to make the ring's first key until <paramref name="until"/>: granted to one caller at a time, and
+    /// again once a claim has lapsed (its holder stopped before it made the key).
+    /// </summary>
+    public async Task<bool> TryClaimFirstKeyAsync(string holder, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await dynamoDb.PutItemAsync(new PutItemRequest
+            {
+                TableName = TableNames.DataProtectionKeys,
+                Item = new Dictionary<string, AttributeValue>
+                {
+                    [KeyNames.FriendlyName] = new() { S = Claim },
+                    [Holder] = new() { S = holder },
+                    [Until] = new() { N = until.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture) },
+                },
+                ConditionExpression = "attribute_not_exists(#name) OR #until < :now",
+                ExpressionAttributeNames = new() { ["#name"] = KeyNames.FriendlyName, ["#until"] = Until },
+                ExpressionAttributeValues = new() { [":now"] = new() { N = now.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture) } },
+            }, cancellationToken);
+            return true;
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            return false;
+        }
+    }
 }
