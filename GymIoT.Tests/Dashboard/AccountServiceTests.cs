@@ -87,7 +87,9 @@ public sealed class AccountServiceTests(PlatformFixture fixture) : IDisposable
         var burst = Enumerable.Range(0, 40).Select(i => accounts.LoginAsync(input.Username, i == 20 ? "correct horse" : $"wrong {i}")).ToList();
         var outcomes = await Task.WhenAll(burst);
 
-        Assert.True(hasher.Verified <= AccountStore.MaxFailedLogins, $"{hasher.Verified} passwords were checked");
+        // A right password that gets in gives its attempt back, so one more may be checked: never a sixth wrong guess.
+        Assert.True(hasher.Refused <= AccountStore.MaxFailedLogins, $"{hasher.Refused} wrong passwords were checked");
+        Assert.True(hasher.Verified <= AccountStore.MaxFailedLogins + 1, $"{hasher.Verified} passwords were checked");
         Assert.True(outcomes.Count(o => o.Error == LoginOutcome.LockedOut) >= 35, "the burst was not locked out");
         // The right password counts only when it was one of the five checked before the lock; it never lifts a lock.
         if (outcomes[20].Succeeded)
@@ -143,15 +145,24 @@ public sealed class AccountServiceTests(PlatformFixture fixture) : IDisposable
     {
         private readonly PasswordHasher<Member> _hasher = new();
         private int _verified;
+        private int _refused;
 
         public int Verified { get => _verified; set => _verified = value; }
+
+        /// <summary>Checks that found the password wrong.</summary>
+        public int Refused => _refused;
 
         public string HashPassword(Member user, string password) => _hasher.HashPassword(user, password);
 
         public PasswordVerificationResult VerifyHashedPassword(Member user, string hashedPassword, string providedPassword)
         {
             Interlocked.Increment(ref _verified);
-            return _hasher.VerifyHashedPassword(user, hashedPassword, providedPassword);
+            var result = _hasher.VerifyHashedPassword(user, hashedPassword, providedPassword);
+            if (result == PasswordVerificationResult.Failed)
+            {
+                Interlocked.Increment(ref _refused);
+            }
+            return result;
         }
     }
 
