@@ -139,7 +139,7 @@ public static class ResourceLifecycle
     /// <summary>Waits until a resource, or one replica of it given by its id, is healthy.</summary>
     public static async Task WaitForHealthyAsync(this DistributedApplication app, string resource, CancellationToken cancellationToken = default)
     {
-        if (!IsReplica(app, resource))
+        if (ReplicaOf(app, resource) is null)
         {
             await app.ResourceNotifications.WaitForResourceHealthyAsync(resource, cancellationToken);
             return;
@@ -153,13 +153,15 @@ public static class ResourceLifecycle
 
     /// <summary>Waits for an event of a resource, or of one replica of it given by its id, that matches <paramref name="predicate"/>.</summary>
     private static Task<ResourceEvent> WaitForAsync(this DistributedApplication app, string resource, Func<ResourceEvent, bool> predicate, CancellationToken cancellationToken) =>
-        IsReplica(app, resource) && app.ResourceNotifications.TryGetCurrentState(resource, out var replica)
-            ? app.ResourceNotifications.WaitForResourceAsync(replica.Resource.Name, e => e.ResourceId == resource && predicate(e), cancellationToken)
+        ReplicaOf(app, resource) is { } name
+            ? app.ResourceNotifications.WaitForResourceAsync(name, e => e.ResourceId == resource && predicate(e), cancellationToken)
             : app.ResourceNotifications.WaitForResourceAsync(resource, predicate, cancellationToken);
 
-    /// <summary>Whether <paramref name="resource"/> is the id of one replica rather than a resource's name.</summary>
-    private static bool IsReplica(DistributedApplication app, string resource) =>
-        app.ResourceNotifications.TryGetCurrentState(resource, out var state) && state.ResourceId == resource && state.Resource.Name != resource;
+    /// <summary>The name of the resource whose replica has the id <paramref name="resource"/>; null when it is a resource's own name.</summary>
+    private static string? ReplicaOf(DistributedApplication app, string resource) =>
+        app.ResourceNotifications.TryGetCurrentState(resource, out var state) && state.ResourceId == resource && state.Resource.Name != resource
+            ? state.Resource.Name
+            : null;
 
     private static string[] ChildrenListed(string file)
     {
