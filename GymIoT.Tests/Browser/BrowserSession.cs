@@ -4,35 +4,77 @@ namespace GymIoT.Tests.Browser;
 
 /// <summary>
 /// Headless Debian Chromium driven by Playwright (which cannot download browsers here). Where no Chromium is installed the
-/// browser tests are reported as skipped, never as passed.
+/// browser tests are reported as skipped, never as passed. One Chromium serves the whole run (starting one per test cost
+/// the two cores more than the pages did); each session has contexts of its own, closed when it ends, so no test sees
+/// another's cookies.
 /// </summary>
 public sealed class BrowserSession : IAsyncDisposable
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
-    private IPlaywright _playwright = null!;
+    private static readonly SemaphoreSlim Launching = new(1, 1);
+    private static IPlaywright? s_playwright;
+    private static IBrowser? s_browser;
 
-    public IBrowser Browser { get; private set; } = null!;
+    private readonly IBrowser _browser;
+    private readonly List<IBrowserContext> _contexts = [];
+
+    private BrowserSession(IBrowser browser) => _browser = browser;
 
     public static async Task<BrowserSession> StartAsync()
     {
         Skip.IfNot(File.Exists(ChromiumPath), $"No Chromium at {ChromiumPath} (apt-get install chromium): browser test skipped.");
-        var session = new BrowserSession { _playwright = await Playwright.CreateAsync() };
-        session.Browser = await session._playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
-        });
-        return session;
+        return new BrowserSession(await SharedBrowserAsync());
     }
 
-    /// <summary>A new tab, tall enough for the whole member home, patient with navigations on a busy two-core machine.</summary>
+    /// <summary>A context of its own (cookies, storage), tall enough for the whole member home by default.</summary>
+    public async Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions? options = null)
+    {
+        var context = await _browser.NewContextAsync(options ?? new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1300, Height = 1800 } });
+        _contexts.Add(context);
+        return context;
+    }
+
+    /// <summary>A new tab in a context of its own, patient with navigations on a busy two-core machine.</summary>
     public async Task<IPage> NewPageAsync()
     {
-        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1300, Height = 1800 } });
+        var page = await (await NewContextAsync()).NewPageAsync();
         page.SetDefaultNavigationTimeout(60_000);
         return page;
+    }
+
+    private static async Task<IBrowser> SharedBrowserAsync()
+    {
+        await Launching.WaitAsync();
+        try
+        {
+            if (s_browser is { IsConnected: true })
+            {
+                return s_browser;
+            }
+            if (s_playwright is null)
+            {
+                s_playwright = await Playwright.CreateAsync();
+                AppDomain.CurrentDomain.ProcessExit += (_, _) => CloseSharedBrowser();
+            }
+            s_browser = await s_playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = ChromiumPath,
+                Headless = true,
+                Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
+            });
+            return s_browser;
+        }
+        finally
+        {
+            Launching.Release();
+        }
+    }
+
+    private static void CloseSharedBrowser()
+    {
+        s_browser?.CloseAsync().Wait(TimeSpan.FromSeconds(10));
+        s_playwright?.Dispose();
     }
 
     /// <summary>Fills in and sends the sign-up form, then waits for the log-in page it leads to.</summary>
@@ -101,7 +143,9 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Browser.DisposeAsync();
-        _playwright.Dispose();
+        foreach (var context in _contexts)
+        {
+            await context.CloseAsync();
+        }
     }
 }

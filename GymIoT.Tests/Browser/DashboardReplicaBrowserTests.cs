@@ -16,7 +16,7 @@ public sealed class DashboardReplicaBrowserTests(ReplicaFixture fixture)
         var replicas = await fixture.ReplicasOfAsync("dashboard", CancellationToken.None);
         var (first, second) = (fixture.DashboardReplicaUrl(replicas[0]), fixture.DashboardReplicaUrl(replicas[1]));
         Assert.NotEqual(first, second);
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1300, Height = 1800 } });
+        var context = await browser.NewContextAsync();
         var username = $"twin{Guid.NewGuid():N}"[..13];
 
         // Signed up and in on the first; the second reads the same session cookie with the key ring they share.
