@@ -29,7 +29,6 @@ public static class SynthesizedStack
     public static JsonObject Parse(Template template) =>
         JsonNode.Parse(JsonSerializer.Serialize(template.ToJSON()))!.AsObject();
 
-    /// <summary>Each resource of a type, by its logical id.</summary>
     /// <summary>A policy field CloudFormation takes as one value or a list (<c>Action</c>, <c>Resource</c>), as a list.</summary>
     public static IEnumerable<JsonNode> OneOrMany(JsonNode? node) => node switch
     {
@@ -38,6 +37,7 @@ public static class SynthesizedStack
         _ => [node],
     };
 
+    /// <summary>Each resource of a type, by its logical id.</summary>
     public static IEnumerable<(string Id, JsonObject Properties)> Resources(JsonObject template, string type) =>
         template["Resources"]!.AsObject()
             .Where(r => r.Value!["Type"]!.GetValue<string>() == type)
