@@ -16,8 +16,8 @@ public sealed class PipelineDrillTests(DrillFixture fixture, ITestOutputHelper o
     [Fact]
     public async Task The_aggregator_killed_three_times_during_a_burst_loses_nothing_and_counts_nothing_twice()
     {
-        const int Readings = 5000;
-        var members = DrillTimings.NewMembers("kill", 100);
+        const int Readings = 2000;
+        var members = DrillTimings.NewMembers("kill", 40);
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(4));
 
         var burst = await fixture.SendBurstHeldBackAsync(new BurstRequest(Readings, FaultRate: 0.05, OriginalFormatRate: 0.05, MemberIds: members, IncludeReadings: true), cancellation.Token);
@@ -64,8 +64,8 @@ public sealed class PipelineDrillTests(DrillFixture fixture, ITestOutputHelper o
     /// <summary>Restarts an emulator once the aggregator has done a fifth of a burst held back, then reconciles exactly.</summary>
     private async Task RestartDuringBurstAsync(string emulator)
     {
-        const int Readings = 3000;
-        var members = DrillTimings.NewMembers(emulator[..3], 60);
+        const int Readings = 1500;
+        var members = DrillTimings.NewMembers(emulator[..3], 30);
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(4));
 
         var burst = await fixture.SendBurstHeldBackAsync(new BurstRequest(Readings, FaultRate: 0.05, MemberIds: members, IncludeReadings: true), cancellation.Token);
