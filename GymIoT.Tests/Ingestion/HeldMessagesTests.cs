@@ -60,7 +60,7 @@ public sealed class HeldMessagesTests(PlatformFixture fixture)
         var url = (await sqs.CreateQueueAsync(queue)).QueueUrl;
         await queues.SendManyAsync(queue, Enumerable.Range(0, Count).Select(i => $"message {i}"));
         // Each extension call waits 200 ms before it is sent, as on a loaded machine: 30 calls one after another take 6 s,
-        // longer than the 3.3 s a round has before the first messages' invisibility ends (a third of the 10 s timeout),
+        // longer than the 3.3 s a round has at least before the first messages' invisibility ends (a third of the 10 s timeout),
         // while side by side they leave the emulator's own time for the 30 calls well within it.
         var held = new HeldMessages(SlowVisibilityCalls.Around(sqs, TimeSpan.FromMilliseconds(200)), new ConsumerSettings(WaitTimeSeconds: 1, ManyVisibilitySeconds),
             TimeProvider.System, NullLogger<HeldMessages>.Instance);
