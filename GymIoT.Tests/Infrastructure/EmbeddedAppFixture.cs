@@ -82,7 +82,7 @@ public class EmbeddedAppFixture : IAsyncLifetime
         await App.StartAsync(cancellation.Token);
         foreach (var resource in AwaitedResources)
         {
-            await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, cancellation.Token);
+            await WaitUntilHealthyAsync(resource, cancellation.Token);
         }
         await WaitForProvisioningAsync(cancellation.Token);
         foreach (var service in StoppedServices)
@@ -90,6 +90,25 @@ public class EmbeddedAppFixture : IAsyncLifetime
             // A service still starting up may not answer the stop in time: let it come up first.
             await App.ResourceNotifications.WaitForResourceHealthyAsync(service, cancellation.Token);
             await StopAsync(service, cancellation.Token);
+        }
+    }
+
+    /// <summary>
+    /// Waits until a resource (or one replica, by its id) is healthy; past the start's time limit it fails with the end of
+    /// the resource's log, which says what it was doing.
+    /// </summary>
+    protected async Task WaitUntilHealthyAsync(string resource, CancellationToken startCancellation)
+    {
+        try
+        {
+            await App.WaitForHealthyAsync(resource, startCancellation);
+        }
+        catch (OperationCanceledException timedOut) when (startCancellation.IsCancellationRequested)
+        {
+            var log = await App.TailAsync(resource, 30);
+            throw new TimeoutException(
+                $"{resource} was not healthy within {StartTimeout.TotalMinutes:0} minutes of the app's start ({timedOut.Message}). " +
+                $"The end of its log:{Environment.NewLine}{string.Join(Environment.NewLine, log)}", timedOut);
         }
     }
 

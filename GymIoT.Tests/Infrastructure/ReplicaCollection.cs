@@ -28,8 +28,8 @@ public sealed class ReplicaFixture : EmbeddedAppFixture
     /// <summary>Where the notifiers send the IFTTT webhook.</summary>
     public FakeWebhook Webhook { get; } = new();
 
-    /// <summary>Twice the services of the other apps to start.</summary>
-    protected override TimeSpan StartTimeout => TimeSpan.FromMinutes(5);
+    /// <summary>Twice the services of the other apps to start, while two other collections load the cores.</summary>
+    protected override TimeSpan StartTimeout => TimeSpan.FromMinutes(8);
 
     protected override IEnumerable<string> Settings => [$"Ifttt:BaseUrl={Webhook.BaseUrl}", "Parameters:ifttt-key=replica-key"];
 
@@ -66,7 +66,7 @@ public sealed class ReplicaFixture : EmbeddedAppFixture
         {
             foreach (var replica in await ReplicasOfAsync(resource, cancellation.Token))
             {
-                await App.WaitForHealthyAsync(replica, cancellation.Token);
+                await WaitUntilHealthyAsync(replica, cancellation.Token);
             }
         }
     }
