@@ -35,7 +35,7 @@ public static class Reconciliation
                 timeout);
             if (Aggregates.Sum(items, "D#", "Sessions") != expected.Count || Aggregates.Sum(items, "M#", "Sessions") != expected.Count)
             {
-                Assert.Fail(await WhereTheyAreAsync(member, expected, items, queues, aggregates));
+                Assert.Fail(await WhereTheyAreAsync(member, expected, items, queues, aggregates) + await AggregatorWarningsAsync(fixture));
             }
             Assert.Equal(expected.Count, Aggregates.Sum(items, "D#", "Sessions"));
             Assert.Equal(expected.Count, Aggregates.Sum(items, "M#", "Sessions"));
@@ -53,7 +53,7 @@ public static class Reconciliation
         var reports = await queues.TakeReportsAsync("Errors", [.. sent.Select(r => r.MessageId!)], timeout, expected: bad.Count);
         if (bad.Where(r => !reports.ContainsKey(r.MessageId!)).ToList() is { Count: > 0 } unreported)
         {
-            Assert.Fail(await WhereTheUnreportedAreAsync(unreported, queues));
+            Assert.Fail(await WhereTheUnreportedAreAsync(unreported, queues) + await AggregatorWarningsAsync(fixture));
         }
         Assert.Equal(bad.Select(r => r.MessageId).Order(), reports.Keys.Order());
         Assert.All(bad, r => Assert.StartsWith(r.ExpectedRejection + ": ", reports[r.MessageId!].Report.Reason));
@@ -76,6 +76,20 @@ public static class Reconciliation
         }
         return $"{unreported.Count} bad messages have no report in Errors: " + string.Join("; ", unreported.Take(10).Select(r =>
             $"{r.MessageId} ({r.Queue}, expected {r.ExpectedRejection}): {found.GetValueOrDefault(r.MessageId!, "in no machine queue or dead-letter queue (in flight, or gone)")}"));
+    }
+
+    /// <summary>The aggregator's last warnings and errors (each with the line that follows it: its message), which say what it could not do.</summary>
+    private static async Task<string> AggregatorWarningsAsync(EmbeddedAppFixture fixture)
+    {
+        // The console logger colours its level names.
+        var log = (await fixture.App.TailAsync("aggregator", 5000)).Select(line => System.Text.RegularExpressions.Regex.Replace(line, @"\x1B\[[0-9;]*m", "")).ToList();
+        var warnings = log
+            .Select((line, i) => (line, i))
+            .Where(l => l.line.Contains("warn: ", StringComparison.Ordinal) || l.line.Contains("fail: ", StringComparison.Ordinal))
+            .Select(l => l.i + 1 < log.Count ? $"{l.line} {log[l.i + 1].Trim()}" : l.line)
+            .ToList();
+        return $"{Environment.NewLine}The aggregator's log has {warnings.Count} warnings and errors; the last ones:{Environment.NewLine}" +
+            string.Join(Environment.NewLine, warnings.TakeLast(15));
     }
 
     /// <summary>Says, for a member whose aggregates are not exact, which readings are missing or extra and where they are.</summary>

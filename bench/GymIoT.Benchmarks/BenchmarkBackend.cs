@@ -25,7 +25,8 @@ public sealed class BenchmarkBackend : IAsyncDisposable
 
     public AwsSettings Aws => new(AwsSettings.DefaultRegion, App.GetEndpoint("sqs", "http"), App.GetEndpoint("dynamodb", "http"), "test", "test");
 
-    public static async Task<BenchmarkBackend> StartAsync()
+    /// <param name="aggregatorEnvironment">Environment variables for the aggregator, beside the app's own (<c>--aggregator</c>).</param>
+    public static async Task<BenchmarkBackend> StartAsync(IReadOnlyList<(string Name, string Value)> aggregatorEnvironment)
     {
         var backend = new BenchmarkBackend(new OtlpReceiver());
         var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.GymIoT_AppHost>(
@@ -49,6 +50,11 @@ public sealed class BenchmarkBackend : IAsyncDisposable
                 .WithEnvironment("OTEL_BSP_MAX_EXPORT_BATCH_SIZE", "4096")
                 .WithEnvironment("OTEL_METRIC_EXPORT_INTERVAL", "1000")
                 .WithEnvironment("Logging__LogLevel__Default", "Warning");
+        }
+        var aggregator = appHost.CreateResourceBuilder(appHost.Resources.OfType<ProjectResource>().Single(r => r.Name == "aggregator"));
+        foreach (var (name, value) in aggregatorEnvironment)
+        {
+            aggregator.WithEnvironment(name, value);
         }
         // The benchmark signs up and logs in hundreds of members from one address.
         appHost.CreateResourceBuilder(appHost.Resources.OfType<ProjectResource>().Single(r => r.Name == "dashboard"))
