@@ -56,8 +56,8 @@ public sealed partial class HeldMessages(IAmazonSQS sqs, ConsumerSettings settin
     }
 
     /// <summary>
-    /// Extension calls in flight at once. A consumer can hold thousands of messages (the aggregator's two batches of 1,000
-    /// and its buffer of 2,000): one call after another, a round took longer than the third of the timeout it has, and the
+    /// Extension calls in flight at once. A consumer can hold thousands of messages (the aggregator's two batches of 2,000
+    /// and its buffer): one call after another, a round took longer than the third of the timeout it has, and the
     /// messages at its end came back while still in hand, each time one receive nearer the dead-letter queue.
     /// </summary>
     private const int ConcurrentExtensions = 16;
