@@ -81,13 +81,20 @@ public static class Reconciliation
     /// <summary>The aggregator's last warnings and errors (each with the line that follows it: its message), which say what it could not do.</summary>
     private static async Task<string> AggregatorWarningsAsync(EmbeddedAppFixture fixture)
     {
-        // The console logger colours its level names.
-        var log = (await fixture.App.TailAsync("aggregator", 5000)).Select(line => System.Text.RegularExpressions.Regex.Replace(line, @"\x1B\[[0-9;]*m", "")).ToList();
-        var warnings = log
-            .Select((line, i) => (line, i))
-            .Where(l => l.line.Contains("warn: ", StringComparison.Ordinal) || l.line.Contains("fail: ", StringComparison.Ordinal))
-            .Select(l => l.i + 1 < log.Count ? $"{l.line} {log[l.i + 1].Trim()}" : l.line)
-            .ToList();
+        // The Replicas app runs the aggregator as replicas, whose logs are read one by one.
+        IReadOnlyList<string> aggregators = fixture is ReplicaFixture replicas
+            ? await replicas.ReplicasOfAsync("aggregator", CancellationToken.None)
+            : ["aggregator"];
+        var warnings = new List<string>();
+        foreach (var aggregator in aggregators)
+        {
+            // The console logger colours its level names.
+            var log = (await fixture.App.TailAsync(aggregator, 5000)).Select(line => System.Text.RegularExpressions.Regex.Replace(line, @"\x1B\[[0-9;]*m", "")).ToList();
+            warnings.AddRange(log
+                .Select((line, i) => (line, i))
+                .Where(l => l.line.Contains("warn: ", StringComparison.Ordinal) || l.line.Contains("fail: ", StringComparison.Ordinal))
+                .Select(l => $"{aggregator}: {(l.i + 1 < log.Count ? $"{l.line} {log[l.i + 1].Trim()}" : l.line)}"));
+        }
         return $"{Environment.NewLine}The aggregator's log has {warnings.Count} warnings and errors; the last ones:{Environment.NewLine}" +
             string.Join(Environment.NewLine, warnings.TakeLast(15));
     }
