@@ -8,9 +8,10 @@ namespace GymIoT.TestSupport;
 /// One exported span; <see cref="Kind"/> as OTLP numbers it (1 internal, 2 server, 3 client, 4 producer, 5 consumer), and
 /// whether its status is error.
 /// </summary>
-public sealed record CapturedSpan(string Service, string Name, string TraceId, string SpanId, string ParentSpanId, DateTimeOffset EndedAt, int Kind, bool IsError)
+public sealed record CapturedSpan(string Service, string Name, string TraceId, string SpanId, string ParentSpanId, DateTimeOffset StartedAt, DateTimeOffset EndedAt, int Kind, bool IsError)
 {
     public const int Client = 3;
+    public const int Consumer = 5;
 
     public bool IsRoot => ParentSpanId.Length == 0;
 }
@@ -90,7 +91,7 @@ public sealed class OtlpReceiver : IDisposable
     }
 
     /// <summary>
-    /// ExportTraceServiceRequest → ResourceSpans(1) → [Resource(1)], ScopeSpans(2) → Span(2) {ids 1, 2, 4; name 5; kind 6; end 8;
+    /// ExportTraceServiceRequest → ResourceSpans(1) → [Resource(1)], ScopeSpans(2) → Span(2) {ids 1, 2, 4; name 5; kind 6; start 7; end 8;
     /// status 15 → code(3), 2 = error}.
     /// </summary>
     private static IEnumerable<CapturedSpan> DecodeSpans(byte[] request)
@@ -105,10 +106,10 @@ public sealed class OtlpReceiver : IDisposable
                     var fields = Fields(span.Bytes).ToList();
                     string Hex(int number) => Convert.ToHexStringLower(fields.FirstOrDefault(f => f.Number == number).Bytes ?? []);
                     var name = Encoding.UTF8.GetString(fields.FirstOrDefault(f => f.Number == 5).Bytes ?? []);
-                    var endNanos = BitConverter.ToInt64(fields.FirstOrDefault(f => f.Number == 8).Bytes ?? new byte[8]);
+                    DateTimeOffset Time(int number) => DateTimeOffset.UnixEpoch.AddTicks(BitConverter.ToInt64(fields.FirstOrDefault(f => f.Number == number).Bytes ?? new byte[8]) / 100);
                     var kind = (int)fields.FirstOrDefault(f => f.Number == 6).Varint;
                     var status = Fields(fields.FirstOrDefault(f => f.Number == 15).Bytes ?? []).FirstOrDefault(f => f.Number == 3).Varint;
-                    yield return new CapturedSpan(service, name, Hex(1), Hex(2), Hex(4), DateTimeOffset.UnixEpoch.AddTicks(endNanos / 100), kind, IsError: status == 2);
+                    yield return new CapturedSpan(service, name, Hex(1), Hex(2), Hex(4), Time(7), Time(8), kind, IsError: status == 2);
                 }
             }
         }

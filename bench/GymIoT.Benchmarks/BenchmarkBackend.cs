@@ -40,7 +40,7 @@ public sealed class BenchmarkBackend : IAsyncDisposable
             "--Logging:LogLevel:GymIoT.AppHost.Resources=Warning",
             $"--Ifttt:BaseUrl={backend.Webhook.BaseUrl}",
         ]);
-        foreach (var service in new[] { "aggregator", "error-notifier", "dashboard" })
+        foreach (var service in new[] { "aggregator", "coach", "error-notifier", "dashboard" })
         {
             appHost.CreateResourceBuilder(appHost.Resources.OfType<ProjectResource>().Single(r => r.Name == service))
                 .WithEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", backend.Telemetry.Endpoint)
@@ -62,7 +62,7 @@ public sealed class BenchmarkBackend : IAsyncDisposable
             .WithEnvironment("AccountLimits__LoginsPerMinute", "10000");
         backend.App = await appHost.BuildAsync();
         await backend.App.StartAsync();
-        foreach (var resource in new[] { "sqs", "dynamodb", "maildev", "aggregator", "error-notifier", "dashboard" })
+        foreach (var resource in new[] { "sqs", "dynamodb", "maildev", "aggregator", "coach", "error-notifier", "dashboard" })
         {
             await backend.App.ResourceNotifications.WaitForResourceHealthyAsync(resource);
         }

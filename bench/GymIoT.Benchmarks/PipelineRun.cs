@@ -8,10 +8,12 @@ using GymIoT.Core.Messaging;
 using GymIoT.Core.Readings;
 using GymIoT.DeviceSimulator.Faults;
 using GymIoT.DeviceSimulator.Gym;
+using GymIoT.TestSupport;
 
 namespace GymIoT.Benchmarks;
 
-public sealed record PipelineResult(int Readings, double Seconds, double ReadingsPerSecond, double P50, double P95, double P99, int Measured);
+/// <param name="InHandP50">Send to the start of the batch that stores it (in the queue, received, waiting for a batch), median.</param>
+public sealed record PipelineResult(int Readings, double Seconds, double ReadingsPerSecond, double P50, double P95, double P99, int Measured, double InHandP50, double InHandP95);
 
 /// <summary>
 /// Sends readings straight to the machine queues, each with a trace of its own (one in <paramref name="traceEvery"/>
@@ -133,7 +135,10 @@ public sealed class PipelineRun(BenchmarkBackend backend, int members, int trace
         var seconds = clock.Elapsed.TotalSeconds;
         var stored = await WaitUntilStoredAsync(sentAt, TimeSpan.FromSeconds(30));
         var latencies = stored.Select(s => (s.Value - sentAt[s.Key]).TotalMilliseconds).Order().ToList();
-        return new PipelineResult(count, seconds, count / seconds, Percentiles.Of(latencies, 0.50), Percentiles.Of(latencies, 0.95), Percentiles.Of(latencies, 0.99), latencies.Count);
+        var batchStarts = BatchStarts(sentAt);
+        var inHand = batchStarts.Select(s => (s.Value - sentAt[s.Key]).TotalMilliseconds).Order().ToList();
+        return new PipelineResult(count, seconds, count / seconds, Percentiles.Of(latencies, 0.50), Percentiles.Of(latencies, 0.95), Percentiles.Of(latencies, 0.99), latencies.Count,
+            Percentiles.Of(inHand, 0.50), Percentiles.Of(inHand, 0.95));
     }
 
     /// <summary>
@@ -249,6 +254,13 @@ public sealed class PipelineRun(BenchmarkBackend backend, int members, int trace
             await sqs.SendMessageBatchAsync(new SendMessageBatchRequest { QueueUrl = urls[queue[0].Queue], Entries = entries }, token);
         }
     }
+
+    /// <summary>When the aggregator began the batch of each sampled reading (its consumer span <c>process {queue}</c>), by trace id.</summary>
+    private Dictionary<string, DateTimeOffset> BatchStarts(ConcurrentDictionary<string, DateTimeOffset> sentAt) =>
+        backend.Telemetry.Spans
+            .Where(s => s.Service == "aggregator" && s.Kind == CapturedSpan.Consumer && sentAt.ContainsKey(s.TraceId))
+            .GroupBy(s => s.TraceId)
+            .ToDictionary(g => g.Key, g => g.Min(s => s.StartedAt));
 
     /// <summary>When each sampled reading's "store reading" span ended, by trace id; waits until all have one or the time is up.</summary>
     public async Task<Dictionary<string, DateTimeOffset>> WaitUntilStoredAsync(ConcurrentDictionary<string, DateTimeOffset> sentAt, TimeSpan timeout)

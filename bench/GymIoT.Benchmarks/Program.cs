@@ -54,7 +54,10 @@ if (options.Runs("pipeline"))
     Progress("steady rate measured");
     await Task.Delay(TimeSpan.FromSeconds(3));
     var writesBefore = backend.Telemetry.Counter("aggregator", "gymiot.dynamodb.writes");
+    var cost = new BurstCost(backend);
+    cost.Start();
     var burst = await pipeline.BurstAsync(options.Readings);
+    cost.Stop(burst.Seconds);
     Progress("burst measured");
     await Task.Delay(TimeSpan.FromSeconds(3));
     var writes = backend.Telemetry.Counter("aggregator", "gymiot.dynamodb.writes") - writesBefore;
@@ -64,6 +67,7 @@ if (options.Runs("pipeline"))
     rows.Add(("SQS receive + delete ceiling (8 consumers)", $"{sqsCeiling:N0} msg/s"));
     rows.Add(($"DynamoDB UpdateItem ceiling ({options.Concurrency} callers)", $"{dynamoDbCeiling:N0} ops/s"));
     rows.Add(($"steady {options.SteadyRate}/s for {options.SteadySeconds} s: send-to-stored p50 / p95 / p99", $"{steady.P50:N0} / {steady.P95:N0} / {steady.P99:N0} ms ({steady.Measured:N0} sampled; goal p95 < 500, p99 < 1,000: {(steady.P95 < 500 && steady.P99 < 1000 ? "met" : "**not met**")})"));
+    rows.Add(($"steady: of which send → its batch begun p50 / p95", $"{steady.InHandP50:N0} / {steady.InHandP95:N0} ms"));
     rows.Add(("burst: readings", $"{burst.Readings:N0} ({burst.Measured:N0} sampled for latency)"));
     rows.Add(("burst: pipeline throughput", $"{burst.ReadingsPerSecond:N0} readings/s in {burst.Seconds:N1} s"));
     rows.Add(("burst: pipeline / DynamoDB ceiling", $"{burst.ReadingsPerSecond / dynamoDbCeiling:N2}"));
@@ -71,6 +75,7 @@ if (options.Runs("pipeline"))
     rows.Add(("burst: send-to-stored p50 / p95 / p99", $"{burst.P50:N0} / {burst.P95:N0} / {burst.P99:N0} ms"));
     rows.Add(("burst: DynamoDB writes per reading", $"{(double)writes / burst.Readings:N3} ({writes:N0} writes)"));
     rows.Add(("burst: aggregator peak RSS", $"{peakRss:N0} MB (goal < 200 MB: {(peakRss < 200 ? "met" : "**not met**")})"));
+    rows.AddRange(cost.Rows());
     rows.Add(("every aggregate exact after both phases", exact));
     Progress("pipeline measured");
 }

@@ -32,7 +32,7 @@ public sealed record SoakResult(
 /// </summary>
 public sealed class SoakRun(BenchmarkBackend backend, PipelineRun pipeline)
 {
-    public static readonly string[] Watched = ["aggregator", "error-notifier", "dashboard", "sqs", "dynamodb", "maildev"];
+    public static readonly string[] Watched = ["aggregator", "coach", "error-notifier", "dashboard", "sqs", "dynamodb", "maildev"];
 
     private readonly Random _random = new(7);
 

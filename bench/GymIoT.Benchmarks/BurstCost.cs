@@ -1,0 +1,74 @@
+using GymIoT.TestSupport;
+
+namespace GymIoT.Benchmarks;
+
+/// <summary>
+/// Where a burst's work goes: the CPU each process of the system took during it (from <c>/proc</c>), and the AWS requests
+/// each service sent per reading, by operation (from the services' own <c>gymiot.*.requests</c> counters).
+/// </summary>
+public sealed class BurstCost(BenchmarkBackend backend)
+{
+    /// <summary>The processes whose CPU is counted: every service and emulator of the benchmark's system.</summary>
+    public static readonly string[] Processes = ["aggregator", "coach", "error-notifier", "dashboard", "sqs", "dynamodb"];
+
+    /// <summary>Each service counted, with the counter of the readings it handled: the coach may lag behind the aggregator.</summary>
+    private static readonly (string Service, string Handled)[] Services = [("aggregator", "gymiot.readings.processed"), ("coach", "gymiot.coach.readings")];
+    private static readonly string[] Metrics = ["gymiot.dynamodb.requests", "gymiot.sqs.requests"];
+    private static readonly double ClockTicksPerSecond = 100; // USER_HZ on Linux
+
+    private Dictionary<string, double> _cpuBefore = [];
+    private double _benchmarkCpuBefore;
+    private Dictionary<(string Service, string Metric, string Operation), long> _requestsBefore = [];
+    private Dictionary<string, double> _cores = [];
+    private Dictionary<string, long> _handledBefore = [];
+
+    public void Start()
+    {
+        _cpuBefore = Processes.ToDictionary(p => p, p => CpuSeconds(backend.App.ServiceProcessIdOf(p)));
+        _benchmarkCpuBefore = CpuSeconds(Environment.ProcessId);
+        _requestsBefore = Requests();
+        _handledBefore = Services.ToDictionary(s => s.Service, s => backend.Telemetry.Counter(s.Service, s.Handled));
+    }
+
+    /// <summary>Ends the CPU count, as the burst ends: the requests are read later, once the services have exported them.</summary>
+    public void Stop(double seconds)
+    {
+        _cores = Processes.ToDictionary(p => p, p => (CpuSeconds(backend.App.ServiceProcessIdOf(p)) - _cpuBefore[p]) / seconds);
+        _cores["benchmark"] = (CpuSeconds(Environment.ProcessId) - _benchmarkCpuBefore) / seconds;
+    }
+
+    /// <returns>Rows: the cores each process took during the burst, and each service's requests per reading it handled.</returns>
+    public IEnumerable<(string Measure, string Value)> Rows()
+    {
+        yield return ($"burst: CPU by process (cores of {Environment.ProcessorCount})", string.Join(", ", _cores.OrderByDescending(c => c.Value).Select(c => $"{c.Key} {c.Value:N2}")));
+        var requests = Requests();
+        foreach (var (service, handledCounter) in Services)
+        {
+            var readings = backend.Telemetry.Counter(service, handledCounter) - _handledBefore[service];
+            foreach (var metric in Metrics)
+            {
+                var perOperation = requests.Where(r => r.Key.Service == service && r.Key.Metric == metric)
+                    .Select(r => (r.Key.Operation, PerReading: (r.Value - _requestsBefore.GetValueOrDefault(r.Key)) / (double)Math.Max(readings, 1)))
+                    .Where(r => r.PerReading > 0.0005)
+                    .OrderByDescending(r => r.PerReading)
+                    .ToList();
+                yield return ($"burst: {service} {metric.Split('.')[1]} requests per reading it handled ({readings:N0})",
+                    $"{perOperation.Sum(r => r.PerReading):N3} ({string.Join(", ", perOperation.Select(r => $"{r.Operation} {r.PerReading:N3}"))})");
+            }
+        }
+    }
+
+    private Dictionary<(string Service, string Metric, string Operation), long> Requests() =>
+        Services.SelectMany(s => Metrics.SelectMany(metric => backend.Telemetry.CounterPoints(s.Service, metric)
+                .Select(p => (Key: (s.Service, metric, p.Attributes.GetValueOrDefault("aws.operation") ?? ""), p.Value))))
+            .GroupBy(p => p.Key)
+            .ToDictionary(g => g.Key, g => g.Sum(p => p.Value));
+
+    /// <summary>User and system CPU a process has used, in seconds (<c>/proc/PID/stat</c> fields 14 and 15).</summary>
+    private static double CpuSeconds(int pid)
+    {
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return (long.Parse(fields[11]) + long.Parse(fields[12])) / ClockTicksPerSecond;
+    }
+}
