@@ -19,12 +19,21 @@ public sealed partial class AlertMailer(
     CoachMetrics metrics,
     ILogger<AlertMailer> logger)
 {
-    public async Task SeeToAsync(CoachAlert alert, CancellationToken cancellationToken)
+    /// <summary>Where a member's alerts go now: read once for all the alerts of a reading.</summary>
+    public async Task<AlertMailing> MailingOfAsync(string memberId, CancellationToken cancellationToken)
     {
-        var email = await members.EmailAsync(alert.MemberId, cancellationToken);
-        if (!email.SendsAlerts || !mailer.IsEnabled)
+        var email = await members.EmailAsync(memberId, cancellationToken);
+        return !email.SendsAlerts ? new AlertMailing(null, AlertMail.NotWanted)
+            : !mailer.IsEnabled ? new AlertMailing(null, AlertMail.NoMailServer)
+            : new AlertMailing(email.Address, null);
+    }
+
+    /// <summary>Sends the alert's email, or records why none goes out, as <paramref name="mailing"/> says.</summary>
+    public async Task SeeToAsync(CoachAlert alert, AlertMailing mailing, CancellationToken cancellationToken)
+    {
+        if (mailing.Address is not { } address)
         {
-            await alerts.MarkMailedAsync(alert.MemberId, alert.AlertId, email.SendsAlerts ? AlertMail.NoMailServer : AlertMail.NotWanted, cancellationToken);
+            await alerts.MarkMailedAsync(alert.MemberId, alert.AlertId, mailing.Unsent!, cancellationToken);
             return;
         }
         using (var span = telemetry.ActivitySource.StartActivity("email alert", ActivityKind.Client))
@@ -32,7 +41,7 @@ public sealed partial class AlertMailer(
             span?.SetTag("gymiot.alert.id", alert.AlertId).SetTag("server.address", mailer.Host);
             try
             {
-                using var message = AlertEmail.Compose(alert, mailer.From, email.Address!);
+                using var message = AlertEmail.Compose(alert, mailer.From, address);
                 await mailer.SendAsync(message, cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -50,3 +59,6 @@ public sealed partial class AlertMailer(
     [LoggerMessage(Level = LogLevel.Warning, Message = "The email of alert {AlertId} to {MemberId} could not be sent; a later delivery of its reading tries again")]
     private partial void LogEmailFailed(Exception exception, string alertId, string memberId);
 }
+
+/// <summary>Where a member's alerts go: the address to email them to, or else the <see cref="AlertMail"/> outcome recorded without sending.</summary>
+public sealed record AlertMailing(string? Address, string? Unsent);

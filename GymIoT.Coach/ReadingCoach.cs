@@ -77,15 +77,19 @@ public sealed partial class ReadingCoach(
             if (due.Count > 0)
             {
                 var raised = await alerts.RaisedOnAsync(reading.MemberId, day, cancellationToken);
-                foreach (var alert in due)
+                var unseen = due.Where(a => !raised.GetValueOrDefault(a.AlertId)).ToList();
+                if (unseen.Count > 0)
                 {
-                    if (!raised.TryGetValue(alert.AlertId, out var mailSeenTo))
+                    // The member's mail settings are read once for the reading's alerts; an alert no email is to go out for
+                    // is raised with that outcome, in one write.
+                    var mailing = await mailer.MailingOfAsync(reading.MemberId, cancellationToken);
+                    foreach (var alert in unseen)
                     {
-                        await RaiseAsync(alert, cancellationToken);
-                    }
-                    if (!mailSeenTo)
-                    {
-                        await mailer.SeeToAsync(alert, cancellationToken);
+                        var raisedNow = !raised.ContainsKey(alert.AlertId) && await RaiseAsync(alert, mailing.Unsent, cancellationToken);
+                        if (!raisedNow || mailing.Address is not null)
+                        {
+                            await mailer.SeeToAsync(alert, mailing, cancellationToken);
+                        }
                     }
                 }
             }
@@ -104,19 +108,19 @@ public sealed partial class ReadingCoach(
         }
     }
 
-    private async Task RaiseAsync(CoachAlert alert, CancellationToken cancellationToken)
+    /// <returns>True when this call raised it; false when it had been raised before.</returns>
+    private async Task<bool> RaiseAsync(CoachAlert alert, string? mailOutcome, CancellationToken cancellationToken)
     {
         using var span = telemetry.ActivitySource.StartActivity("raise alert");
         span?.SetTag("gymiot.alert.id", alert.AlertId).SetTag("gymiot.alert.kind", alert.Kind.ToString()).SetTag("gymiot.member.id", alert.MemberId);
-        if (await alerts.RaiseAsync(alert, timeProvider.GetUtcNow(), cancellationToken))
+        if (await alerts.RaiseAsync(alert, timeProvider.GetUtcNow(), mailOutcome, cancellationToken))
         {
             metrics.Raised(alert.Kind);
             LogRaised(alert.Kind, alert.MemberId, alert.Message);
+            return true;
         }
-        else
-        {
-            span?.SetTag("gymiot.alert.outcome", "raised before");
-        }
+        span?.SetTag("gymiot.alert.outcome", "raised before");
+        return false;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Kind} alert for {MemberId}: {Message}")]

@@ -44,8 +44,10 @@ public sealed class AlertStore(IAmazonDynamoDB dynamoDb)
         }, cancellationToken);
 
     /// <summary>Raises the alert unless its cause has one already; true when this call raised it.</summary>
-    public Task<bool> RaiseAsync(CoachAlert alert, DateTimeOffset at, CancellationToken cancellationToken = default) =>
-        dynamoDb.PutIfAbsentAsync(TableNames.Alerts, new()
+    /// <param name="mailOutcome">What became of its email when that is known as it is raised (<see cref="AlertMail"/>: none is to be sent), so no second write marks it.</param>
+    public Task<bool> RaiseAsync(CoachAlert alert, DateTimeOffset at, string? mailOutcome = null, CancellationToken cancellationToken = default)
+    {
+        var item = new Dictionary<string, AttributeValue>
         {
             [KeyNames.MemberId] = new() { S = alert.MemberId },
             [KeyNames.AlertId] = new() { S = alert.AlertId },
@@ -53,7 +55,13 @@ public sealed class AlertStore(IAmazonDynamoDB dynamoDb)
             [AlertAttributes.Message] = new() { S = alert.Message },
             [AlertAttributes.ReadingId] = new() { S = alert.ReadingId },
             [AlertAttributes.RaisedAt] = new() { S = StoredTime.Of(at) },
-        }, KeyNames.AlertId, cancellationToken);
+        };
+        if (mailOutcome is not null)
+        {
+            item[AlertAttributes.MailOutcome] = new() { S = mailOutcome };
+        }
+        return dynamoDb.PutIfAbsentAsync(TableNames.Alerts, item, KeyNames.AlertId, cancellationToken);
+    }
 
     /// <summary>A member's alerts, the latest day first.</summary>
     public async Task<IReadOnlyList<RaisedAlert>> HistoryAsync(string memberId, CancellationToken cancellationToken = default)

@@ -105,6 +105,34 @@ public sealed class ReadingCoachTests(PlatformFixture fixture) : IDisposable
         Assert.True(Assert.Single(marks).Value, "The bystander's alert is marked as seen to (not wanted), so it is never emailed later.");
     }
 
+    [Fact]
+    public async Task Alerts_no_email_goes_out_for_are_raised_marked_in_one_write_each_after_one_read_of_the_members_mail_settings()
+    {
+        var member = $"cost-{Guid.NewGuid():N}"[..16];
+        await new MemberStore(_dynamoDb).EnrollAsync(new Member(member, "C", "O", Sex.Female, new DateOnly(1990, 1, 1), 60, 165));
+        var coach = Coach();
+        var overTime = Reading(member, QueueNames.Cyclette, 0, 20);
+        Assert.True(await coach.HandleAsync(Message(overTime), overTime, CancellationToken.None));
+        var requests = new List<string>();
+        ((Amazon.Runtime.AmazonServiceClient)_dynamoDb).BeforeRequestEvent += (_, e) =>
+        {
+            if (e is Amazon.Runtime.WebServiceRequestEventArgs { Request: { } request })
+            {
+                requests.Add(GymIoT.Core.Aws.AwsRequestMetrics.OperationOf(request));
+            }
+        };
+
+        // Not on the card, and 65 minutes in all: out of sequence and over the daily cap, two new alerts.
+        var spin = Reading(member, QueueNames.SpinBike, 25, 45);
+        Assert.True(await coach.HandleAsync(Message(spin), spin, CancellationToken.None));
+
+        // The session written and the day read, the day's alerts read, the member's mail settings read once, each alert put.
+        Assert.Equal(["PutItem", "Query", "Query", "GetItem", "PutItem", "PutItem"], requests);
+        var marks = await new AlertStore(_dynamoDb).RaisedOnAsync(member, DateOnly.FromDateTime(Morning.UtcDateTime));
+        Assert.Equal(3, marks.Count);
+        Assert.All(marks, mark => Assert.True(mark.Value, $"{mark.Key} is marked as seen to (not wanted)."));
+    }
+
     /// <summary>A member with a confirmed address and alert emails on.</summary>
     private async Task<(string Id, string Address)> OptedInMemberAsync()
     {
