@@ -71,7 +71,7 @@ public sealed partial class ReadingCoach(
             }
             var session = new TrainingSession(reading.ReadingId, reading.Machine, reading.StartedAt, reading.DurationSeconds / 60, reading.HeartRatePerMinute);
             await sessions.RecordAsync(reading.MemberId, day, session, cancellationToken);
-            var known = await sessions.OnAsync(reading.MemberId, day, cancellationToken);
+            var known = await sessions.OnAsync(reading.MemberId, day, withHeartRate: false, cancellationToken);
             var card = await cards.OnAsync(reading.MemberId, day, cancellationToken);
             var due = AlertRules.For(reading.MemberId, day, card, known, session);
             if (due.Count > 0)

@@ -37,14 +37,21 @@ public sealed class CoachSessionStore(IAmazonDynamoDB dynamoDb)
     }
 
     /// <summary>The member's sessions of the day the coach has seen, in no particular order.</summary>
-    public async Task<IReadOnlyList<TrainingSession>> OnAsync(string memberId, DateOnly day, CancellationToken cancellationToken = default)
+    /// <param name="withHeartRate">
+    /// False leaves each session's heart rate out (null): the alerts need none, and a day's heart rate is most of what its
+    /// items hold.
+    /// </param>
+    public async Task<IReadOnlyList<TrainingSession>> OnAsync(string memberId, DateOnly day, bool withHeartRate = true, CancellationToken cancellationToken = default)
     {
         var items = await dynamoDb.QueryAllAsync(new QueryRequest
         {
             TableName = TableNames.CoachSessions,
             KeyConditionExpression = "#m = :m AND begins_with(#s, :day)",
-            ExpressionAttributeNames = new() { ["#m"] = KeyNames.MemberId, ["#s"] = KeyNames.Session },
+            ExpressionAttributeNames = withHeartRate
+                ? new() { ["#m"] = KeyNames.MemberId, ["#s"] = KeyNames.Session }
+                : new() { ["#m"] = KeyNames.MemberId, ["#s"] = KeyNames.Session, ["#machine"] = Machine, ["#started"] = StartedAt, ["#minutes"] = Minutes },
             ExpressionAttributeValues = new() { [":m"] = new() { S = memberId }, [":day"] = new() { S = $"{StoredDate.Of(day)}#" } },
+            ProjectionExpression = withHeartRate ? null : "#s, #machine, #started, #minutes",
             ConsistentRead = true,
         }, cancellationToken);
         return [.. items.Select(item => new TrainingSession(
