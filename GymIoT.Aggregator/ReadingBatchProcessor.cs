@@ -139,6 +139,11 @@ public sealed partial class ReadingBatchProcessor(
                     span?.SetStatus(ActivityStatusCode.Error, "not stored; left for redelivery");
                 }
             }
+            // Stored: the hand-over and the notices that follow have spans of their own.
+            foreach (var (_, _, span) in accepted)
+            {
+                span?.Dispose();
+            }
             await HandOverAsync(stored, cancellationToken);
             // A notice belongs to no reading's trace.
             Activity.Current = null;
@@ -147,6 +152,7 @@ public sealed partial class ReadingBatchProcessor(
         }
         finally
         {
+            // Ended already unless storing threw; ending twice does nothing.
             foreach (var (_, _, span) in accepted)
             {
                 span?.Dispose();
