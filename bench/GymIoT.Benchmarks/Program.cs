@@ -117,7 +117,8 @@ if (options.Runs("soak"))
     rows.Add(("soak: send-to-stored p50 / p95 / p99", $"{soak.P50:N0} / {soak.P95:N0} / {soak.P99:N0} ms"));
     rows.Add(("soak: stored / reported to Errors / notifications (email + webhook)", $"{soak.Stored:N0} / {soak.Rejected:N0} / {soak.Notifications:N0}"));
     rows.Add(("soak: webhook calls accepted", $"{backend.Webhook.Accepted.Count():N0}"));
-    rows.Add(("soak: messages left in any queue or DLQ", $"{soak.LeftInQueues:N0}"));
+    rows.Add(("soak: readings coached by the end", $"{soak.Coached:N0}"));
+    rows.Add(("soak: messages left in any queue or DLQ", soak.LeftInQueues.Count == 0 ? "0" : string.Join(", ", soak.LeftInQueues.Select(q => $"{q.Key} {q.Value:N0}"))));
     rows.Add(("soak: every aggregate exact", exact));
     foreach (var window in soak.Windows)
     {

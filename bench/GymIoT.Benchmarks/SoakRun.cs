@@ -20,12 +20,13 @@ public sealed record SoakResult(
     long Stored,
     long Rejected,
     long Notifications,
-    int LeftInQueues,
+    long Coached,
+    IReadOnlyDictionary<string, int> LeftInQueues,
     IReadOnlyDictionary<string, double> RssAtStart,
     IReadOnlyList<SoakWindow> Windows);
 
 /// <summary>
-/// Runs the whole system (aggregator, notifier with email and webhook, dashboard, emulators) under a steady load for a
+/// Runs the whole system (aggregator, coach, notifier with email and webhook, dashboard, emulators) under a steady load for a
 /// long time: readings of the bench members at a fixed rate, a share of them misread the ways sensors misread, each with
 /// a trace of its own. Every window it notes the throughput, the send-to-stored p95 of the readings sent in it, and the
 /// resident memory (VmRSS) of every service and emulator, so that a leak or a slowdown shows as a trend.
@@ -47,6 +48,7 @@ public sealed class SoakRun(BenchmarkBackend backend, PipelineRun pipeline)
         var rejectedBefore = backend.Telemetry.Counter("aggregator", "gymiot.readings.rejected");
         var handledBefore = storedBefore + rejectedBefore;
         var notificationsBefore = backend.Telemetry.Counter("error-notifier", "gymiot.notifications.sent");
+        var coachedBefore = backend.Telemetry.Counter("coach", "gymiot.coach.readings");
         var sent = 0;
         var bad = 0;
 
@@ -100,17 +102,21 @@ public sealed class SoakRun(BenchmarkBackend backend, PipelineRun pipeline)
             result.Add(new SoakWindow(end, (handled - start.Handled) / (end - start.End).TotalSeconds, Percentiles.Of(inWindow, 0.95), inWindow.Count, rss));
             start = (end, handled);
         }
-        var left = 0;
+        var left = new Dictionary<string, int>();
         foreach (var queue in QueueNames.WithDeadLetters)
         {
             var attributes = await sqs.GetQueueAttributesAsync((await sqs.GetQueueUrlAsync(queue)).QueueUrl, ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"]);
-            left += attributes.ApproximateNumberOfMessages + attributes.ApproximateNumberOfMessagesNotVisible;
+            if (attributes.ApproximateNumberOfMessages + attributes.ApproximateNumberOfMessagesNotVisible is > 0 and var count)
+            {
+                left[queue] = count;
+            }
         }
         return new SoakResult(
             sent, bad, seconds, sent / sendSeconds, Percentiles.Of(all, 0.50), Percentiles.Of(all, 0.95), Percentiles.Of(all, 0.99),
             backend.Telemetry.Counter("aggregator", "gymiot.readings.processed") - storedBefore,
             backend.Telemetry.Counter("aggregator", "gymiot.readings.rejected") - rejectedBefore,
             backend.Telemetry.Counter("error-notifier", "gymiot.notifications.sent") - notificationsBefore,
+            backend.Telemetry.Counter("coach", "gymiot.coach.readings") - coachedBefore,
             left, rssAtStart, result);
     }
 
