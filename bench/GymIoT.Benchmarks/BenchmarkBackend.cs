@@ -23,6 +23,12 @@ public sealed class BenchmarkBackend : IAsyncDisposable
 
     public DistributedApplication App { get; private set; } = null!;
 
+    /// <summary>The services that export telemetry to the benchmark.</summary>
+    public static readonly string[] Services = ["aggregator", "coach", "error-notifier", "dashboard"];
+
+    /// <summary>Every process of the system the benchmark starts: the services and the emulators they use.</summary>
+    public static readonly string[] Processes = [.. Services, "sqs", "dynamodb", "maildev"];
+
     public AwsSettings Aws => new(AwsSettings.DefaultRegion, App.GetEndpoint("sqs", "http"), App.GetEndpoint("dynamodb", "http"), "test", "test");
 
     /// <param name="aggregatorEnvironment">Environment variables for the aggregator, beside the app's own (<c>--aggregator</c>).</param>
@@ -40,7 +46,7 @@ public sealed class BenchmarkBackend : IAsyncDisposable
             "--Logging:LogLevel:GymIoT.AppHost.Resources=Warning",
             $"--Ifttt:BaseUrl={backend.Webhook.BaseUrl}",
         ]);
-        foreach (var service in new[] { "aggregator", "coach", "error-notifier", "dashboard" })
+        foreach (var service in Services)
         {
             appHost.CreateResourceBuilder(appHost.Resources.OfType<ProjectResource>().Single(r => r.Name == service))
                 .WithEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", backend.Telemetry.Endpoint)
@@ -62,7 +68,7 @@ public sealed class BenchmarkBackend : IAsyncDisposable
             .WithEnvironment("AccountLimits__LoginsPerMinute", "10000");
         backend.App = await appHost.BuildAsync();
         await backend.App.StartAsync();
-        foreach (var resource in new[] { "sqs", "dynamodb", "maildev", "aggregator", "coach", "error-notifier", "dashboard" })
+        foreach (var resource in Processes)
         {
             await backend.App.ResourceNotifications.WaitForResourceHealthyAsync(resource);
         }

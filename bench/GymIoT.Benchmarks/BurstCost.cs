@@ -8,13 +8,10 @@ namespace GymIoT.Benchmarks;
 /// </summary>
 public sealed class BurstCost(BenchmarkBackend backend)
 {
-    /// <summary>The processes whose CPU is counted: every service and emulator of the benchmark's system.</summary>
-    public static readonly string[] Processes = ["aggregator", "coach", "error-notifier", "dashboard", "sqs", "dynamodb"];
-
     /// <summary>Each service counted, with the counter of the readings it handled: the coach may lag behind the aggregator.</summary>
-    private static readonly (string Service, string Handled)[] Services = [("aggregator", "gymiot.readings.processed"), ("coach", "gymiot.coach.readings")];
+    private static readonly (string Service, string Handled)[] Counted = [("aggregator", "gymiot.readings.processed"), ("coach", "gymiot.coach.readings")];
     private static readonly string[] Metrics = ["gymiot.dynamodb.requests", "gymiot.sqs.requests"];
-    private static readonly double ClockTicksPerSecond = 100; // USER_HZ on Linux
+    private const double ClockTicksPerSecond = 100; // USER_HZ on Linux
 
     private Dictionary<string, double> _cpuBefore = [];
     private double _benchmarkCpuBefore;
@@ -24,16 +21,16 @@ public sealed class BurstCost(BenchmarkBackend backend)
 
     public void Start()
     {
-        _cpuBefore = Processes.ToDictionary(p => p, p => CpuSeconds(backend.App.ServiceProcessIdOf(p)));
+        _cpuBefore = BenchmarkBackend.Processes.ToDictionary(p => p, p => CpuSeconds(backend.App.ServiceProcessIdOf(p)));
         _benchmarkCpuBefore = CpuSeconds(Environment.ProcessId);
         _requestsBefore = Requests();
-        _handledBefore = Services.ToDictionary(s => s.Service, s => backend.Telemetry.Counter(s.Service, s.Handled));
+        _handledBefore = Counted.ToDictionary(s => s.Service, s => backend.Telemetry.Counter(s.Service, s.Handled));
     }
 
     /// <summary>Ends the CPU count, as the burst ends: the requests are read later, once the services have exported them.</summary>
     public void Stop(double seconds)
     {
-        _cores = Processes.ToDictionary(p => p, p => (CpuSeconds(backend.App.ServiceProcessIdOf(p)) - _cpuBefore[p]) / seconds);
+        _cores = BenchmarkBackend.Processes.ToDictionary(p => p, p => (CpuSeconds(backend.App.ServiceProcessIdOf(p)) - _cpuBefore[p]) / seconds);
         _cores["benchmark"] = (CpuSeconds(Environment.ProcessId) - _benchmarkCpuBefore) / seconds;
     }
 
@@ -42,7 +39,7 @@ public sealed class BurstCost(BenchmarkBackend backend)
     {
         yield return ($"burst: CPU by process (cores of {Environment.ProcessorCount})", string.Join(", ", _cores.OrderByDescending(c => c.Value).Select(c => $"{c.Key} {c.Value:N2}")));
         var requests = Requests();
-        foreach (var (service, handledCounter) in Services)
+        foreach (var (service, handledCounter) in Counted)
         {
             var readings = backend.Telemetry.Counter(service, handledCounter) - _handledBefore[service];
             foreach (var metric in Metrics)
@@ -59,7 +56,7 @@ public sealed class BurstCost(BenchmarkBackend backend)
     }
 
     private Dictionary<(string Service, string Metric, string Operation), long> Requests() =>
-        Services.SelectMany(s => Metrics.SelectMany(metric => backend.Telemetry.CounterPoints(s.Service, metric)
+        Counted.SelectMany(s => Metrics.SelectMany(metric => backend.Telemetry.CounterPoints(s.Service, metric)
                 .Select(p => (Key: (s.Service, metric, p.Attributes.GetValueOrDefault("aws.operation") ?? ""), p.Value))))
             .GroupBy(p => p.Key)
             .ToDictionary(g => g.Key, g => g.Sum(p => p.Value));

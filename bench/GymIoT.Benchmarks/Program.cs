@@ -126,7 +126,7 @@ if (options.Runs("soak"))
     }
     var baseline = soak.Windows.FirstOrDefault()?.RssMegabytes ?? soak.RssAtStart;
     var last = soak.Windows.LastOrDefault()?.RssMegabytes ?? soak.RssAtStart;
-    foreach (var resource in SoakRun.Watched)
+    foreach (var resource in BenchmarkBackend.Processes)
     {
         var growth = (last[resource] - baseline[resource]) / baseline[resource];
         rows.Add(($"soak RSS {resource}: idle / after first window / end (growth since first window)",

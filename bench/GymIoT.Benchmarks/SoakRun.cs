@@ -33,8 +33,6 @@ public sealed record SoakResult(
 /// </summary>
 public sealed class SoakRun(BenchmarkBackend backend, PipelineRun pipeline)
 {
-    public static readonly string[] Watched = ["aggregator", "coach", "error-notifier", "dashboard", "sqs", "dynamodb", "maildev"];
-
     private readonly Random _random = new(7);
 
     public async Task<SoakResult> RunAsync(int ratePerSecond, TimeSpan duration, double badShare, TimeSpan window)
@@ -132,5 +130,5 @@ public sealed class SoakRun(BenchmarkBackend backend, PipelineRun pipeline)
         backend.Telemetry.Counter("aggregator", "gymiot.readings.processed") + backend.Telemetry.Counter("aggregator", "gymiot.readings.rejected");
 
     private Dictionary<string, double> Rss() =>
-        Watched.ToDictionary(resource => resource, resource => BenchmarkBackend.RssMegabytes(backend.App.ServiceProcessIdOf(resource)));
+        BenchmarkBackend.Processes.ToDictionary(resource => resource, resource => BenchmarkBackend.RssMegabytes(backend.App.ServiceProcessIdOf(resource)));
 }
