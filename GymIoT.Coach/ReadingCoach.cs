@@ -70,8 +70,7 @@ public sealed partial class ReadingCoach(
                 return true;
             }
             var session = new TrainingSession(reading.ReadingId, reading.Machine, reading.StartedAt, reading.DurationSeconds / 60, reading.HeartRatePerMinute);
-            await sessions.RecordAsync(reading.MemberId, day, session, cancellationToken);
-            var known = await sessions.OnAsync(reading.MemberId, day, withHeartRate: false, cancellationToken);
+            var known = await sessions.RecordAsync(reading.MemberId, day, session, cancellationToken);
             var card = await cards.OnAsync(reading.MemberId, day, cancellationToken);
             var due = AlertRules.For(reading.MemberId, day, card, known, session);
             if (due.Count > 0)

@@ -51,7 +51,7 @@ public sealed record ServiceAccess(string Service, string Resource, IReadOnlyLis
         [Grant(QueueNames.Coaching, Consume), Grant(LiveQueues, "SendMessage")],
         [
             Grant(TableNames.Alerts, "DescribeTable", "PutItem", "Query", "UpdateItem"),
-            Grant(TableNames.CoachSessions, "PutItem", "Query"),
+            Grant(TableNames.CoachSessions, "UpdateItem", "PutItem"),
             Grant(TableNames.Members, "GetItem", "Scan"),
             Grant(TableNames.MemberActivity, "Query", "GetItem"),
             Grant(TableNames.TrainingCards, "GetItem", "PutItem", "Scan"),
