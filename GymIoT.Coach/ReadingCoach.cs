@@ -75,7 +75,7 @@ public sealed partial class ReadingCoach(
             var due = AlertRules.For(reading.MemberId, day, card, known, session);
             if (due.Count > 0)
             {
-                var raised = await alerts.RaisedOnAsync(reading.MemberId, day, cancellationToken);
+                var raised = await alerts.RaisedAsync(reading.MemberId, due.Select(a => a.AlertId), cancellationToken);
                 var unseen = due.Where(a => !raised.GetValueOrDefault(a.AlertId)).ToList();
                 if (unseen.Count > 0)
                 {

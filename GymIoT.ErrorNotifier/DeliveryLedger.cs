@@ -1,7 +1,6 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using GymIoT.Core.Storage;
-using GymIoT.Core.Aws;
 
 namespace GymIoT.ErrorNotifier;
 
@@ -11,31 +10,9 @@ namespace GymIoT.ErrorNotifier;
 /// </summary>
 public sealed class DeliveryLedger(IAmazonDynamoDB dynamoDb, TimeProvider timeProvider)
 {
-    public async Task<HashSet<string>> DeliveredAsync(IEnumerable<string> reportIds, string channel, CancellationToken cancellationToken)
-    {
-        var delivered = new HashSet<string>();
-        foreach (var chunk in reportIds.Distinct().Chunk(AwsLimits.DynamoDbBatchGetKeys))
-        {
-            var request = new Dictionary<string, KeysAndAttributes>
-            {
-                [TableNames.NotificationDeliveries] = new KeysAndAttributes
-                {
-                    Keys = [.. chunk.Select(id => Key(id, channel))],
-                    ConsistentRead = true,
-                },
-            };
-            while (request.Count > 0)
-            {
-                var response = await dynamoDb.BatchGetItemAsync(request, cancellationToken);
-                foreach (var item in response.Responses?.GetValueOrDefault(TableNames.NotificationDeliveries) ?? [])
-                {
-                    delivered.Add(item[KeyNames.ReportId].S);
-                }
-                request = response.UnprocessedKeys is { Count: > 0 } unprocessed ? unprocessed : [];
-            }
-        }
-        return delivered;
-    }
+    public async Task<HashSet<string>> DeliveredAsync(IEnumerable<string> reportIds, string channel, CancellationToken cancellationToken) =>
+        [.. (await dynamoDb.BatchGetAllAsync(TableNames.NotificationDeliveries, reportIds.Distinct().Select(id => Key(id, channel)), cancellationToken: cancellationToken))
+            .Select(item => item[KeyNames.ReportId].S)];
 
     public async Task RecordAsync(IEnumerable<string> reportIds, string channel, CancellationToken cancellationToken)
     {

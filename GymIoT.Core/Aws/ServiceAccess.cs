@@ -50,7 +50,7 @@ public sealed record ServiceAccess(string Service, string Resource, IReadOnlyLis
     public static ServiceAccess Coach { get; } = new("GymIoT.Coach", "coach",
         [Grant(QueueNames.Coaching, Consume), Grant(LiveQueues, "SendMessage")],
         [
-            Grant(TableNames.Alerts, "DescribeTable", "PutItem", "Query", "UpdateItem"),
+            Grant(TableNames.Alerts, "DescribeTable", "PutItem", "BatchGetItem", "UpdateItem"),
             Grant(TableNames.CoachSessions, "UpdateItem", "PutItem"),
             Grant(TableNames.Members, "GetItem", "Scan"),
             Grant(TableNames.MemberActivity, "Query", "GetItem"),

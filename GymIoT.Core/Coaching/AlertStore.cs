@@ -16,6 +16,19 @@ public sealed class AlertStore(IAmazonDynamoDB dynamoDb)
         (await DayItemsAsync(memberId, day, idsOnly: true, cancellationToken))
             .ToDictionary(i => i[KeyNames.AlertId].S, i => i.ContainsKey(AlertAttributes.MailOutcome));
 
+    /// <summary>
+    /// Which of the member's alerts <paramref name="alertIds"/> (distinct) have been raised, each with whether its email has
+    /// been seen to: read by key, so it costs the same however many alerts the day holds.
+    /// </summary>
+    public async Task<Dictionary<string, bool>> RaisedAsync(string memberId, IEnumerable<string> alertIds, CancellationToken cancellationToken = default) =>
+        (await dynamoDb.BatchGetAllAsync(
+            TableNames.Alerts,
+            alertIds.Select(id => new Dictionary<string, AttributeValue> { [KeyNames.MemberId] = new() { S = memberId }, [KeyNames.AlertId] = new() { S = id } }),
+            $"#a, {AlertAttributes.MailOutcome}",
+            new() { ["#a"] = KeyNames.AlertId },
+            cancellationToken))
+            .ToDictionary(i => i[KeyNames.AlertId].S, i => i.ContainsKey(AlertAttributes.MailOutcome));
+
     /// <summary>Records what became of the alert's email (<see cref="AlertMail"/>), so that no later delivery of its reading sends it again.</summary>
     public async Task MarkMailedAsync(string memberId, string alertId, string outcome, CancellationToken cancellationToken = default) =>
         await dynamoDb.UpdateItemAsync(new UpdateItemRequest
