@@ -31,8 +31,8 @@ public sealed class BenchmarkBackend : IAsyncDisposable
 
     public AwsSettings Aws => new(AwsSettings.DefaultRegion, App.GetEndpoint("sqs", "http"), App.GetEndpoint("dynamodb", "http"), "test", "test");
 
-    /// <param name="aggregatorEnvironment">Environment variables for the aggregator, beside the app's own (<c>--aggregator</c>).</param>
-    public static async Task<BenchmarkBackend> StartAsync(IReadOnlyList<(string Name, string Value)> aggregatorEnvironment)
+    /// <param name="serviceEnvironment">Environment variables for the services, beside the app's own (<c>--aggregator</c>, <c>--coach</c>…).</param>
+    public static async Task<BenchmarkBackend> StartAsync(IReadOnlyList<(string Service, string Name, string Value)> serviceEnvironment)
     {
         var backend = new BenchmarkBackend(new OtlpReceiver());
         var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.GymIoT_AppHost>(
@@ -57,10 +57,9 @@ public sealed class BenchmarkBackend : IAsyncDisposable
                 .WithEnvironment("OTEL_METRIC_EXPORT_INTERVAL", "1000")
                 .WithEnvironment("Logging__LogLevel__Default", "Warning");
         }
-        var aggregator = appHost.CreateResourceBuilder(appHost.Resources.OfType<ProjectResource>().Single(r => r.Name == "aggregator"));
-        foreach (var (name, value) in aggregatorEnvironment)
+        foreach (var (service, name, value) in serviceEnvironment)
         {
-            aggregator.WithEnvironment(name, value);
+            appHost.CreateResourceBuilder(appHost.Resources.OfType<ProjectResource>().Single(r => r.Name == service)).WithEnvironment(name, value);
         }
         // The benchmark signs up and logs in hundreds of members from one address.
         appHost.CreateResourceBuilder(appHost.Resources.OfType<ProjectResource>().Single(r => r.Name == "dashboard"))

@@ -9,9 +9,10 @@ namespace GymIoT.Benchmarks;
 /// asked for, <c>--only soak --soak-minutes 30 --soak-rate 200 --soak-bad-percent 2 --soak-window-minutes 5
 /// --soak-members 5000 --soak-devices 100</c> (devices per machine type). <c>--quick</c> runs every part but the soak at a
 /// small size (<see cref="Quick"/>), in under three minutes here, to compare its ratios with <c>bench/README.md</c>; a
-/// setting given beside it still wins. <c>--aggregator NAME=VALUE</c> (repeatable) sets an environment variable of the
-/// aggregator, e.g. <c>Aggregator__MaxBatchReadings=1000</c> or <c>DOTNET_GCConserveMemory=7</c>, to measure a setting
-/// before it is made the default.
+/// setting given beside it still wins. <c>--aggregator NAME=VALUE</c> (repeatable; likewise <c>--coach</c>,
+/// <c>--error-notifier</c>, <c>--dashboard</c>) sets an environment variable of that service, e.g.
+/// <c>Aggregator__MaxBatchReadings=1000</c> or <c>DOTNET_GCConserveMemory=7</c>, to measure a setting before it is made
+/// the default.
 /// </summary>
 public sealed record BenchmarkOptions(
     int Readings, int Members, int CeilingOperations, int Concurrency, int SteadyRate, int SteadySeconds, int TraceEvery, int Renders, int HistoryDays,
@@ -72,11 +73,14 @@ public sealed record BenchmarkOptions(
             Only: Array.IndexOf(args, "--only") is var only and >= 0 && only + 1 < args.Length ? args[only + 1] : "all");
     }
 
-    /// <summary>The aggregator's environment variables given with <c>--aggregator NAME=VALUE</c>.</summary>
-    public static IReadOnlyList<(string Name, string Value)> AggregatorEnvironment(string[] args) =>
+    /// <summary>
+    /// The services' environment variables given with <c>--SERVICE NAME=VALUE</c>, SERVICE one of
+    /// <see cref="BenchmarkBackend.Services"/>, e.g. <c>--aggregator Aggregator__MaxBatchReadings=1000</c>.
+    /// </summary>
+    public static IReadOnlyList<(string Service, string Name, string Value)> ServiceEnvironment(string[] args) =>
         [.. args.Select((arg, i) => (arg, i))
-            .Where(a => a.arg == "--aggregator" && a.i + 1 < args.Length)
+            .Where(a => a.arg.StartsWith("--", StringComparison.Ordinal) && BenchmarkBackend.Services.Contains(a.arg[2..]) && a.i + 1 < args.Length)
             .Select(a => args[a.i + 1].Split('=', 2) is [var name, var value] && name.Length > 0
-                ? (name, value)
-                : throw new ArgumentException($"--aggregator takes NAME=VALUE, not '{args[a.i + 1]}'."))];
+                ? (a.arg[2..], name, value)
+                : throw new ArgumentException($"{a.arg} takes NAME=VALUE, not '{args[a.i + 1]}'."))];
 }

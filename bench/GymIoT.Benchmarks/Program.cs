@@ -6,18 +6,18 @@ using GymIoT.TestSupport;
 // and the member home's render time for a member with two years of history.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var options = BenchmarkOptions.Parse(args);
-var aggregatorEnvironment = BenchmarkOptions.AggregatorEnvironment(args);
+var serviceEnvironment = BenchmarkOptions.ServiceEnvironment(args);
 Console.WriteLine($"GymIoT benchmark: {options}");
-if (aggregatorEnvironment.Count > 0)
+if (serviceEnvironment.Count > 0)
 {
-    Console.WriteLine($"Aggregator environment: {string.Join(", ", aggregatorEnvironment.Select(e => $"{e.Name}={e.Value}"))}");
+    Console.WriteLine($"Service environment: {string.Join(", ", serviceEnvironment.Select(e => $"{e.Service}: {e.Name}={e.Value}"))}");
 }
 Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1 << 30)} GiB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
 
 var clock = System.Diagnostics.Stopwatch.StartNew();
 void Progress(string done) => Console.WriteLine($"[{clock.Elapsed:mm\\:ss}] {done}");
 
-await using var backend = await BenchmarkBackend.StartAsync(aggregatorEnvironment);
+await using var backend = await BenchmarkBackend.StartAsync(serviceEnvironment);
 Progress("system started");
 // 50 readings a member and about 800 a device: a burst within the daily limits of every item (ItemLimits).
 var pipeline = new PipelineRun(backend, options.Members, options.TraceEvery, devicesPerMachine: 16);
