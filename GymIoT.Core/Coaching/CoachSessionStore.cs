@@ -14,8 +14,9 @@ namespace GymIoT.Core.Coaching;
 /// the day's sessions as separate items cost the store a write and a query of them all for every session.</item>
 /// <item>One item per session that carried a heart rate (sort key: day#reading), which the member home draws.</item>
 /// </list>
-/// A member's day holds at most <see cref="ItemLimits.ReadingsPerMemberDay"/> stored readings, so the day item stays near
-/// 20 KB, far from DynamoDB's 400 KB.
+/// A member's day holds at most <see cref="ItemLimits.ReadingsPerMemberDay"/> stored readings, so the day item stays under
+/// 20 KB, far from DynamoDB's 400 KB. DynamoDB bills a write by the whole item's size: a day of a few sessions is under
+/// 1 KB, one write unit.
 /// </summary>
 public sealed class CoachSessionStore(IAmazonDynamoDB dynamoDb)
 {
