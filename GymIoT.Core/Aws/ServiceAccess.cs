@@ -51,7 +51,7 @@ public sealed record ServiceAccess(string Service, string Resource, IReadOnlyLis
         [Grant(QueueNames.Coaching, Consume), Grant(LiveQueues, "SendMessage")],
         [
             Grant(TableNames.Alerts, "DescribeTable", "PutItem", "BatchGetItem", "UpdateItem"),
-            Grant(TableNames.CoachSessions, "UpdateItem", "PutItem"),
+            Grant(TableNames.CoachSessions, "UpdateItem"),
             Grant(TableNames.Members, "GetItem", "Scan"),
             Grant(TableNames.MemberActivity, "Query", "GetItem"),
             Grant(TableNames.TrainingCards, "GetItem", "PutItem", "Scan"),
@@ -71,7 +71,7 @@ public sealed record ServiceAccess(string Service, string Resource, IReadOnlyLis
             Grant(TableNames.TrainingCards, "GetItem", "PutItem", "Scan"),
             Grant(TableNames.CardAssignments, "PutItem", "Query"),
             Grant(TableNames.CardOffers, "GetItem", "PutItem", "UpdateItem"),
-            Grant(TableNames.CoachSessions, "Query"),
+            Grant(TableNames.CoachSessions, "GetItem"),
             Grant(TableNames.Alerts, "Query"),
             Grant(TableNames.MonthReviews, "GetItem"),
             Grant(TableNames.LiveListeners, "PutItem", "DeleteItem", "Scan"),
@@ -84,7 +84,6 @@ public sealed record ServiceAccess(string Service, string Resource, IReadOnlyLis
             Grant(TableNames.Members, "DescribeTable", "GetItem", "PutItem", "UpdateItem", "Scan"),
             Grant(TableNames.TrainingCards, "GetItem", "PutItem", "Scan"),
             Grant(TableNames.CardAssignments, "PutItem", "Query"),
-            Grant(TableNames.CoachSessions, "Query"),
         ]);
 
     public static IReadOnlyList<ServiceAccess> All { get; } = [Aggregator, ErrorNotifier, Coach, Dashboard, DeviceSimulator];
