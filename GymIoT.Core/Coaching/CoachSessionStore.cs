@@ -27,7 +27,7 @@ public sealed class CoachSessionStore(IAmazonDynamoDB dynamoDb)
 
     /// <summary>
     /// Between a session's fields and between its heart-rate samples: a string is the cheapest value for the store to keep
-    /// and return (a map or list of numbers cost dynalite about twice the CPU per write, bench/README.md).
+    /// and return (a session as a map cost dynalite about twice the CPU of one string per write, bench/README.md).
     /// </summary>
     private const char Separator = '|';
 
@@ -74,8 +74,10 @@ public sealed class CoachSessionStore(IAmazonDynamoDB dynamoDb)
         [KeyNames.Session] = new() { S = StoredDate.Of(day) },
     };
 
-    private static List<TrainingSession> SessionsOf(Dictionary<string, AttributeValue>? dayItem) =>
-        [.. (dayItem ?? []).Where(a => a.Key.StartsWith(SessionAttribute, StringComparison.Ordinal)).Select(a =>
+    private static List<TrainingSession> SessionsOf(Dictionary<string, AttributeValue>? dayItem)
+    {
+        var item = dayItem ?? [];
+        return [.. item.Where(a => a.Key.StartsWith(SessionAttribute, StringComparison.Ordinal)).Select(a =>
         {
             var readingId = a.Key[SessionAttribute.Length..];
             var fields = a.Value.S.Split(Separator);
@@ -84,8 +86,9 @@ public sealed class CoachSessionStore(IAmazonDynamoDB dynamoDb)
                 fields[0],
                 DateTimeOffset.Parse(fields[1], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
                 double.Parse(fields[2], CultureInfo.InvariantCulture),
-                dayItem!.GetValueOrDefault(HeartRateAttribute + readingId)?.S is { Length: > 0 } heartRate
+                item.GetValueOrDefault(HeartRateAttribute + readingId)?.S is { Length: > 0 } heartRate
                     ? [.. heartRate.Split(Separator).Select(bpm => int.Parse(bpm, CultureInfo.InvariantCulture))]
                     : null);
         })];
+    }
 }
