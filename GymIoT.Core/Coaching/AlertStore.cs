@@ -11,23 +11,24 @@ public sealed class AlertStore(IAmazonDynamoDB dynamoDb)
     /// <summary>How many alerts a member's history shows at most.</summary>
     public const int HistoryLength = 100;
 
+    /// <summary>What an alert's mark is read from: its id (<c>#a</c>) and its mail outcome.</summary>
+    private const string MarkProjection = $"#a, {AlertAttributes.MailOutcome}";
+
     /// <summary>The ids of the alerts raised for a member's day, each with whether its email has been seen to (<see cref="MarkMailedAsync"/>).</summary>
     public async Task<Dictionary<string, bool>> RaisedOnAsync(string memberId, DateOnly day, CancellationToken cancellationToken = default) =>
-        (await DayItemsAsync(memberId, day, idsOnly: true, cancellationToken))
-            .ToDictionary(i => i[KeyNames.AlertId].S, i => i.ContainsKey(AlertAttributes.MailOutcome));
+        MarksOf(await DayItemsAsync(memberId, day, idsOnly: true, cancellationToken));
 
     /// <summary>
     /// Which of the member's alerts <paramref name="alertIds"/> (distinct) have been raised, each with whether its email has
     /// been seen to: read by key, so it costs the same however many alerts the day holds.
     /// </summary>
     public async Task<Dictionary<string, bool>> RaisedAsync(string memberId, IEnumerable<string> alertIds, CancellationToken cancellationToken = default) =>
-        (await dynamoDb.BatchGetAllAsync(
+        MarksOf(await dynamoDb.BatchGetAllAsync(
             TableNames.Alerts,
             alertIds.Select(id => new Dictionary<string, AttributeValue> { [KeyNames.MemberId] = new() { S = memberId }, [KeyNames.AlertId] = new() { S = id } }),
-            $"#a, {AlertAttributes.MailOutcome}",
+            MarkProjection,
             new() { ["#a"] = KeyNames.AlertId },
-            cancellationToken))
-            .ToDictionary(i => i[KeyNames.AlertId].S, i => i.ContainsKey(AlertAttributes.MailOutcome));
+            cancellationToken));
 
     /// <summary>Records what became of the alert's email (<see cref="AlertMail"/>), so that no later delivery of its reading sends it again.</summary>
     public async Task MarkMailedAsync(string memberId, string alertId, string outcome, CancellationToken cancellationToken = default) =>
@@ -52,7 +53,7 @@ public sealed class AlertStore(IAmazonDynamoDB dynamoDb)
             KeyConditionExpression = "#m = :m AND begins_with(#a, :day)",
             ExpressionAttributeNames = new() { ["#m"] = KeyNames.MemberId, ["#a"] = KeyNames.AlertId },
             ExpressionAttributeValues = new() { [":m"] = new() { S = memberId }, [":day"] = new() { S = $"{StoredDate.Of(day)}#" } },
-            ProjectionExpression = idsOnly ? $"#a, {AlertAttributes.MailOutcome}" : null,
+            ProjectionExpression = idsOnly ? MarkProjection : null,
             ConsistentRead = true,
         }, cancellationToken);
 
@@ -90,6 +91,10 @@ public sealed class AlertStore(IAmazonDynamoDB dynamoDb)
         }, cancellationToken);
         return [.. (response.Items ?? []).Select(FromItem).OrderByDescending(a => a.RaisedAt)];
     }
+
+    /// <summary>Each alert's id, with whether its email has been seen to.</summary>
+    private static Dictionary<string, bool> MarksOf(IEnumerable<Dictionary<string, AttributeValue>> items) =>
+        items.ToDictionary(i => i[KeyNames.AlertId].S, i => i.ContainsKey(AlertAttributes.MailOutcome));
 
     private static RaisedAlert FromItem(Dictionary<string, AttributeValue> item)
     {

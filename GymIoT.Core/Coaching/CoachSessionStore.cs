@@ -32,7 +32,10 @@ public sealed class CoachSessionStore(IAmazonDynamoDB dynamoDb)
     private const char Separator = '|';
 
     /// <summary>Records the session on its member's day.</summary>
-    /// <returns>Every session of that day recorded so far, this one included.</returns>
+    /// <returns>
+    /// Every session of that day recorded so far, this one included, without heart rate: the alerts judge minutes, and a
+    /// busy day's heart rate is thousands of numbers to parse for every reading.
+    /// </returns>
     public async Task<IReadOnlyList<TrainingSession>> RecordAsync(string memberId, DateOnly day, TrainingSession session, CancellationToken cancellationToken)
     {
         var request = new UpdateItemRequest
@@ -53,7 +56,7 @@ public sealed class CoachSessionStore(IAmazonDynamoDB dynamoDb)
             request.ExpressionAttributeNames["#heartRate"] = HeartRateAttribute + session.ReadingId;
             request.ExpressionAttributeValues[":heartRate"] = new() { S = string.Join(Separator, heartRate.Select(bpm => bpm.ToString(CultureInfo.InvariantCulture))) };
         }
-        return SessionsOf((await dynamoDb.UpdateItemAsync(request, cancellationToken)).Attributes);
+        return SessionsOf((await dynamoDb.UpdateItemAsync(request, cancellationToken)).Attributes, withHeartRate: false);
     }
 
     /// <summary>The member's sessions of the day the coach has seen, in no particular order, each with its heart rate if it carried one.</summary>
@@ -65,7 +68,7 @@ public sealed class CoachSessionStore(IAmazonDynamoDB dynamoDb)
             Key = DayKey(memberId, day),
             ConsistentRead = true,
         }, cancellationToken);
-        return SessionsOf(response.Item);
+        return SessionsOf(response.Item, withHeartRate: true);
     }
 
     private static Dictionary<string, AttributeValue> DayKey(string memberId, DateOnly day) => new()
@@ -74,7 +77,7 @@ public sealed class CoachSessionStore(IAmazonDynamoDB dynamoDb)
         [KeyNames.Session] = new() { S = StoredDate.Of(day) },
     };
 
-    private static List<TrainingSession> SessionsOf(Dictionary<string, AttributeValue>? dayItem)
+    private static List<TrainingSession> SessionsOf(Dictionary<string, AttributeValue>? dayItem, bool withHeartRate)
     {
         var item = dayItem ?? [];
         return [.. item.Where(a => a.Key.StartsWith(SessionAttribute, StringComparison.Ordinal)).Select(a =>
@@ -86,7 +89,7 @@ public sealed class CoachSessionStore(IAmazonDynamoDB dynamoDb)
                 fields[0],
                 DateTimeOffset.Parse(fields[1], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
                 double.Parse(fields[2], CultureInfo.InvariantCulture),
-                item.GetValueOrDefault(HeartRateAttribute + readingId)?.S is { Length: > 0 } heartRate
+                withHeartRate && item.GetValueOrDefault(HeartRateAttribute + readingId)?.S is { Length: > 0 } heartRate
                     ? [.. heartRate.Split(Separator).Select(bpm => int.Parse(bpm, CultureInfo.InvariantCulture))]
                     : null);
         })];

@@ -46,9 +46,10 @@ public sealed class BenchmarkBackend : IAsyncDisposable
             "--Logging:LogLevel:GymIoT.AppHost.Resources=Warning",
             $"--Ifttt:BaseUrl={backend.Webhook.BaseUrl}",
         ]);
+        IResourceBuilder<ProjectResource> Service(string name) => appHost.CreateResourceBuilder(appHost.Resources.OfType<ProjectResource>().Single(r => r.Name == name));
         foreach (var service in Services)
         {
-            appHost.CreateResourceBuilder(appHost.Resources.OfType<ProjectResource>().Single(r => r.Name == service))
+            Service(service)
                 .WithEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", backend.Telemetry.Endpoint)
                 .WithEnvironment("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf")
                 .WithEnvironment("OTEL_BSP_SCHEDULE_DELAY", "500")
@@ -59,10 +60,10 @@ public sealed class BenchmarkBackend : IAsyncDisposable
         }
         foreach (var (service, name, value) in serviceEnvironment)
         {
-            appHost.CreateResourceBuilder(appHost.Resources.OfType<ProjectResource>().Single(r => r.Name == service)).WithEnvironment(name, value);
+            Service(service).WithEnvironment(name, value);
         }
         // The benchmark signs up and logs in hundreds of members from one address.
-        appHost.CreateResourceBuilder(appHost.Resources.OfType<ProjectResource>().Single(r => r.Name == "dashboard"))
+        Service("dashboard")
             .WithEnvironment("AccountLimits__SignUpsPerMinute", "10000")
             .WithEnvironment("AccountLimits__LoginsPerMinute", "10000");
         backend.App = await appHost.BuildAsync();
