@@ -14,11 +14,13 @@ var aws = builder.AddAwsBackend(loggerFactory.CreateLogger("GymIoT.AppHost"));
 var aggregator = builder.AddProject<Projects.GymIoT_Aggregator>("aggregator")
     .WithAwsBackend(aws)
     .WithGymSettings()
+    .WithServiceProcess()
     .WithHttpHealthCheck("/health");
 
 builder.AddProject<Projects.GymIoT_ErrorNotifier>("error-notifier")
     .WithAwsBackend(aws)
     .WithGymSettings()
+    .WithServiceProcess()
     .WithMailServer(aws)
     .WithIftttWebhook()
     .WithHttpHealthCheck("/health");
@@ -26,6 +28,7 @@ builder.AddProject<Projects.GymIoT_ErrorNotifier>("error-notifier")
 builder.AddProject<Projects.GymIoT_Coach>("coach")
     .WithAwsBackend(aws)
     .WithGymSettings()
+    .WithServiceProcess()
     .WithMailServer(aws)
     .WithHttpHealthCheck("/health");
 
@@ -36,6 +39,7 @@ if (builder.Configuration.GetValue("GymIoT:Simulator", true))
     var simulator = builder.AddProject<Projects.GymIoT_DeviceSimulator>("device-simulator")
         .WithAwsBackend(aws)
         .WithGymSettings()
+        .WithServiceProcess()
         .WithEnvironment("Simulator__SeedHistory", builder.Environment.IsDevelopment() ? "true" : "false")
         .WithHttpHealthCheck("/health")
         .WaitFor(aggregator);
@@ -49,6 +53,7 @@ if (builder.Configuration.GetValue("GymIoT:Simulator", true))
 builder.AddProject<Projects.GymIoT_Dashboard>("dashboard")
     .WithAwsBackend(aws)
     .WithGymSettings()
+    .WithServiceProcess()
     .WithEnvironment("DemoAccounts__Enabled", builder.Environment.IsDevelopment() ? "true" : "false")
     .WithStaffTools(aws)
     .WithMailServer(aws)

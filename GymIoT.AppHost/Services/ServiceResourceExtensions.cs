@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using GymIoT.Core.Hosting;
 using Microsoft.Extensions.Configuration;
 
 namespace GymIoT.AppHost.Services;
@@ -19,6 +20,16 @@ public static class ServiceResourceExtensions
             {
                 service.WithEnvironment($"Gym__{setting.Key.Replace(":", "__")}", setting.Value);
             }
+        }
+        return service;
+    }
+
+    /// <summary>The process environment every service runs with (<see cref="ServiceProcess"/>), the same as in the deploy stack.</summary>
+    public static IResourceBuilder<ProjectResource> WithServiceProcess(this IResourceBuilder<ProjectResource> service)
+    {
+        foreach (var (name, value) in ServiceProcess.Environment)
+        {
+            service.WithEnvironment(name, value);
         }
         return service;
     }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Amazon.CDK.Assertions;
 using GymIoT.Core.Aws;
+using GymIoT.Core.Hosting;
 using GymIoT.Core.Provisioning;
 using GymIoT.Core.Queues;
 using GymIoT.Deploy;
@@ -138,6 +139,21 @@ public sealed class DeployStackTests
         Assert.Equal(3, secrets.Count(s => s == "Smtp__Password"));
         Assert.Single(secrets, "Ifttt__Key");
         Assert.DoesNotContain(containers.SelectMany(c => c!["Environment"]?.AsArray() ?? []), e => e!["Name"]!.GetValue<string>() is "Smtp__Password" or "Ifttt__Key");
+    }
+
+    [Fact]
+    public void Every_service_container_runs_with_the_process_environment_the_AppHost_gives()
+    {
+        var containers = SynthesizedStack.Resources(Json, "AWS::ECS::TaskDefinition").SelectMany(t => t.Properties["ContainerDefinitions"]!.AsArray())
+            .Where(c => GymIoTStack.Replicas.ContainsKey(c!["Name"]!.GetValue<string>())).ToList();
+
+        Assert.Equal(GymIoTStack.Replicas.Count, containers.Count);
+        foreach (var container in containers)
+        {
+            // Some values are CloudFormation expressions, not text: only the process environment's own are read.
+            var environment = container!["Environment"]!.AsArray().ToDictionary(e => e!["Name"]!.GetValue<string>(), e => e!["Value"]);
+            Assert.All(ServiceProcess.Environment, variable => Assert.Equal(variable.Value, environment.GetValueOrDefault(variable.Key)?.GetValue<string>()));
+        }
     }
 
     private static string Keys(IEnumerable<(string Name, string Type)> keys) => string.Join(",", keys.Select(k => $"{k.Name}:{k.Type}"));

@@ -3,6 +3,7 @@ using Amazon.CDK.AWS.ECS;
 using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.Logs;
 using Constructs;
+using GymIoT.Core.Hosting;
 using GymIoT.Deploy.Security;
 
 namespace GymIoT.Deploy.Services;
@@ -49,7 +50,7 @@ public sealed class ServiceTask : Construct
             Image = image,
             Essential = true,
             PortMappings = [new PortMapping { ContainerPort = ContainerPort }],
-            Environment = new Dictionary<string, string>(shape.Environment)
+            Environment = new Dictionary<string, string>(shape.Environment.Concat(ServiceProcess.Environment))
             {
                 ["ASPNETCORE_ENVIRONMENT"] = "Production",
                 ["ASPNETCORE_HTTP_PORTS"] = ContainerPort.ToString(),
