@@ -14,15 +14,14 @@ public static class ResourceLifecycle
     private const int Attempts = 5;
 
     /// <summary>
-    /// Stops a running resource and waits until it has ended and its processes are gone: the orchestrator reports the end
-    /// before the last of them has exited, and a start in that moment would race it for its ports and files (maildev's SMTP
+    /// Stops a running resource and waits until it has ended and its process is gone: the orchestrator reports the end
+    /// before the process has exited, and a start in that moment would race it for its ports and files (maildev's SMTP
     /// port, dynalite's database lock).
     /// </summary>
     public static async Task StopResourceAsync(this DistributedApplication app, string resource, CancellationToken cancellationToken = default)
     {
         await app.WaitForAsync(resource, e => e.Snapshot.State?.Text == KnownResourceStates.Running, cancellationToken);
         var process = app.ProcessIdOf(resource);
-        var service = app.ServiceProcessIdOf(resource);
         try
         {
             await app.ExecuteAsync(resource, KnownResourceCommands.StopCommand, cancellationToken);
@@ -40,12 +39,11 @@ public static class ResourceLifecycle
             {
                 var log = await app.TailAsync(resource);
                 throw new InvalidOperationException(
-                    $"{refused.Message} A minute later the orchestrator still had it running; its process {process} {Liveness(process)}, " +
-                    $"its service process {service} {Liveness(service)}. The end of its log:{Environment.NewLine}{string.Join(Environment.NewLine, log)}", refused);
+                    $"{refused.Message} A minute later the orchestrator still had it running; its process {process} {Liveness(process)}. " +
+                    $"The end of its log:{Environment.NewLine}{string.Join(Environment.NewLine, log)}", refused);
             }
         }
         await app.WaitForAsync(resource, e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), cancellationToken);
-        await WaitForExitAsync(service, cancellationToken);
         await WaitForExitAsync(process, cancellationToken);
     }
 
@@ -67,10 +65,36 @@ public static class ResourceLifecycle
             {
                 await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
             }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw new TimeoutException(
+                    $"{resource} was started but was not healthy in time: {app.HealthOf(resource)}. The end of its log:{Environment.NewLine}" +
+                    string.Join(Environment.NewLine, await app.TailAsync(resource)));
+            }
         }
     }
 
-    /// <summary>The id of the process the app runs for a resource now (an executable or a project).</summary>
+    /// <summary>A resource's state and each health report, with why it failed: what a start that never turned healthy was waiting on.</summary>
+    private static string HealthOf(this DistributedApplication app, string resource)
+    {
+        if (!app.ResourceNotifications.TryGetCurrentState(resource, out var state))
+        {
+            return "unknown to the orchestrator";
+        }
+        var process = state.Snapshot.Properties.FirstOrDefault(p => p.Name is "executable.pid" or "project.pid")?.Value is { } pid
+            ? $"process {pid} {Liveness(Convert.ToInt32(pid))}"
+            : "no process";
+        var reports = state.Snapshot.HealthReports.Select(r => $"{r.Name} {r.Status?.ToString() ?? "not checked yet"}" +
+            (r.Description is { Length: > 0 } description ? $" ({description})" : "") +
+            (r.ExceptionText is { Length: > 0 } exception ? $" [{exception.Split('\n')[0].Trim()}]" : "") +
+            (r.LastRunAt is { } at ? $" at {at:HH:mm:ss}" : ""));
+        return $"{state.Snapshot.State?.Text}, {process}, health {state.Snapshot.HealthStatus?.ToString() ?? "none"}: {string.Join("; ", reports)}";
+    }
+
+    /// <summary>
+    /// The id of the process the app runs for a resource now: the emulator's Node.js, or the service's own program (the
+    /// AppHost starts it without <c>dotnet run</c>), so also the process that does the resource's work.
+    /// </summary>
     public static int ProcessIdOf(this DistributedApplication app, string resource)
     {
         if (!app.ResourceNotifications.TryGetCurrentState(resource, out var state))
@@ -81,21 +105,7 @@ public static class ResourceLifecycle
         return Convert.ToInt32(pid);
     }
 
-    /// <summary>
-    /// The process that does a resource's work: for a project, which the orchestrator starts through <c>dotnet run</c>, the
-    /// service that it runs; for an executable, the process itself.
-    /// </summary>
-    public static int ServiceProcessIdOf(this DistributedApplication app, string resource)
-    {
-        var pid = app.ProcessIdOf(resource);
-        var children = Directory.GetDirectories($"/proc/{pid}/task")
-            .SelectMany(task => ChildrenListed(Path.Combine(task, "children")))
-            .Select(int.Parse)
-            .ToList();
-        return children is [var service] ? service : pid;
-    }
-
-    /// <summary>Stops a resource and starts it again once its old processes are gone.</summary>
+    /// <summary>Stops a resource and starts it again once its old process is gone.</summary>
     public static async Task RestartResourceAsync(this DistributedApplication app, string resource, CancellationToken cancellationToken = default)
     {
         await app.StopResourceAsync(resource, cancellationToken);
@@ -103,18 +113,15 @@ public static class ResourceLifecycle
     }
 
     /// <summary>
-    /// Kills a resource's processes (a project's service and the <c>dotnet run</c> above it) with SIGKILL, as a crash or the
-    /// kernel's OOM killer would, and waits until they are gone.
+    /// Kills a resource's process with SIGKILL, as a crash or the kernel's OOM killer would, and waits until it is gone.
     /// </summary>
     public static async Task KillResourceAsync(this DistributedApplication app, string resource, CancellationToken cancellationToken = default)
     {
         var pid = app.ProcessIdOf(resource);
-        var service = app.ServiceProcessIdOf(resource);
         using (var process = System.Diagnostics.Process.GetProcessById(pid))
         {
             process.Kill(entireProcessTree: true);
         }
-        await WaitForExitAsync(service, cancellationToken);
         await WaitForExitAsync(pid, cancellationToken);
         await app.WaitForAsync(resource, e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), cancellationToken);
     }
@@ -163,18 +170,6 @@ public static class ResourceLifecycle
             ? state.Resource.Name
             : null;
 
-    private static string[] ChildrenListed(string file)
-    {
-        try
-        {
-            return File.ReadAllText(file).Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        }
-        catch (IOException)
-        {
-            return []; // a thread that ended meanwhile
-        }
-    }
-
     private static string Liveness(int pid) => IsRunning(pid) ? "is still alive" : "has exited";
 
     private static async Task WaitForExitAsync(int pid, CancellationToken cancellationToken)
@@ -186,8 +181,7 @@ public static class ResourceLifecycle
     }
 
     /// <summary>
-    /// Whether the process still runs: a process that has ended but that no parent has reaped yet (a zombie, state Z, as
-    /// a killed service whose <c>dotnet run</c> was killed with it may stay) holds no port or file and has ended.
+    /// Whether the process still runs: a process that has ended but that no parent has reaped yet (a zombie, state Z) holds no port or file and has ended.
     /// </summary>
     private static bool IsRunning(int pid)
     {

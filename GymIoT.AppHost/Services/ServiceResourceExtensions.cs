@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using System.Reflection;
 using GymIoT.Core.Hosting;
 using Microsoft.Extensions.Configuration;
 
@@ -6,6 +7,9 @@ namespace GymIoT.AppHost.Services;
 
 public static class ServiceResourceExtensions
 {
+    /// <summary>The AppHost assembly's metadata that says where its build put each service's program (GymIoT.AppHost.csproj).</summary>
+    private const string ServiceOutputKey = "GymIoT.ServiceOutput";
+
     /// <summary>
     /// Passes the gym's own settings (section <c>Gym</c>, e.g. its time zone) to a service, and the AppHost's environment:
     /// a Production AppHost runs Production services, whatever their launch profiles say.
@@ -24,15 +28,44 @@ public static class ServiceResourceExtensions
         return service;
     }
 
-    /// <summary>The process environment every service runs with (<see cref="ServiceProcess"/>), the same as in the deploy stack.</summary>
+    /// <summary>
+    /// The process a service runs as: its built program, started by itself (<see cref="WithBuiltProgram"/>), with the
+    /// environment every service runs with (<see cref="ServiceProcess"/>), the same as in the deploy stack.
+    /// </summary>
     public static IResourceBuilder<ProjectResource> WithServiceProcess(this IResourceBuilder<ProjectResource> service)
     {
         foreach (var (name, value) in ServiceProcess.Environment)
         {
             service.WithEnvironment(name, value);
         }
-        return service;
+        return service.WithBuiltProgram();
     }
+
+    /// <summary>
+    /// Starts the program the AppHost's build made (<c>dotnet GymIoT.X.dll</c>) instead of <c>dotnet run</c>, which
+    /// evaluates the project again at every start (as much CPU as the service's own start, and a second process of some
+    /// 100 MB that stays beside it). An IDE that debugs the AppHost still launches the project itself, and
+    /// <c>dotnet watch</c> keeps its own launch; a program not built where the AppHost's build puts it (a service built
+    /// alone, in another configuration) is left to <c>dotnet run</c>.
+    /// </summary>
+    private static IResourceBuilder<ProjectResource> WithBuiltProgram(this IResourceBuilder<ProjectResource> service)
+    {
+        var project = service.Resource.GetProjectMetadata().ProjectPath;
+        var projectDirectory = Path.GetDirectoryName(project)!;
+        var program = Path.Combine(projectDirectory, ServiceOutput(service.ApplicationBuilder), Path.GetFileNameWithoutExtension(project) + ".dll");
+        if (service.ApplicationBuilder.Configuration.GetValue<bool>("DOTNET_WATCH") || !File.Exists(program))
+        {
+            return service;
+        }
+        return service
+            .WithAnnotation(new ExecutableAnnotation { Command = "dotnet", WorkingDirectory = projectDirectory }, ResourceAnnotationMutationBehavior.Replace)
+            .WithArgs(program);
+    }
+
+    /// <summary>Where the AppHost's build puts each service's program under its project folder (the AppHost's project file records it).</summary>
+    private static string ServiceOutput(IDistributedApplicationBuilder builder) =>
+        builder.AppHostAssembly?.GetCustomAttributes<AssemblyMetadataAttribute>().SingleOrDefault(a => a.Key == ServiceOutputKey)?.Value
+        ?? throw new InvalidOperationException($"The AppHost assembly does not record {ServiceOutputKey}.");
 
     /// <summary>Links for the staff pages to the embedded backend's mail inbox and database GUI, when they run.</summary>
     public static IResourceBuilder<ProjectResource> WithStaffTools(this IResourceBuilder<ProjectResource> dashboard, Backend.AwsBackend aws)

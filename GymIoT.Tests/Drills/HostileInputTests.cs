@@ -19,7 +19,7 @@ public sealed class HostileInputTests(DrillFixture fixture, ITestOutputHelper ou
         Assert.True(await new MemberStore(dynamoDb).EnrollAsync(new Member(member, "Hostile", "Target", Sex.Male, new DateOnly(1990, 1, 1), 80, 180)));
         var corpus = new HostileCorpus(member, DateTimeOffset.UtcNow).All();
         Assert.True(corpus.Count >= 200, $"the corpus has {corpus.Count} messages");
-        var aggregatorPid = fixture.App.ServiceProcessIdOf("aggregator");
+        var aggregatorPid = fixture.App.ProcessIdOf("aggregator");
         using var queues = new QueueProbe(fixture.Aws.CreateSqsClient());
 
         var sent = new Dictionary<string, HostileMessage>();
@@ -52,7 +52,7 @@ public sealed class HostileInputTests(DrillFixture fixture, ITestOutputHelper ou
         using var aggregates = new Aggregates(dynamoDb);
         Assert.Empty(await aggregates.MemberItemsAsync(member));
         Assert.Empty(await aggregates.ItemsAsync(TableNames.DeviceActivity, KeyNames.DeviceId, "hostile-device"));
-        Assert.Equal(aggregatorPid, fixture.App.ServiceProcessIdOf("aggregator"));
+        Assert.Equal(aggregatorPid, fixture.App.ProcessIdOf("aggregator"));
         await fixture.App.ResourceNotifications.WaitForResourceHealthyAsync("aggregator").WaitAsync(TimeSpan.FromSeconds(30));
         output.WriteLine($"{corpus.Count} messages: {reports.Count} in Errors, {deadLettered.Count} in the DLQ ({string.Join("; ", deadLettered)}), {refusedBySqs.Count} refused by SQS itself ({string.Join("; ", refusedBySqs.Select(m => m.Name))})");
         foreach (var reason in reports.Values.GroupBy(r => r.Report.Reason.Split(':')[0]).OrderByDescending(g => g.Count()))

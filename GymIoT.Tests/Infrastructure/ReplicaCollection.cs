@@ -78,7 +78,7 @@ public sealed class ReplicaFixture : EmbeddedAppFixture
     /// <summary>One dashboard replica's own address, past the orchestrator's proxy (which picks a replica per connection).</summary>
     public string DashboardReplicaUrl(string replica)
     {
-        var endpoint = ListeningSockets.OfProcess(App.ServiceProcessIdOf(replica)).First(e => IPAddress.IsLoopback(e.Address));
+        var endpoint = ListeningSockets.OfProcess(App.ProcessIdOf(replica)).First(e => IPAddress.IsLoopback(e.Address));
         return $"http://127.0.0.1:{endpoint.Port}";
     }
 

@@ -7,7 +7,7 @@ using GymIoT.Tests.Infrastructure;
 
 namespace GymIoT.Tests.Platform;
 
-/// <summary>The process settings that keep the services' memory small (bench/README.md) reach the processes.</summary>
+/// <summary>How the services' processes are started, and the settings that keep their memory small (bench/README.md).</summary>
 [Trait(TestKind.Category, TestKind.Unit)]
 public sealed class ServiceProcessTests
 {
@@ -27,6 +27,23 @@ public sealed class ServiceProcessTests
     }
 
     [Fact]
+    public async Task Every_service_starts_as_the_program_the_AppHost_build_made_not_through_dotnet_run()
+    {
+        await using var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.GymIoT_AppHost>();
+
+        foreach (var service in appHost.Resources.OfType<ProjectResource>())
+        {
+            var project = service.GetProjectMetadata().ProjectPath;
+            var launch = Assert.Single(service.Annotations.OfType<ExecutableAnnotation>());
+            Assert.Equal("dotnet", launch.Command);
+            Assert.Equal(Path.GetDirectoryName(project), launch.WorkingDirectory);
+            var program = Assert.Single(await ArgumentsOfAsync(service));
+            Assert.Equal(Path.GetFileNameWithoutExtension(project) + ".dll", Path.GetFileName(program));
+            Assert.True(File.Exists(program), $"{service.Name}: {program} was not built");
+        }
+    }
+
+    [Fact]
     public void The_aggregator_runs_with_workstation_GC_and_without_profile_guided_tiering()
     {
         var runtimeConfig = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "GymIoT.Aggregator.runtimeconfig.json")))!;
@@ -34,5 +51,15 @@ public sealed class ServiceProcessTests
 
         Assert.False(properties["System.GC.Server"]!.GetValue<bool>());
         Assert.False(properties["System.Runtime.TieredPGO"]?.GetValue<bool>() ?? true);
+    }
+
+    private static async Task<IReadOnlyList<string?>> ArgumentsOfAsync(IResource resource)
+    {
+        var context = new CommandLineArgsCallbackContext([], resource);
+        foreach (var annotation in resource.Annotations.OfType<CommandLineArgsCallbackAnnotation>())
+        {
+            await annotation.Callback(context);
+        }
+        return [.. context.Args.Select(argument => argument.ToString())];
     }
 }

@@ -21,7 +21,7 @@ public sealed class BurstCost(BenchmarkBackend backend)
 
     public void Start()
     {
-        _cpuBefore = BenchmarkBackend.Processes.ToDictionary(p => p, p => CpuSeconds(backend.App.ServiceProcessIdOf(p)));
+        _cpuBefore = BenchmarkBackend.Processes.ToDictionary(p => p, p => CpuSeconds(backend.App.ProcessIdOf(p)));
         _benchmarkCpuBefore = CpuSeconds(Environment.ProcessId);
         _requestsBefore = Requests();
         _handledBefore = Counted.ToDictionary(s => s.Service, s => backend.Telemetry.Counter(s.Service, s.Handled));
@@ -30,7 +30,7 @@ public sealed class BurstCost(BenchmarkBackend backend)
     /// <summary>Ends the CPU count, as the burst ends: the requests are read later, once the services have exported them.</summary>
     public void Stop(double seconds)
     {
-        _cores = BenchmarkBackend.Processes.ToDictionary(p => p, p => (CpuSeconds(backend.App.ServiceProcessIdOf(p)) - _cpuBefore[p]) / seconds);
+        _cores = BenchmarkBackend.Processes.ToDictionary(p => p, p => (CpuSeconds(backend.App.ProcessIdOf(p)) - _cpuBefore[p]) / seconds);
         _cores["benchmark"] = (CpuSeconds(Environment.ProcessId) - _benchmarkCpuBefore) / seconds;
     }
 

@@ -46,7 +46,7 @@ if (options.Runs("traces"))
 
 if (options.Runs("pipeline"))
 {
-    var aggregatorPid = backend.App.ServiceProcessIdOf("aggregator");
+    var aggregatorPid = backend.App.ProcessIdOf("aggregator");
 
     await pipeline.EnrolAsync();
     Progress("aggregator started, members enrolled");

@@ -130,5 +130,5 @@ public sealed class SoakRun(BenchmarkBackend backend, PipelineRun pipeline)
         backend.Telemetry.Counter("aggregator", "gymiot.readings.processed") + backend.Telemetry.Counter("aggregator", "gymiot.readings.rejected");
 
     private Dictionary<string, double> Rss() =>
-        BenchmarkBackend.Processes.ToDictionary(resource => resource, resource => BenchmarkBackend.RssMegabytes(backend.App.ServiceProcessIdOf(resource)));
+        BenchmarkBackend.Processes.ToDictionary(resource => resource, resource => BenchmarkBackend.RssMegabytes(backend.App.ProcessIdOf(resource)));
 }

@@ -1,0 +1,29 @@
+using GymIoT.Core.Hosting;
+using GymIoT.TestSupport;
+using GymIoT.Tests.Infrastructure;
+
+namespace GymIoT.Tests.Platform;
+
+/// <summary>The services of a running app, as the operating system sees them.</summary>
+[Trait(TestKind.Category, TestKind.EndToEnd)]
+[Collection(PipelineCollection.Name)]
+public sealed class RunningServiceProcessTests(PipelineFixture fixture)
+{
+    [Theory]
+    [InlineData("aggregator", "GymIoT.Aggregator.dll")]
+    [InlineData("coach", "GymIoT.Coach.dll")]
+    [InlineData("dashboard", "GymIoT.Dashboard.dll")]
+    [InlineData("device-simulator", "GymIoT.DeviceSimulator.dll")]
+    public void A_running_service_is_its_built_program_run_by_dotnet_itself_with_the_service_process_environment(string resource, string program)
+    {
+        var pid = fixture.App.ProcessIdOf(resource);
+
+        var commandLine = File.ReadAllText($"/proc/{pid}/cmdline").Split('\0', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("dotnet", Path.GetFileName(commandLine[0]));
+        Assert.Equal(program, Path.GetFileName(Assert.Single(commandLine[1..])));
+        var environment = File.ReadAllText($"/proc/{pid}/environ").Split('\0', StringSplitOptions.RemoveEmptyEntries)
+            .Select(variable => variable.Split('=', 2))
+            .ToDictionary(pair => pair[0], pair => pair.ElementAtOrDefault(1));
+        Assert.All(ServiceProcess.Environment, variable => Assert.Equal(variable.Value, environment.GetValueOrDefault(variable.Key)));
+    }
+}
