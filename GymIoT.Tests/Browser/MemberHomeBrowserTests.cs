@@ -80,15 +80,19 @@ public sealed class MemberHomeBrowserTests(PipelineFixture fixture)
         await BrowserSession.LogInAsync(page, dashboard, username, "a long password");
         await Assertions.Expect(page.Locator(".apexcharts-canvas")).ToHaveCountAsync(6);
 
-        // As the server's call arrives when the page has navigated on: Blazor hands the script a null element. A throw here
-        // ended the page's circuit ("Invalid value used as weak map key"), and with it the page the member had moved to.
+        // As the server's call arrives when the page has navigated on: Blazor hands the script a null element, or one no
+        // longer in the document. A throw ("Invalid value used as weak map key") or a refused draw ("Element not found")
+        // failed the server's call and ended the page's circuit, and with it the page the member had moved to.
         var outcome = await page.EvaluateAsync<string>("""
-            () => {
+            async () => {
               const spec = { title: 't', kind: 'bar', categories: ['a'], series: [{ name: 's', data: [1] }] };
+              const detached = document.createElement('div');
               try {
-                gymiotCharts.render(null, spec);
-                gymiotCharts.update(null, spec);
-                gymiotCharts.destroy(null);
+                for (const element of [null, detached]) {
+                  await gymiotCharts.render(element, spec);
+                  await gymiotCharts.update(element, spec);
+                  gymiotCharts.destroy(element);
+                }
                 return 'nothing';
               } catch (e) {
                 return 'threw: ' + e.message;

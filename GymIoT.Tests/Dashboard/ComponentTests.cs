@@ -67,4 +67,17 @@ public sealed class ComponentTests : BunitContext
         Assert.Contains("180", System.Text.Json.JsonSerializer.Serialize(update.Arguments[1]));
         Assert.Equal("Today per machine", chart.Find("[data-chart]").GetAttribute("data-chart"));
     }
+
+    [Fact]
+    public void A_chart_the_browser_cannot_draw_leaves_a_blank_panel_and_the_page_goes_on()
+    {
+        JSInterop.SetupVoid("gymiotCharts.render", _ => true).SetException(new Microsoft.JSInterop.JSException("Element not found"));
+        JSInterop.SetupVoid("gymiotCharts.update", _ => true).SetException(new Microsoft.JSInterop.JSException("Element not found"));
+
+        var chart = Render<ApexChart>(parameters => parameters.Add(c => c.Spec, Spec(100, 50)));
+        chart.Render(parameters => parameters.Add(c => c.Spec, Spec(180, 50)));
+
+        Assert.Single(JSInterop.Invocations, i => i.Identifier == "gymiotCharts.update");
+        Assert.Equal("Today per machine", chart.Find("[data-chart]").GetAttribute("data-chart"));
+    }
 }

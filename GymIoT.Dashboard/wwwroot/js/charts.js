@@ -54,10 +54,12 @@ window.gymiotCharts = (() => {
   };
 
   // A chart's element can be gone by the time a call reaches the browser (the page navigated on while the server was
-  // still rendering it): there is nothing to draw then, and a throw here would end the whole page's circuit.
+  // still rendering it): Blazor hands over null, or an element no longer in the document, which ApexCharts refuses
+  // ("Element not found"). There is nothing to draw then, and a failure here would fail the server's call.
+  const gone = (element) => !element || !element.isConnected;
   return {
     render(element, spec) {
-      if (!element) {
+      if (gone(element)) {
         return undefined;
       }
       const chart = new ApexCharts(element, options(spec));
@@ -66,7 +68,7 @@ window.gymiotCharts = (() => {
       return chart.render();
     },
     update(element, spec) {
-      if (!element) {
+      if (gone(element)) {
         return undefined;
       }
       const chart = charts.get(element);
