@@ -29,12 +29,13 @@ public sealed partial class AlertMailer(
     }
 
     /// <summary>Sends the alert's email, or records why none goes out, as <paramref name="mailing"/> says.</summary>
-    public async Task SeeToAsync(CoachAlert alert, AlertMailing mailing, CancellationToken cancellationToken)
+    /// <returns>True when the alert is marked; false when the email could not be sent.</returns>
+    public async Task<bool> SeeToAsync(CoachAlert alert, AlertMailing mailing, CancellationToken cancellationToken)
     {
         if (mailing.Address is not { } address)
         {
             await alerts.MarkMailedAsync(alert.MemberId, alert.AlertId, mailing.Unsent!, cancellationToken);
-            return;
+            return true;
         }
         using (var span = telemetry.ActivitySource.StartActivity("email alert", ActivityKind.Client))
         {
@@ -49,11 +50,12 @@ public sealed partial class AlertMailer(
                 span?.AddException(ex).SetStatus(ActivityStatusCode.Error, ex.Message);
                 metrics.EmailFailed();
                 LogEmailFailed(ex, alert.AlertId, alert.MemberId);
-                return;
+                return false;
             }
         }
         await alerts.MarkMailedAsync(alert.MemberId, alert.AlertId, AlertMail.Sent, cancellationToken);
         metrics.Emailed();
+        return true;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The email of alert {AlertId} to {MemberId} could not be sent; a later delivery of its reading tries again")]

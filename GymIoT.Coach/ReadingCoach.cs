@@ -20,6 +20,7 @@ public sealed partial class ReadingCoach(
     CoachSessionStore sessions,
     AlertStore alerts,
     AlertMailer mailer,
+    SettledAlerts settled,
     CardOfTheDay cards,
     GymCalendar calendar,
     ServiceTelemetry telemetry,
@@ -73,22 +74,17 @@ public sealed partial class ReadingCoach(
             var known = await sessions.RecordAsync(reading.MemberId, day, session, cancellationToken);
             var card = await cards.OnAsync(reading.MemberId, day, cancellationToken);
             var due = AlertRules.For(reading.MemberId, day, card, known, session);
-            if (due.Count > 0)
+            var unsettled = due.Where(alert => !settled.Knows(alert)).ToList();
+            if (unsettled.Count > 0)
             {
-                var raised = await alerts.RaisedAsync(reading.MemberId, due.Select(a => a.AlertId), cancellationToken);
-                var unseen = due.Where(a => !raised.GetValueOrDefault(a.AlertId)).ToList();
-                if (unseen.Count > 0)
+                // The member's mail settings are read once for the reading's alerts; an alert no email is to go out for
+                // is raised with that outcome, in one write.
+                var mailing = await mailer.MailingOfAsync(reading.MemberId, cancellationToken);
+                foreach (var alert in unsettled)
                 {
-                    // The member's mail settings are read once for the reading's alerts; an alert no email is to go out for
-                    // is raised with that outcome, in one write.
-                    var mailing = await mailer.MailingOfAsync(reading.MemberId, cancellationToken);
-                    foreach (var alert in unseen)
+                    if (await SettleAsync(alert, mailing, cancellationToken))
                     {
-                        var raisedNow = !raised.ContainsKey(alert.AlertId) && await RaiseAsync(alert, mailing.Unsent, cancellationToken);
-                        if (!raisedNow || mailing.Address is not null)
-                        {
-                            await mailer.SeeToAsync(alert, mailing, cancellationToken);
-                        }
+                        settled.Remember(alert);
                     }
                 }
             }
@@ -105,6 +101,22 @@ public sealed partial class ReadingCoach(
         {
             Activity.Current = previous;
         }
+    }
+
+    /// <summary>
+    /// Raises the alert unless its cause has raised it, and sees to its email unless that was seen to. Raising is tried
+    /// first: nearly always the cause is new, and the write that raises it is the one request it needs.
+    /// </summary>
+    /// <returns>True when both are done; false when the email could not be sent (a later delivery tries again).</returns>
+    private async Task<bool> SettleAsync(CoachAlert alert, AlertMailing mailing, CancellationToken cancellationToken)
+    {
+        if (await RaiseAsync(alert, mailing.Unsent, cancellationToken))
+        {
+            return mailing.Address is null || await mailer.SeeToAsync(alert, mailing, cancellationToken);
+        }
+        // Raised before: by an earlier delivery of the reading, by another coach, or by this one before a restart.
+        var seenTo = (await alerts.RaisedAsync(alert.MemberId, [alert.AlertId], cancellationToken)).GetValueOrDefault(alert.AlertId);
+        return seenTo || await mailer.SeeToAsync(alert, mailing, cancellationToken);
     }
 
     /// <returns>True when this call raised it; false when it had been raised before.</returns>

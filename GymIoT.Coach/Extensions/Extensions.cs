@@ -26,6 +26,7 @@ public static class Extensions
         builder.Services.AddSingleton<AlertStore>();
         builder.Services.AddSmtpMail();
         builder.Services.AddSingleton<AlertMailer>();
+        builder.Services.AddSingleton<SettledAlerts>();
         builder.Services.AddSingleton<CoachSessionStore>();
         builder.Services.AddSingleton<CoachMetrics>();
         builder.Services.AddSingleton<ReadingCoach>();

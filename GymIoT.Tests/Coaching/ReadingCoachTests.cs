@@ -106,7 +106,7 @@ public sealed class ReadingCoachTests(PlatformFixture fixture) : IDisposable
     }
 
     [Fact]
-    public async Task A_session_costs_the_store_the_same_however_full_its_day_and_alerts_no_email_goes_out_for_are_raised_marked_in_one_write_each()
+    public async Task A_session_costs_the_store_the_same_however_full_its_day_a_new_alert_one_write_and_an_alert_seen_to_before_nothing()
     {
         var member = $"cost-{Guid.NewGuid():N}"[..16];
         await new MemberStore(_dynamoDb).EnrollAsync(new Member(member, "C", "O", Sex.Female, new DateOnly(1990, 1, 1), 60, 165));
@@ -127,12 +127,30 @@ public sealed class ReadingCoachTests(PlatformFixture fixture) : IDisposable
         var spin = Reading(member, QueueNames.SpinBike, 25, 45) with { HeartRatePerMinute = [.. Enumerable.Range(0, 45).Select(m => 100 + m)] };
         Assert.True(await coach.HandleAsync(Message(spin), spin, CancellationToken.None));
 
-        // The session recorded in the write that returns the day, the due alerts read by key (not the day's alerts), the
-        // member's mail settings read once, each alert put.
-        Assert.Equal(["UpdateItem", "BatchGetItem", "GetItem", "PutItem", "PutItem"], requests);
+        // The session recorded in the write that returns the day, the member's mail settings read once, each new alert put
+        // with its email's outcome (none is wanted): nothing is read before a new cause is raised.
+        Assert.Equal(["UpdateItem", "GetItem", "PutItem", "PutItem"], requests);
         var marks = await new AlertStore(_dynamoDb).RaisedOnAsync(member, DateOnly.FromDateTime(Morning.UtcDateTime));
         Assert.Equal(3, marks.Count);
         Assert.All(marks, mark => Assert.True(mark.Value, $"{mark.Key} is marked as seen to (not wanted)."));
+
+        // Later sessions off the card: the daily cap's alert, which this coach settled, costs nothing more; the new cause its write.
+        requests.Clear();
+        var treadmill = Reading(member, QueueNames.TapisRoulant, 75, 10);
+        Assert.True(await coach.HandleAsync(Message(treadmill), treadmill, CancellationToken.None));
+        Assert.Equal(["UpdateItem", "GetItem", "PutItem"], requests);
+
+        // A coach that has not seen the cap's alert (another replica, or this one restarted) finds it raised and seen to.
+        requests.Clear();
+        var again = Reading(member, QueueNames.TapisRoulant, 90, 5);
+        var raised = 0;
+        using var listener = CountAlerts(() => Interlocked.Increment(ref raised));
+        Assert.True(await Coach().HandleAsync(Message(again), again, CancellationToken.None));
+        // Besides the day's write and its card's reads: the new cause put, the cap's put refused, its mark read, and no mark written.
+        Assert.Equal(["PutItem", "PutItem", "BatchGetItem"], requests.Where(r => r is "PutItem" or "BatchGetItem"));
+        Assert.Single(requests, r => r == "UpdateItem");
+        Assert.Equal(1, raised);
+        Assert.Equal(5, (await new AlertStore(_dynamoDb).RaisedOnAsync(member, DateOnly.FromDateTime(Morning.UtcDateTime))).Count);
     }
 
     /// <summary>A member with a confirmed address and alert emails on.</summary>
@@ -184,7 +202,7 @@ public sealed class ReadingCoachTests(PlatformFixture fixture) : IDisposable
         var clock = _clock;
         var cards = new MemberCards(new TrainingCardStore(_dynamoDb), new CardAssignmentStore(_dynamoDb), new CardOfferStore(_dynamoDb), clock);
         var cardOfTheDay = new CardOfTheDay(cards, new Microsoft.Extensions.Caching.Memory.MemoryCache(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions { SizeLimit = 100 }));
-        return new ReadingCoach(new CoachSessionStore(_dynamoDb), new AlertStore(_dynamoDb), alertMailer, cardOfTheDay, new GymCalendar(new GymOptions()),
+        return new ReadingCoach(new CoachSessionStore(_dynamoDb), new AlertStore(_dynamoDb), alertMailer, new SettledAlerts(), cardOfTheDay, new GymCalendar(new GymOptions()),
             _telemetry, new CoachMetrics(_telemetry), pastDays ?? new PastDayReadings(clock), clock, NullLogger<ReadingCoach>.Instance);
     }
 
