@@ -10,7 +10,7 @@ namespace GymIoT.Coach;
 /// </summary>
 public sealed class SettledAlerts : IDisposable
 {
-    /// <summary>A gym of 5,000 members in a busy hour settles about this many; an alert past it is looked up instead (some 300 bytes each).</summary>
+    /// <summary>At most this many are remembered, a few hundred bytes each; past it, an alert is tried against the store.</summary>
     public const int Capacity = 20_000;
 
     /// <summary>A cause comes back within a member's visit; an alert's id names its day, so a later day never asks for it.</summary>
