@@ -44,7 +44,7 @@ public static class ServiceResourceExtensions
     /// <summary>
     /// Starts the program the AppHost's build made (<c>dotnet GymIoT.X.dll</c>) instead of <c>dotnet run</c>, which
     /// evaluates the project again at every start (as much CPU as the service's own start, and a second process of some
-    /// 100 MB that stays beside it). An IDE that debugs the AppHost still launches the project itself, and
+    /// 120 MB that stays beside it). An IDE that debugs the AppHost still launches the project itself, and
     /// <c>dotnet watch</c> keeps its own launch; a program not built where the AppHost's build puts it (a service built
     /// alone, in another configuration) is left to <c>dotnet run</c>.
     /// </summary>
