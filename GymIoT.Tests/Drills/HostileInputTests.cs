@@ -53,7 +53,7 @@ public sealed class HostileInputTests(DrillFixture fixture, ITestOutputHelper ou
         Assert.Empty(await aggregates.MemberItemsAsync(member));
         Assert.Empty(await aggregates.ItemsAsync(TableNames.DeviceActivity, KeyNames.DeviceId, "hostile-device"));
         Assert.Equal(aggregatorPid, fixture.App.ProcessIdOf("aggregator"));
-        await fixture.App.ResourceNotifications.WaitForResourceHealthyAsync("aggregator").WaitAsync(TimeSpan.FromSeconds(30));
+        await fixture.App.WaitForHealthyAsync("aggregator").WaitAsync(TimeSpan.FromSeconds(30));
         output.WriteLine($"{corpus.Count} messages: {reports.Count} in Errors, {deadLettered.Count} in the DLQ ({string.Join("; ", deadLettered)}), {refusedBySqs.Count} refused by SQS itself ({string.Join("; ", refusedBySqs.Select(m => m.Name))})");
         foreach (var reason in reports.Values.GroupBy(r => r.Report.Reason.Split(':')[0]).OrderByDescending(g => g.Count()))
         {

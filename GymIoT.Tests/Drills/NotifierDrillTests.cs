@@ -76,7 +76,7 @@ public sealed class NotifierDrillTests(DrillFixture fixture, ITestOutputHelper o
         Assert.Single(await NotifierHarness.WaitForCallsAsync(webhook, after, 1));
 
         // The aggregator carries on as well: a burst after the restart is accounted for exactly.
-        await fixture.App.ResourceNotifications.WaitForResourceHealthyAsync("aggregator", cancellation.Token);
+        await fixture.App.WaitForHealthyAsync("aggregator", cancellation.Token);
         await notifier.StopAsync();
         var members = Enumerable.Range(1, 4).Select(i => $"sqs-{Guid.NewGuid():N}"[..14] + $"-{i}").ToArray();
         var burst = await fixture.SendBurstAsync(new BurstRequest(200, FaultRate: 0.1, MemberIds: members, IncludeReadings: true));

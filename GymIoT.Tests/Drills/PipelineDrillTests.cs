@@ -75,7 +75,7 @@ public sealed class PipelineDrillTests(DrillFixture fixture, ITestOutputHelper o
         Assert.True(pending > 0, "the restart came after the burst was done");
         await fixture.WaitUntilMachineQueuesDrainAsync(DrillTimings.Stall, DrillTimings.DrainLimit);
         var result = await Reconciliation.AssertExactAsync(fixture, burst, members, DrillTimings.Settle);
-        await fixture.App.ResourceNotifications.WaitForResourceHealthyAsync("aggregator", cancellation.Token);
+        await fixture.App.WaitForHealthyAsync("aggregator", cancellation.Token);
         output.WriteLine($"{emulator} restarted with {pending} readings pending: {result}");
     }
 }

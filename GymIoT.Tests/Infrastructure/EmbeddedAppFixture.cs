@@ -88,7 +88,7 @@ public class EmbeddedAppFixture : IAsyncLifetime
         foreach (var service in StoppedServices)
         {
             // A service still starting up may not answer the stop in time: let it come up first.
-            await App.ResourceNotifications.WaitForResourceHealthyAsync(service, cancellation.Token);
+            await App.WaitForHealthyAsync(service, cancellation.Token);
             await StopAsync(service, cancellation.Token);
         }
     }

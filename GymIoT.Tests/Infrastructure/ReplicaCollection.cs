@@ -1,7 +1,8 @@
 using System.Net;
-using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
+using Aspire.Hosting;
+using GymIoT.TestSupport;
 
 namespace GymIoT.Tests.Infrastructure;
 

@@ -1,12 +1,13 @@
 using System.Net;
 using System.Text.Json;
-using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using Amazon.DynamoDBv2;
 using Amazon.SQS.Model;
 using Aspire.Hosting.ApplicationModel;
 using GymIoT.AppHost.Provisioning;
 using GymIoT.Core.Queues;
 using GymIoT.Core.Storage;
+using GymIoT.TestSupport;
 using GymIoT.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 

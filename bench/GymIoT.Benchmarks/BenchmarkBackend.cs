@@ -70,7 +70,7 @@ public sealed class BenchmarkBackend : IAsyncDisposable
         await backend.App.StartAsync();
         foreach (var resource in Processes)
         {
-            await backend.App.ResourceNotifications.WaitForResourceHealthyAsync(resource);
+            await backend.App.WaitForHealthyAsync(resource);
         }
         return backend;
     }

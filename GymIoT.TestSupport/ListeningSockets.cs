@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 
-namespace GymIoT.Tests.Infrastructure;
+namespace GymIoT.TestSupport;
 
 /// <summary>Reads the operating system's socket table (<c>/proc/net/tcp</c>, <c>/proc/net/tcp6</c>) for the listening sockets of a process.</summary>
 public static class ListeningSockets
