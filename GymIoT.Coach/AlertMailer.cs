@@ -3,6 +3,7 @@ using GymIoT.Core.Coaching;
 using GymIoT.Core.Mail;
 using GymIoT.Core.Members;
 using GymIoT.Core.Telemetry;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace GymIoT.Coach;
 
@@ -15,17 +16,36 @@ public sealed partial class AlertMailer(
     MemberStore members,
     AlertStore alerts,
     SmtpMailer mailer,
+    IMemoryCache cache,
+    TimeProvider timeProvider,
     ServiceTelemetry telemetry,
     CoachMetrics metrics,
     ILogger<AlertMailer> logger)
 {
+    /// <summary>
+    /// How long a reading of "no email goes out" stands for a member's later alerts. Only that answer is remembered: a
+    /// member who switches alert emails off is followed at their next alert, one who switches them on within this time.
+    /// </summary>
+    public static readonly TimeSpan NoEmailRememberedFor = TimeSpan.FromMinutes(1);
+
     /// <summary>Where a member's alerts go now: read once for all the alerts of a reading.</summary>
     public async Task<AlertMailing> MailingOfAsync(string memberId, CancellationToken cancellationToken)
     {
+        var key = new NoEmailKey(memberId);
+        var now = timeProvider.GetUtcNow();
+        if (cache.TryGetValue(key, out NoEmail? known) && now - known!.ReadAt < NoEmailRememberedFor)
+        {
+            return known.Mailing;
+        }
         var email = await members.EmailAsync(memberId, cancellationToken);
-        return !email.SendsAlerts ? new AlertMailing(null, AlertMail.NotWanted)
+        var mailing = !email.SendsAlerts ? new AlertMailing(null, AlertMail.NotWanted)
             : !mailer.IsEnabled ? new AlertMailing(null, AlertMail.NoMailServer)
             : new AlertMailing(email.Address, null);
+        if (mailing.Address is null)
+        {
+            cache.Set(key, new NoEmail(mailing, now), new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = NoEmailRememberedFor });
+        }
+        return mailing;
     }
 
     /// <summary>Sends the alert's email, or records why none goes out, as <paramref name="mailing"/> says.</summary>
@@ -57,6 +77,10 @@ public sealed partial class AlertMailer(
         metrics.Emailed();
         return true;
     }
+
+    private sealed record NoEmailKey(string MemberId);
+
+    private sealed record NoEmail(AlertMailing Mailing, DateTimeOffset ReadAt);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The email of alert {AlertId} to {MemberId} could not be sent; a later delivery of its reading tries again")]
     private partial void LogEmailFailed(Exception exception, string alertId, string memberId);

@@ -20,8 +20,8 @@ public static class Extensions
             .ValidateOnStart();
 
         builder.Services.AddTrainingCards();
-        // A card per active member: bounded, so a gym of any size fits.
-        builder.Services.AddMemoryCache(options => options.SizeLimit = 10_000);
+        // A card and a "no email" answer per active member: bounded, so a gym of any size fits.
+        builder.Services.AddMemoryCache(options => options.SizeLimit = 20_000);
         builder.Services.AddSingleton<CardOfTheDay>();
         builder.Services.AddSingleton<AlertStore>();
         builder.Services.AddSmtpMail();

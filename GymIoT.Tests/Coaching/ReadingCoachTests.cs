@@ -127,9 +127,10 @@ public sealed class ReadingCoachTests(PlatformFixture fixture) : IDisposable
         var spin = Reading(member, QueueNames.SpinBike, 25, 45) with { HeartRatePerMinute = [.. Enumerable.Range(0, 45).Select(m => 100 + m)] };
         Assert.True(await coach.HandleAsync(Message(spin), spin, CancellationToken.None));
 
-        // The session recorded in the write that returns the day, the member's mail settings read once, each new alert put
-        // with its email's outcome (none is wanted): nothing is read before a new cause is raised.
-        Assert.Equal(["UpdateItem", "GetItem", "PutItem", "PutItem"], requests);
+        // The session recorded in the write that returns the day, and each new alert put with its email's outcome: none is
+        // wanted, as the mail settings said for the first session's alert less than a minute ago, so they are not read
+        // again; nothing is read before a new cause is raised.
+        Assert.Equal(["UpdateItem", "PutItem", "PutItem"], requests);
         var marks = await new AlertStore(_dynamoDb).RaisedOnAsync(member, DateOnly.FromDateTime(Morning.UtcDateTime));
         Assert.Equal(3, marks.Count);
         Assert.All(marks, mark => Assert.True(mark.Value, $"{mark.Key} is marked as seen to (not wanted)."));
@@ -138,7 +139,7 @@ public sealed class ReadingCoachTests(PlatformFixture fixture) : IDisposable
         requests.Clear();
         var treadmill = Reading(member, QueueNames.TapisRoulant, 75, 10);
         Assert.True(await coach.HandleAsync(Message(treadmill), treadmill, CancellationToken.None));
-        Assert.Equal(["UpdateItem", "GetItem", "PutItem"], requests);
+        Assert.Equal(["UpdateItem", "PutItem"], requests);
 
         // A coach that has not seen the cap's alert (another replica, or this one restarted) finds it raised and seen to.
         requests.Clear();
@@ -151,6 +152,33 @@ public sealed class ReadingCoachTests(PlatformFixture fixture) : IDisposable
         Assert.Single(requests, r => r == "UpdateItem");
         Assert.Equal(1, raised);
         Assert.Equal(5, (await new AlertStore(_dynamoDb).RaisedOnAsync(member, DateOnly.FromDateTime(Morning.UtcDateTime))).Count);
+    }
+
+    [Fact]
+    public async Task A_member_who_switches_alert_emails_off_gets_none_from_the_next_alert_and_one_who_switches_them_on_gets_them_within_a_minute()
+    {
+        var member = await OptedInMemberAsync();
+        var members = new MemberStore(_dynamoDb);
+        var coach = Coach();
+        async Task CoachAsync(Reading reading) => Assert.True(await coach.HandleAsync(Message(reading), reading, CancellationToken.None));
+
+        var overTime = Reading(member.Id, QueueNames.Cyclette, 0, 20);
+        await CoachAsync(overTime);
+        Assert.True(await members.SetAlertEmailsAsync(member.Id, on: false));
+        await CoachAsync(Reading(member.Id, QueueNames.SpinBike, 25, 5));
+        Assert.True(await members.SetAlertEmailsAsync(member.Id, on: true));
+        await CoachAsync(Reading(member.Id, QueueNames.SpinBike, 35, 5));
+        _clock.Advance(AlertMailer.NoEmailRememberedFor);
+        var later = Reading(member.Id, QueueNames.SpinBike, 45, 5);
+        await CoachAsync(later);
+
+        // Four alerts: over time, then out of sequence three times; the second and third were not wanted by email.
+        Assert.Equal(4, (await new AlertStore(_dynamoDb).HistoryAsync(member.Id)).Count);
+        using var inbox = new MailInbox(fixture.Endpoint("maildev"));
+        var mails = await Eventually.ValueAsync(() => inbox.ToAsync(member.Address), m => m.Count >= 2, TimeSpan.FromSeconds(10));
+        Assert.Equal(
+            ["[GymIoT] Over time: 20 minutes on the Cyclette", "[GymIoT] Out of sequence: The Spin bike is not your card's next step: next is the Elliptical bike (15 min)."],
+            mails.Select(m => m.Subject.Split(" today,")[0]).OrderDescending(StringComparer.Ordinal));
     }
 
     /// <summary>A member with a confirmed address and alert emails on.</summary>
@@ -198,10 +226,12 @@ public sealed class ReadingCoachTests(PlatformFixture fixture) : IDisposable
     {
         var smtp = fixture.Endpoint("maildev", "smtp");
         var mailer = new SmtpMailer(Options.Create(new SmtpOptions { Host = smtp.Host, Port = mailPort ?? smtp.Port, Security = SmtpSecurity.None }));
-        var alertMailer = new AlertMailer(new MemberStore(_dynamoDb), new AlertStore(_dynamoDb), mailer, _telemetry, new CoachMetrics(_telemetry), NullLogger<AlertMailer>.Instance);
         var clock = _clock;
+        // One cache for the card and the mail settings, as in the service.
+        var cache = new Microsoft.Extensions.Caching.Memory.MemoryCache(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions { SizeLimit = 100 });
+        var alertMailer = new AlertMailer(new MemberStore(_dynamoDb), new AlertStore(_dynamoDb), mailer, cache, clock, _telemetry, new CoachMetrics(_telemetry), NullLogger<AlertMailer>.Instance);
         var cards = new MemberCards(new TrainingCardStore(_dynamoDb), new CardAssignmentStore(_dynamoDb), new CardOfferStore(_dynamoDb), clock);
-        var cardOfTheDay = new CardOfTheDay(cards, new Microsoft.Extensions.Caching.Memory.MemoryCache(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions { SizeLimit = 100 }));
+        var cardOfTheDay = new CardOfTheDay(cards, cache);
         return new ReadingCoach(new CoachSessionStore(_dynamoDb), new AlertStore(_dynamoDb), alertMailer, new SettledAlerts(), cardOfTheDay, new GymCalendar(new GymOptions()),
             _telemetry, new CoachMetrics(_telemetry), pastDays ?? new PastDayReadings(clock), clock, NullLogger<ReadingCoach>.Instance);
     }
