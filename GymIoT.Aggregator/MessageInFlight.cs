@@ -18,7 +18,7 @@ public sealed class MessageInFlight(ReceivedMessage received, Activity? span)
 
     public bool Done { get; set; }
 
-    public string MessageId => Received.Message.MessageId;
+    public string MessageId => Received.MessageId;
 
     public Reading? Accepted => (Check as AcceptedReading)?.Reading;
 }

@@ -30,13 +30,13 @@ public sealed partial class ReadingBatchProcessor(
     public async Task<BatchResult> ProcessAsync(IReadOnlyList<ReceivedMessage> received, CancellationToken cancellationToken)
     {
         var previous = Activity.Current;
-        var batch = received.Select(m => new MessageInFlight(m, ConsumerSpan.Start(telemetry.ActivitySource, m.Queue, m.Message.MessageId, m.Trace))).ToList();
+        var batch = received.Select(m => new MessageInFlight(m, ConsumerSpan.Start(telemetry.ActivitySource, m.Queue, m.MessageId, m.Trace))).ToList();
         try
         {
             // Each message has a trace of its own: calls made for the batch as a whole belong to none of them.
             Activity.Current = null;
             var now = timeProvider.GetUtcNow();
-            BatchChecks.CheckEach(batch, m => ReadingValidator.Validate(m.Message.Body ?? "", m.Queue, m.Message.MessageId, m.SentAt, now), logger);
+            BatchChecks.CheckEach(batch, m => ReadingValidator.Validate(m.Body, m.Queue, m.MessageId, m.SentAt, now), logger);
 
             var (stored, duplicates) = await RejectUnknownMembersAsync(batch, now, cancellationToken)
                 ? await StoreAcceptedAsync(batch, cancellationToken)

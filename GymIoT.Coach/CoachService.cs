@@ -42,7 +42,7 @@ public sealed partial class CoachService(
         {
             var byMember = received
                 .Select(message => (Message: message, Reading: ReadingCoach.Read(message)))
-                .GroupBy(m => m.Reading?.MemberId ?? m.Message.Message.MessageId)
+                .GroupBy(m => m.Reading?.MemberId ?? m.Message.MessageId)
                 .Select(member => member.OrderBy(m => m.Reading?.StartedAt).ToList());
             var handled = new List<ReceivedMessage>();
             var coached = new List<string>();

@@ -34,7 +34,7 @@ public sealed partial class ReadingCoach(
     {
         try
         {
-            var reading = JsonSerializer.Deserialize(message.Message.Body ?? "", MessageJson.Default.Reading);
+            var reading = JsonSerializer.Deserialize(message.Body, MessageJson.Default.Reading);
             return reading is not null
                 && Identifiers.IsValid(reading.ReadingId) && Identifiers.IsValid(reading.MemberId)
                 && QueueNames.Machines.Contains(reading.Machine)
@@ -52,14 +52,14 @@ public sealed partial class ReadingCoach(
     public async Task<bool> HandleAsync(ReceivedMessage message, Reading? reading, CancellationToken cancellationToken)
     {
         var previous = Activity.Current;
-        using var span = ConsumerSpan.Start(telemetry.ActivitySource, message.Queue, message.Message.MessageId, message.Trace);
+        using var span = ConsumerSpan.Start(telemetry.ActivitySource, message.Queue, message.MessageId, message.Trace);
         Activity.Current = span;
         try
         {
             if (reading is null)
             {
                 span?.SetStatus(ActivityStatusCode.Error, "not a stored reading");
-                LogUnreadable(message.Message.MessageId);
+                LogUnreadable(message.MessageId);
                 return false;
             }
             var day = calendar.LocalDate(reading.StartedAt);
@@ -94,7 +94,7 @@ public sealed partial class ReadingCoach(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             span?.AddException(ex).SetStatus(ActivityStatusCode.Error, ex.Message);
-            LogFailed(ex, message.Message.MessageId);
+            LogFailed(ex, message.MessageId);
             return false;
         }
         finally

@@ -13,8 +13,8 @@ namespace GymIoT.ErrorNotifier;
 /// </summary>
 public sealed record IncomingReport(string ReportId, ErrorReport Report, ReceivedMessage Received, ActivityContext Trace)
 {
-    public string MessageId => Received.Message.MessageId;
+    public string MessageId => Received.MessageId;
 
     public static IncomingReport Of(ReceivedMessage received, ErrorReport report) =>
-        new(Identifiers.IsValid(report.SourceMessageId) ? report.SourceMessageId : received.Message.MessageId, report, received, received.Trace);
+        new(Identifiers.IsValid(report.SourceMessageId) ? report.SourceMessageId : received.MessageId, report, received, received.Trace);
 }

@@ -88,12 +88,12 @@ public sealed partial class NotifierService(
             {
                 try
                 {
-                    batch.Add(IncomingReport.Of(message, ErrorReportParser.Parse(message.Message.Body ?? "", message.Message.MessageId, now)));
+                    batch.Add(IncomingReport.Of(message, ErrorReportParser.Parse(message.Body, message.MessageId, now)));
                 }
                 catch (Exception ex)
                 {
                     // A fault of the parser, not of the batch: this report alone is let go to SQS (and in the end Errors-dlq).
-                    LogReportUnreadable(ex, message.Message.MessageId);
+                    LogReportUnreadable(ex, message.MessageId);
                     consumer.Release([message]);
                 }
             }

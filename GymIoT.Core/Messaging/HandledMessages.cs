@@ -10,11 +10,11 @@ internal static class HandledMessages
     /// Deletes handled messages from a queue, ten per call, four calls at a time. Returns how many could not be deleted: those come back after
     /// their visibility timeout, and the consumer must recognise them (which GymIoT's do, by id).
     /// </summary>
-    public static async Task<int> DeleteAsync(this IAmazonSQS sqs, string queueUrl, IReadOnlyList<Message> messages, CancellationToken cancellationToken)
+    public static async Task<int> DeleteAsync(this IAmazonSQS sqs, string queueUrl, IReadOnlyList<string> receiptHandles, CancellationToken cancellationToken)
     {
         var notDeleted = 0;
         await Parallel.ForEachAsync(
-            messages.Chunk(AwsLimits.SqsBatchEntries),
+            receiptHandles.Chunk(AwsLimits.SqsBatchEntries),
             new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken },
             async (chunk, token) =>
             {
@@ -23,7 +23,7 @@ internal static class HandledMessages
                     var response = await sqs.DeleteMessageBatchAsync(new DeleteMessageBatchRequest
                     {
                         QueueUrl = queueUrl,
-                        Entries = [.. chunk.Select((m, i) => new DeleteMessageBatchRequestEntry($"{i}", m.ReceiptHandle))],
+                        Entries = [.. chunk.Select((handle, i) => new DeleteMessageBatchRequestEntry($"{i}", handle))],
                     }, token);
                     Interlocked.Add(ref notDeleted, response.Failed?.Count ?? 0);
                 }

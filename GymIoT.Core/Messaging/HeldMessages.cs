@@ -25,14 +25,14 @@ public sealed partial class HeldMessages(IAmazonSQS sqs, ConsumerSettings settin
 
     /// <param name="requestedAt">When the receive that returned it was asked for: its invisibility began no earlier.</param>
     public void Hold(ReceivedMessage message, DateTimeOffset requestedAt) =>
-        _held[message.Message.ReceiptHandle] = new Held(message.QueueUrl, message.Message.ReceiptHandle, requestedAt + Visibility);
+        _held[message.ReceiptHandle] = new Held(message.QueueUrl, message.ReceiptHandle, requestedAt + Visibility);
 
     /// <summary>Done with these: deleted, or left for SQS to deliver again when their invisibility ends.</summary>
     public void Release(IEnumerable<ReceivedMessage> messages)
     {
         foreach (var message in messages)
         {
-            _held.TryRemove(message.Message.ReceiptHandle, out _);
+            _held.TryRemove(message.ReceiptHandle, out _);
         }
     }
 

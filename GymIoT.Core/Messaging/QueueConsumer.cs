@@ -84,7 +84,7 @@ public sealed partial class QueueConsumer(
         foreach (var message in response.Messages ?? [])
         {
             var context = TraceContext.Extract(message);
-            var taken = new ReceivedMessage(queue, url, message, context.ActivityContext, SentAt(message), context.Baggage);
+            var taken = new ReceivedMessage(queue, url, message.MessageId, message.ReceiptHandle, message.Body ?? "", context.ActivityContext, SentAt(message), context.Baggage);
             held.Hold(taken, requestedAt);
             received.Add(taken);
         }
@@ -100,7 +100,7 @@ public sealed partial class QueueConsumer(
         var notDeleted = 0;
         foreach (var queue in handled.GroupBy(m => m.QueueUrl))
         {
-            notDeleted += await sqs.DeleteAsync(queue.Key, [.. queue.Select(m => m.Message)], cancellationToken);
+            notDeleted += await sqs.DeleteAsync(queue.Key, [.. queue.Select(m => m.ReceiptHandle)], cancellationToken);
         }
         held.Release(handled);
         return notDeleted;

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Text.Json;
-using Amazon.SQS.Model;
 using GymIoT.Coach;
 using GymIoT.Core.Calories;
 using GymIoT.Core.Mail;
@@ -216,7 +215,7 @@ public sealed class ReadingCoachTests(PlatformFixture fixture) : IDisposable
     public async Task A_message_that_is_not_a_stored_reading_is_left_for_the_dead_letter_queue()
     {
         var coach = Coach();
-        var message = new ReceivedMessage(QueueNames.Coaching, "http://localhost/queue/Coaching", new Message { MessageId = "m-bad", Body = "{\"readingId\":42}" }, default, Morning);
+        var message = new ReceivedMessage(QueueNames.Coaching, "http://localhost/queue/Coaching", "m-bad", "receipt-bad", "{\"readingId\":42}", default, Morning);
 
         Assert.Null(ReadingCoach.Read(message));
         Assert.False(await coach.HandleAsync(message, null, CancellationToken.None));
@@ -265,7 +264,7 @@ public sealed class ReadingCoachTests(PlatformFixture fixture) : IDisposable
 
     private static ReceivedMessage Message(Reading reading) =>
         new(QueueNames.Coaching, "http://localhost/queue/Coaching",
-            new Message { MessageId = Guid.NewGuid().ToString(), Body = JsonSerializer.Serialize(reading, MessageJson.Default.Reading) }, default(ActivityContext), Morning);
+            Guid.NewGuid().ToString(), $"receipt-{reading.ReadingId}", JsonSerializer.Serialize(reading, MessageJson.Default.Reading), default(ActivityContext), Morning);
 
     public void Dispose()
     {

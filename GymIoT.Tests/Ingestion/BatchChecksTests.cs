@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Amazon.SQS.Model;
 using GymIoT.Aggregator;
 using GymIoT.Core.Messaging;
 using GymIoT.Core.Readings;
@@ -15,7 +14,7 @@ public sealed class BatchChecksTests
     private static readonly DateTimeOffset Now = new(2026, 11, 28, 10, 0, 0, TimeSpan.Zero);
 
     private static MessageInFlight Message(string id, string body) =>
-        new(new ReceivedMessage("Cyclette", "http://localhost/queue/Cyclette", new Message { MessageId = id, Body = body }, default(ActivityContext), Now), span: null);
+        new(new ReceivedMessage("Cyclette", "http://localhost/queue/Cyclette", id, $"receipt-{id}", body, default(ActivityContext), Now), span: null);
 
     [Fact]
     public void A_message_whose_check_throws_is_left_unchecked_and_logged_while_the_others_are_checked()
@@ -25,9 +24,9 @@ public sealed class BatchChecksTests
 
         BatchChecks.CheckEach(
             batch,
-            m => m.Message.Body == "poison"
+            m => m.Body == "poison"
                 ? throw new InvalidOperationException("the validator has a bug")
-                : ReadingValidator.Validate(m.Message.Body!, m.Queue, m.Message.MessageId, m.SentAt, Now),
+                : ReadingValidator.Validate(m.Body, m.Queue, m.MessageId, m.SentAt, Now),
             logger);
 
         Assert.IsType<RejectedReading>(batch[0].Check);

@@ -19,7 +19,7 @@ public sealed class HeldMessagesDueTests
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var sqs = RecordedVisibilityCalls.Create();
         var held = new HeldMessages(sqs, new ConsumerSettings(WaitTimeSeconds: 1, VisibilitySeconds), clock, NullLogger<HeldMessages>.Instance);
-        held.Hold(new ReceivedMessage("Cyclette", "http://sqs/Cyclette", new Message { ReceiptHandle = "r1", MessageId = "m1" }, default, clock.GetUtcNow()), clock.GetUtcNow());
+        held.Hold(new ReceivedMessage("Cyclette", "http://sqs/Cyclette", "m1", "r1", "", default, clock.GetUtcNow()), clock.GetUtcNow());
 
         clock.Advance(TimeSpan.FromSeconds(14));
         await held.ExtendDueAsync(CancellationToken.None);

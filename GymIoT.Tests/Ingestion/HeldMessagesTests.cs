@@ -26,7 +26,7 @@ public sealed class HeldMessagesTests(PlatformFixture fixture)
         var held = new HeldMessages(sqs, new ConsumerSettings(WaitTimeSeconds: 1, VisibilitySeconds), TimeProvider.System, NullLogger<HeldMessages>.Instance);
         var requestedAt = DateTimeOffset.UtcNow;
         var taken = await ReceiveAsync(sqs, url, 3, TimeSpan.FromSeconds(10));
-        var messages = taken.Select(m => new ReceivedMessage(queue, url, m, default, requestedAt)).ToList();
+        var messages = taken.Select(m => new ReceivedMessage(queue, url, m.MessageId, m.ReceiptHandle, m.Body, default, requestedAt)).ToList();
         messages.ForEach(m => held.Hold(m, requestedAt));
 
         using var holding = new CancellationTokenSource();
@@ -72,7 +72,7 @@ public sealed class HeldMessagesTests(PlatformFixture fixture)
             var requestedAt = DateTimeOffset.UtcNow;
             foreach (var message in await ReceiveAsync(sqs, url, 1, TimeSpan.FromSeconds(10), ManyVisibilitySeconds))
             {
-                var taken = new ReceivedMessage(queue, url, message, default, requestedAt);
+                var taken = new ReceivedMessage(queue, url, message.MessageId, message.ReceiptHandle, message.Body, default, requestedAt);
                 held.Hold(taken, requestedAt);
                 messages.Add(taken);
             }
@@ -89,7 +89,7 @@ public sealed class HeldMessagesTests(PlatformFixture fixture)
         await holding.CancelAsync();
         await keeping;
 
-        Assert.Equal(Count, messages.DistinctBy(m => m.Message.MessageId).Count());
+        Assert.Equal(Count, messages.DistinctBy(m => m.MessageId).Count());
         Assert.All(receivedByOthers, count => Assert.Equal(0, count));
         await sqs.DeleteQueueAsync(url);
     }

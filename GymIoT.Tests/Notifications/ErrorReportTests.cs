@@ -127,5 +127,5 @@ public sealed class ErrorReportTests
     }
 
     private static ReceivedMessage Received(string messageId) =>
-        new("Errors", "http://localhost/Errors", new Amazon.SQS.Model.Message { MessageId = messageId }, default, Now);
+        new("Errors", "http://localhost/Errors", messageId, $"receipt-{messageId}", "", default, Now);
 }
