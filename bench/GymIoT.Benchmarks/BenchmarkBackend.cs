@@ -29,6 +29,8 @@ public sealed class BenchmarkBackend : IAsyncDisposable
     /// <summary>Every process of the system the benchmark starts: the services and the emulators they use.</summary>
     public static readonly string[] Processes = [.. Services, "sqs", "dynamodb", "maildev"];
 
+    private const double ClockTicksPerSecond = 100; // USER_HZ on Linux
+
     public AwsSettings Aws => new(AwsSettings.DefaultRegion, App.GetEndpoint("sqs", "http"), App.GetEndpoint("dynamodb", "http"), "test", "test");
 
     /// <param name="serviceEnvironment">Environment variables for the services, beside the app's own (<c>--aggregator</c>, <c>--coach</c>…).</param>
@@ -84,6 +86,30 @@ public sealed class BenchmarkBackend : IAsyncDisposable
 
     /// <summary>Resident memory of a process now (VmRSS), in MB.</summary>
     public static double RssMegabytes(int pid) => StatusMegabytes(pid, "VmRSS:");
+
+    /// <summary>User and system CPU a process has used, in seconds (<c>/proc/PID/stat</c> fields 14 and 15).</summary>
+    public static double CpuSeconds(int pid)
+    {
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return (long.Parse(fields[11]) + long.Parse(fields[12])) / ClockTicksPerSecond;
+    }
+
+    /// <summary>The CPU seconds every process of the system has used so far, and the benchmark's own.</summary>
+    public IReadOnlyDictionary<string, double> CpuSecondsByProcess()
+    {
+        var cpu = Processes.ToDictionary(p => p, p => CpuSeconds(App.ProcessIdOf(p)));
+        cpu["benchmark"] = CpuSeconds(Environment.ProcessId);
+        return cpu;
+    }
+
+    /// <summary>The cores each process took between two readings of <see cref="CpuSecondsByProcess"/>.</summary>
+    public static Dictionary<string, double> Cores(IReadOnlyDictionary<string, double> before, IReadOnlyDictionary<string, double> after, double seconds) =>
+        after.ToDictionary(p => p.Key, p => (p.Value - before[p.Key]) / seconds);
+
+    /// <summary>"dynalite 0.52, aggregator 0.30, …": the busiest first.</summary>
+    public static string DescribeCores(IReadOnlyDictionary<string, double> cores) =>
+        string.Join(", ", cores.OrderByDescending(c => c.Value).Select(c => $"{c.Key} {c.Value:N2}"));
 
     private static double StatusMegabytes(int pid, string field) =>
         File.ReadLines($"/proc/{pid}/status")

@@ -54,7 +54,7 @@ if (options.Runs("pipeline"))
     Progress("steady rate measured");
     await Task.Delay(TimeSpan.FromSeconds(3));
     var writesBefore = backend.Telemetry.Counter("aggregator", "gymiot.dynamodb.writes");
-    var cost = new BurstCost(backend);
+    var cost = new RunCost(backend, "burst");
     cost.Start();
     var burst = await pipeline.BurstAsync(options.Readings);
     cost.Stop(burst.Seconds);
@@ -110,7 +110,8 @@ if (options.Runs("soak"))
     // the reading-id set of its day item would outgrow what DynamoDB allows an item (400 KB).
     var fleet = new PipelineRun(backend, options.SoakMembers, options.TraceEvery, options.SoakDevices, memberPrefix: "soak");
     await fleet.EnrolAsync();
-    var soak = await new SoakRun(backend, fleet).RunAsync(
+    var soakCost = new RunCost(backend, "soak");
+    var soak = await new SoakRun(backend, fleet, soakCost).RunAsync(
         options.SoakRate, TimeSpan.FromMinutes(options.SoakMinutes), options.SoakBadPercent / 100.0, TimeSpan.FromMinutes(options.SoakWindowMinutes));
     var exact = await fleet.AggregatesAreExactAsync();
     rows.Add(($"soak: {options.SoakRate}/s for {options.SoakMinutes} min, {options.SoakBadPercent}% misread, {options.SoakMembers:N0} members, {options.SoakDevices * 4:N0} devices", $"{soak.Sent:N0} sent ({soak.Bad:N0} misread) at {soak.ReadingsPerSecond:N1}/s; all handled after {soak.Seconds:N0} s"));
@@ -120,9 +121,10 @@ if (options.Runs("soak"))
     rows.Add(("soak: readings coached by the end", $"{soak.Coached:N0}"));
     rows.Add(("soak: messages left in any queue or DLQ", soak.LeftInQueues.Count == 0 ? "0" : string.Join(", ", soak.LeftInQueues.Select(q => $"{q.Key} {q.Value:N0}"))));
     rows.Add(("soak: every aggregate exact", exact));
+    rows.AddRange(soakCost.Rows());
     foreach (var window in soak.Windows)
     {
-        rows.Add(($"soak window to {window.End:mm\\:ss}: readings/s, p95", $"{window.ReadingsPerSecond:N1}/s, {window.P95:N0} ms ({window.Sampled:N0} sampled)"));
+        rows.Add(($"soak window to {window.End:mm\\:ss}: readings/s, p95, cores in all", $"{window.ReadingsPerSecond:N1}/s, {window.P95:N0} ms ({window.Sampled:N0} sampled), {window.Cores.Values.Sum():N2}"));
     }
     var baseline = soak.Windows.FirstOrDefault()?.RssMegabytes ?? soak.RssAtStart;
     var last = soak.Windows.LastOrDefault()?.RssMegabytes ?? soak.RssAtStart;

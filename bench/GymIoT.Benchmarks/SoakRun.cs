@@ -6,8 +6,12 @@ using GymIoT.TestSupport;
 
 namespace GymIoT.Benchmarks;
 
-/// <summary>What the system did in one window of a soak, and the resident memory of each watched process at its end.</summary>
-public sealed record SoakWindow(TimeSpan End, double ReadingsPerSecond, double P95, int Sampled, IReadOnlyDictionary<string, double> RssMegabytes);
+/// <summary>
+/// What the system did in one window of a soak, the cores each process took in it (the benchmark's own included), and
+/// the resident memory of each watched process at its end.
+/// </summary>
+public sealed record SoakWindow(
+    TimeSpan End, double ReadingsPerSecond, double P95, int Sampled, IReadOnlyDictionary<string, double> Cores, IReadOnlyDictionary<string, double> RssMegabytes);
 
 public sealed record SoakResult(
     int Sent,
@@ -28,10 +32,11 @@ public sealed record SoakResult(
 /// <summary>
 /// Runs the whole system (aggregator, coach, notifier with email and webhook, dashboard, emulators) under a steady load for a
 /// long time: readings of the bench members at a fixed rate, a share of them misread the ways sensors misread, each with
-/// a trace of its own. Every window it notes the throughput, the send-to-stored p95 of the readings sent in it, and the
-/// resident memory (VmRSS) of every service and emulator, so that a leak or a slowdown shows as a trend.
+/// a trace of its own. Every window it notes the throughput, the send-to-stored p95 of the readings sent in it, the CPU
+/// each process took and the resident memory (VmRSS) of every service and emulator, so that a leak, a slowdown or a
+/// saturated machine shows.
 /// </summary>
-public sealed class SoakRun(BenchmarkBackend backend, PipelineRun pipeline)
+public sealed class SoakRun(BenchmarkBackend backend, PipelineRun pipeline, RunCost cost)
 {
     private readonly Random _random = new(7);
 
@@ -52,7 +57,9 @@ public sealed class SoakRun(BenchmarkBackend backend, PipelineRun pipeline)
 
         var startedAt = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
-        var windows = new List<(TimeSpan End, long Handled, IReadOnlyDictionary<string, double> Rss)>();
+        cost.Start();
+        var cpuAtStart = backend.CpuSecondsByProcess();
+        var windows = new List<(TimeSpan End, long Handled, IReadOnlyDictionary<string, double> Cpu, IReadOnlyDictionary<string, double> Rss)>();
         var nextWindow = window;
         for (var second = 0; second < duration.TotalSeconds; second++)
         {
@@ -73,15 +80,18 @@ public sealed class SoakRun(BenchmarkBackend backend, PipelineRun pipeline)
             }
             if (clock.Elapsed >= nextWindow)
             {
-                windows.Add((clock.Elapsed, Handled(), Rss()));
-                Console.WriteLine($"  soak {clock.Elapsed:mm\\:ss}: {sent:N0} sent, {windows[^1].Handled - handledBefore:N0} handled, RSS {string.Join(", ", windows[^1].Rss.Select(r => $"{r.Key} {r.Value:N0} MB"))}");
+                var (lastEnd, lastCpu) = windows.Count > 0 ? (windows[^1].End, windows[^1].Cpu) : (TimeSpan.Zero, cpuAtStart);
+                windows.Add((clock.Elapsed, Handled(), backend.CpuSecondsByProcess(), Rss()));
+                var cores = BenchmarkBackend.Cores(lastCpu, windows[^1].Cpu, (windows[^1].End - lastEnd).TotalSeconds);
+                Console.WriteLine($"  soak {clock.Elapsed:mm\\:ss}: {sent:N0} sent, {windows[^1].Handled - handledBefore:N0} handled, cores {BenchmarkBackend.DescribeCores(cores)}, RSS {string.Join(", ", windows[^1].Rss.Select(r => $"{r.Key} {r.Value:N0} MB"))}");
                 nextWindow += window;
             }
         }
         var sendSeconds = clock.Elapsed.TotalSeconds;
+        cost.Stop(sendSeconds);
         if (windows.Count == 0 || windows[^1].End < clock.Elapsed - TimeSpan.FromSeconds(1))
         {
-            windows.Add((clock.Elapsed, Handled(), Rss()));
+            windows.Add((clock.Elapsed, Handled(), backend.CpuSecondsByProcess(), Rss()));
         }
 
         await Polling.UntilAsync(() => Handled() - handledBefore >= sent, TimeSpan.FromMinutes(10), TimeSpan.FromMilliseconds(200));
@@ -93,12 +103,14 @@ public sealed class SoakRun(BenchmarkBackend backend, PipelineRun pipeline)
         var all = latencies.Select(l => l.Ms).Order().ToList();
 
         var result = new List<SoakWindow>();
-        var start = (End: TimeSpan.Zero, Handled: handledBefore);
-        foreach (var (end, handled, rss) in windows)
+        var start = (End: TimeSpan.Zero, Handled: handledBefore, Cpu: cpuAtStart);
+        foreach (var (end, handled, cpu, rss) in windows)
         {
             var inWindow = latencies.Where(l => l.Sent > start.End && l.Sent <= end).Select(l => l.Ms).Order().ToList();
-            result.Add(new SoakWindow(end, (handled - start.Handled) / (end - start.End).TotalSeconds, Percentiles.Of(inWindow, 0.95), inWindow.Count, rss));
-            start = (end, handled);
+            var windowSeconds = (end - start.End).TotalSeconds;
+            result.Add(new SoakWindow(
+                end, (handled - start.Handled) / windowSeconds, Percentiles.Of(inWindow, 0.95), inWindow.Count, BenchmarkBackend.Cores(start.Cpu, cpu, windowSeconds), rss));
+            start = (end, handled, cpu);
         }
         var left = new Dictionary<string, int>();
         foreach (var queue in QueueNames.WithDeadLetters)

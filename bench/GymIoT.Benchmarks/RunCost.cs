@@ -3,41 +3,35 @@ using GymIoT.TestSupport;
 namespace GymIoT.Benchmarks;
 
 /// <summary>
-/// Where a burst's work goes: the CPU each process of the system took during it (from <c>/proc</c>), and the AWS requests
-/// each service sent per reading, by operation (from the services' own <c>gymiot.*.requests</c> counters).
+/// Where the work of a phase of the run (the burst, the soak) goes: the CPU each process of the system took during it
+/// (from <c>/proc</c>), and the AWS requests each service sent per reading, by operation (from the services' own
+/// <c>gymiot.*.requests</c> counters).
 /// </summary>
-public sealed class BurstCost(BenchmarkBackend backend)
+public sealed class RunCost(BenchmarkBackend backend, string phase)
 {
     /// <summary>Each service counted, with the counter of the readings it handled: the coach may lag behind the aggregator.</summary>
     private static readonly (string Service, string Handled)[] Counted = [("aggregator", "gymiot.readings.processed"), ("coach", "gymiot.coach.readings")];
     private static readonly string[] Metrics = ["gymiot.dynamodb.requests", "gymiot.sqs.requests"];
-    private const double ClockTicksPerSecond = 100; // USER_HZ on Linux
 
-    private Dictionary<string, double> _cpuBefore = [];
-    private double _benchmarkCpuBefore;
+    private IReadOnlyDictionary<string, double> _cpuBefore = new Dictionary<string, double>();
     private Dictionary<(string Service, string Metric, string Operation), long> _requestsBefore = [];
     private Dictionary<string, double> _cores = [];
     private Dictionary<string, long> _handledBefore = [];
 
     public void Start()
     {
-        _cpuBefore = BenchmarkBackend.Processes.ToDictionary(p => p, p => CpuSeconds(backend.App.ProcessIdOf(p)));
-        _benchmarkCpuBefore = CpuSeconds(Environment.ProcessId);
+        _cpuBefore = backend.CpuSecondsByProcess();
         _requestsBefore = Requests();
         _handledBefore = Counted.ToDictionary(s => s.Service, s => backend.Telemetry.Counter(s.Service, s.Handled));
     }
 
-    /// <summary>Ends the CPU count, as the burst ends: the requests are read later, once the services have exported them.</summary>
-    public void Stop(double seconds)
-    {
-        _cores = BenchmarkBackend.Processes.ToDictionary(p => p, p => (CpuSeconds(backend.App.ProcessIdOf(p)) - _cpuBefore[p]) / seconds);
-        _cores["benchmark"] = (CpuSeconds(Environment.ProcessId) - _benchmarkCpuBefore) / seconds;
-    }
+    /// <summary>Ends the CPU count, as the phase ends: the requests are read later, once the services have exported them.</summary>
+    public void Stop(double seconds) => _cores = BenchmarkBackend.Cores(_cpuBefore, backend.CpuSecondsByProcess(), seconds);
 
-    /// <returns>Rows: the cores each process took during the burst, and each service's requests per reading it handled.</returns>
+    /// <returns>Rows: the cores each process took during the phase, and each service's requests per reading it handled.</returns>
     public IEnumerable<(string Measure, string Value)> Rows()
     {
-        yield return ($"burst: CPU by process (cores of {Environment.ProcessorCount})", string.Join(", ", _cores.OrderByDescending(c => c.Value).Select(c => $"{c.Key} {c.Value:N2}")));
+        yield return ($"{phase}: CPU by process (cores of {Environment.ProcessorCount})", BenchmarkBackend.DescribeCores(_cores));
         var requests = Requests();
         foreach (var (service, handledCounter) in Counted)
         {
@@ -49,7 +43,7 @@ public sealed class BurstCost(BenchmarkBackend backend)
                     .Where(r => r.PerReading > 0.0005)
                     .OrderByDescending(r => r.PerReading)
                     .ToList();
-                yield return ($"burst: {service} {metric.Split('.')[1]} requests per reading it handled ({readings:N0})",
+                yield return ($"{phase}: {service} {metric.Split('.')[1]} requests per reading it handled ({readings:N0})",
                     $"{perOperation.Sum(r => r.PerReading):N3} ({string.Join(", ", perOperation.Select(r => $"{r.Operation} {r.PerReading:N3}"))})");
             }
         }
@@ -60,12 +54,4 @@ public sealed class BurstCost(BenchmarkBackend backend)
                 .Select(p => (Key: (s.Service, metric, p.Attributes.GetValueOrDefault("aws.operation") ?? ""), p.Value))))
             .GroupBy(p => p.Key)
             .ToDictionary(g => g.Key, g => g.Sum(p => p.Value));
-
-    /// <summary>User and system CPU a process has used, in seconds (<c>/proc/PID/stat</c> fields 14 and 15).</summary>
-    private static double CpuSeconds(int pid)
-    {
-        var stat = File.ReadAllText($"/proc/{pid}/stat");
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        return (long.Parse(fields[11]) + long.Parse(fields[12])) / ClockTicksPerSecond;
-    }
 }
