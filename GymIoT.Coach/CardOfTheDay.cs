@@ -5,18 +5,32 @@ namespace GymIoT.Coach;
 
 /// <summary>
 /// The card a member trains on, remembered for a minute: a member's sessions come minutes apart, each would otherwise cost
-/// two reads, and a card changes from one day to the next (an accepted offer) or when staff assign one, which the coach
-/// then follows within the minute.
+/// two reads, and a card changes from one day to the next (an accepted offer) or when staff assign or edit one, which the
+/// coach then follows within the minute. The member's assignment and the card itself are remembered apart: a gym's
+/// members share a handful of cards, so a card is read once a minute however many members train on it.
 /// </summary>
-public sealed class CardOfTheDay(MemberCards cards, IMemoryCache cache)
+public sealed class CardOfTheDay(CardAssignmentStore assignments, TrainingCardStore cards, IMemoryCache cache)
 {
     public static readonly TimeSpan RememberedFor = TimeSpan.FromMinutes(1);
 
-    public async Task<TrainingCard> OnAsync(string memberId, DateOnly day, CancellationToken cancellationToken) =>
-        await cache.GetOrCreateAsync((memberId, day), async entry =>
+    public async Task<TrainingCard> OnAsync(string memberId, DateOnly day, CancellationToken cancellationToken)
+    {
+        var cardId = await cache.GetOrCreateAsync(new AssignmentKey(memberId, day), async entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = RememberedFor;
             entry.Size = 1;
-            return (await cards.OnAsync(memberId, day, cancellationToken)).Card;
+            return (await assignments.OnAsync(memberId, day, cancellationToken)).CardId;
+        }) ?? CardCatalogue.Starter.CardId;
+        // The starter card when the assigned one no longer exists, as MemberCards.OnAsync finds it.
+        return await cache.GetOrCreateAsync(new CardKey(cardId), async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = RememberedFor;
+            entry.Size = 1;
+            return await cards.FindAsync(cardId, cancellationToken);
         }) ?? CardCatalogue.Starter;
+    }
+
+    private sealed record AssignmentKey(string MemberId, DateOnly Day);
+
+    private sealed record CardKey(string CardId);
 }

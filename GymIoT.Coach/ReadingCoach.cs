@@ -71,8 +71,11 @@ public sealed partial class ReadingCoach(
                 return true;
             }
             var session = new TrainingSession(reading.ReadingId, reading.Machine, reading.StartedAt, reading.DurationSeconds / 60, reading.HeartRatePerMinute);
-            var known = await sessions.RecordAsync(reading.MemberId, day, session, cancellationToken);
-            var card = await cards.OnAsync(reading.MemberId, day, cancellationToken);
+            // The day's write and the card's reads do not wait on each other: one round trip to the store, not up to three.
+            var recording = sessions.RecordAsync(reading.MemberId, day, session, cancellationToken);
+            var finding = cards.OnAsync(reading.MemberId, day, cancellationToken);
+            await Task.WhenAll(recording, finding);
+            var (known, card) = (await recording, await finding);
             var due = AlertRules.For(reading.MemberId, day, card, known, session);
             var unsettled = due.Where(alert => !settled.Knows(alert)).ToList();
             if (unsettled.Count > 0)

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Text.Json;
 using GymIoT.Coach;
+using GymIoT.Core.Aws;
 using GymIoT.Core.Calories;
 using GymIoT.Core.Mail;
 using GymIoT.Core.Coaching;
@@ -9,6 +10,7 @@ using GymIoT.Core.Members;
 using GymIoT.Core.Messaging;
 using GymIoT.Core.Queues;
 using GymIoT.Core.Readings;
+using GymIoT.Core.Storage;
 using GymIoT.Core.Telemetry;
 using GymIoT.Core.Time;
 using GymIoT.Tests.Infrastructure;
@@ -117,7 +119,7 @@ public sealed class ReadingCoachTests(PlatformFixture fixture) : IDisposable
         {
             if (e is Amazon.Runtime.WebServiceRequestEventArgs { Request: { } request })
             {
-                requests.Add(GymIoT.Core.Aws.AwsRequestMetrics.OperationOf(request));
+                requests.Add(AwsRequestMetrics.OperationOf(request));
             }
         };
 
@@ -151,6 +153,39 @@ public sealed class ReadingCoachTests(PlatformFixture fixture) : IDisposable
         Assert.Single(requests, r => r == "UpdateItem");
         Assert.Equal(1, raised);
         Assert.Equal(5, (await new AlertStore(_dynamoDb).RaisedOnAsync(member, DateOnly.FromDateTime(Morning.UtcDateTime))).Count);
+    }
+
+    [Fact]
+    public async Task Members_on_one_card_cost_a_read_of_their_assignment_each_and_of_the_card_once()
+    {
+        var members = Enumerable.Range(0, 3).Select(_ => $"card-{Guid.NewGuid():N}"[..16]).ToList();
+        var coach = Coach();
+        var reads = new List<string>();
+        ((Amazon.Runtime.AmazonServiceClient)_dynamoDb).BeforeRequestEvent += (_, e) =>
+        {
+            if (e is Amazon.Runtime.WebServiceRequestEventArgs { Request: { } request }
+                && AwsRequestMetrics.ResourceOf(request) is TableNames.CardAssignments or TableNames.TrainingCards)
+            {
+                lock (reads)
+                {
+                    reads.Add($"{AwsRequestMetrics.OperationOf(request)} {AwsRequestMetrics.ResourceOf(request)}");
+                }
+            }
+        };
+
+        foreach (var member in members)
+        {
+            var reading = Reading(member, QueueNames.Cyclette, 0, 10);
+            Assert.True(await coach.HandleAsync(Message(reading), reading, CancellationToken.None));
+        }
+        // Every one of them is on the starter card: it is read for the first, and remembered for the others.
+        Assert.Equal(["Query CardAssignments", "GetItem TrainingCards", "Query CardAssignments", "Query CardAssignments"], reads);
+
+        // A member's next session within the minute reads neither.
+        reads.Clear();
+        var next = Reading(members[0], QueueNames.EllipticalBike, 15, 10);
+        Assert.True(await coach.HandleAsync(Message(next), next, CancellationToken.None));
+        Assert.Empty(reads);
     }
 
     [Fact]
@@ -229,8 +264,7 @@ public sealed class ReadingCoachTests(PlatformFixture fixture) : IDisposable
         // One cache for the card and the mail settings, as in the service.
         var cache = new Microsoft.Extensions.Caching.Memory.MemoryCache(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions { SizeLimit = 100 });
         var alertMailer = new AlertMailer(new MemberStore(_dynamoDb), new AlertStore(_dynamoDb), mailer, cache, clock, _telemetry, new CoachMetrics(_telemetry), NullLogger<AlertMailer>.Instance);
-        var cards = new MemberCards(new TrainingCardStore(_dynamoDb), new CardAssignmentStore(_dynamoDb), new CardOfferStore(_dynamoDb), clock);
-        var cardOfTheDay = new CardOfTheDay(cards, cache);
+        var cardOfTheDay = new CardOfTheDay(new CardAssignmentStore(_dynamoDb), new TrainingCardStore(_dynamoDb), cache);
         return new ReadingCoach(new CoachSessionStore(_dynamoDb), new AlertStore(_dynamoDb), alertMailer, new SettledAlerts(), cardOfTheDay, new GymCalendar(new GymOptions()),
             _telemetry, new CoachMetrics(_telemetry), pastDays ?? new PastDayReadings(clock), clock, NullLogger<ReadingCoach>.Instance);
     }
