@@ -95,19 +95,33 @@ public sealed class BenchmarkBackend : IAsyncDisposable
         return (long.Parse(fields[11]) + long.Parse(fields[12])) / ClockTicksPerSecond;
     }
 
-    /// <summary>The CPU seconds every process of the system has used so far, and the benchmark's own.</summary>
+    /// <summary>
+    /// The CPU seconds every process of the system has used so far, the benchmark's own, and the whole machine's
+    /// (<see cref="Machine"/>: the orchestrator, the AppHost and the kernel too).
+    /// </summary>
     public IReadOnlyDictionary<string, double> CpuSecondsByProcess()
     {
         var cpu = Processes.ToDictionary(p => p, p => CpuSeconds(App.ProcessIdOf(p)));
         cpu["benchmark"] = CpuSeconds(Environment.ProcessId);
+        cpu[Machine] = MachineBusySeconds();
         return cpu;
+    }
+
+    public const string Machine = "machine";
+
+    /// <summary>The seconds every core has spent busy (not idle, not waiting on I/O), from the first line of <c>/proc/stat</c>.</summary>
+    private static double MachineBusySeconds()
+    {
+        var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries)[1..].Select(long.Parse).ToArray();
+        // user, nice, system, idle, iowait, irq, softirq, steal
+        return (fields[0] + fields[1] + fields[2] + fields[5] + fields[6] + fields[7]) / ClockTicksPerSecond;
     }
 
     /// <summary>The cores each process took between two readings of <see cref="CpuSecondsByProcess"/>.</summary>
     public static Dictionary<string, double> Cores(IReadOnlyDictionary<string, double> before, IReadOnlyDictionary<string, double> after, double seconds) =>
         after.ToDictionary(p => p.Key, p => (p.Value - before[p.Key]) / seconds);
 
-    /// <summary>"dynalite 0.52, aggregator 0.30, …": the busiest first.</summary>
+    /// <summary>"machine 1.90, dynamodb 0.52, aggregator 0.30, …": the busiest first.</summary>
     public static string DescribeCores(IReadOnlyDictionary<string, double> cores) =>
         string.Join(", ", cores.OrderByDescending(c => c.Value).Select(c => $"{c.Key} {c.Value:N2}"));
 

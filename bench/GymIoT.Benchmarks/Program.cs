@@ -95,7 +95,11 @@ if (options.Runs("live-pages"))
     foreach (var pages in new[] { options.Pages, options.MorePages }.Where(p => p > 0).Distinct())
     {
         var run = await live.MeasureAsync(pages, options.PageRate, options.PageSeconds, options.PageEvery);
-        rows.Add(($"{run.Pages} open member homes: dashboard DynamoDB requests/s with no reading", $"{run.IdleReadsPerSecond:N2} (goal: 0, reads grow with changes, not with open pages: {(run.IdleReadsPerSecond < 0.5 ? "met" : "**not met**")})"));
+        // No reading is sent, but the coach may still be coaching the pages' members' readings of the phase before: those
+        // changes re-render their pages, and each costs the page's reads. Reads that grew with open pages would come without.
+        var readsMet = run.IdleReadsPerSecond <= LivePagesRun.IdleReadsAllowed + LivePagesRun.ReadsPerChangeAllowed * run.IdleRendersPerSecond;
+        rows.Add(($"{run.Pages} open member homes: dashboard DynamoDB requests/s with no reading; page renders/s from changes still arriving",
+            $"{run.IdleReadsPerSecond:N2}; {run.IdleRendersPerSecond:N2} (goal: reads grow with changes, not with open pages, at most {LivePagesRun.ReadsPerChangeAllowed} a render and {LivePagesRun.IdleReadsAllowed}/s besides: {(readsMet ? "met" : "**not met**")})"));
         rows.Add(($"{run.Pages} open member homes: dashboard DynamoDB requests/s at {run.ReadingsPerSecond:N0} readings/s ({run.PageReadings:N0} for the open pages' members)", $"{run.LoadedReadsPerSecond:N1} ({run.LoadedReadsPerSecond / (run.PageReadings / (double)options.PageSeconds):N1} per reading of an open page's member)"));
         rows.Add(($"{run.Pages} open member homes: device → page p50 / p95 / p99", $"{run.P50:N0} / {run.P95:N0} / {run.P99:N0} ms ({run.Measured:N0} of {run.PageReadings:N0} readings shown; goal p95 < 1 s: {(run.P95 < 1000 && run.Measured == run.PageReadings ? "met" : "**not met**")})"));
         rows.Add(($"{run.Pages} open member homes: of which send → stored p95, and stored → page p50 / p95", $"{run.StoredP95:N0} ms, and {run.PushP50:N0} / {run.PushP95:N0} ms"));
@@ -124,15 +128,20 @@ if (options.Runs("soak"))
     rows.AddRange(soakCost.Rows());
     foreach (var window in soak.Windows)
     {
-        rows.Add(($"soak window to {window.End:mm\\:ss}: readings/s, p95, cores in all", $"{window.ReadingsPerSecond:N1}/s, {window.P95:N0} ms ({window.Sampled:N0} sampled), {window.Cores.Values.Sum():N2}"));
+        rows.Add(($"soak window to {window.End:mm\\:ss}: readings/s, p95, cores busy (machine; dynamodb)",
+            $"{window.ReadingsPerSecond:N1}/s, {window.P95:N0} ms ({window.Sampled:N0} sampled), {window.Cores[BenchmarkBackend.Machine]:N2}; {window.Cores["dynamodb"]:N2}"));
     }
-    var baseline = soak.Windows.FirstOrDefault()?.RssMegabytes ?? soak.RssAtStart;
-    var last = soak.Windows.LastOrDefault()?.RssMegabytes ?? soak.RssAtStart;
+    // Issue 15, item 4: every service's RSS grows < 5% over the soak's last 20 minutes (from the first window of a shorter soak).
+    // The emulators hold what the soak wrote, so theirs grows by design.
+    var end = soak.Windows.LastOrDefault();
+    var from = end is null ? null : soak.Windows.MinBy(w => Math.Abs((w.End - (end.End - TimeSpan.FromMinutes(20))).TotalSeconds));
     foreach (var resource in BenchmarkBackend.Processes)
     {
-        var growth = (last[resource] - baseline[resource]) / baseline[resource];
-        rows.Add(($"soak RSS {resource}: idle / after first window / end (growth since first window)",
-            $"{soak.RssAtStart[resource]:N0} / {baseline[resource]:N0} / {last[resource]:N0} MB ({growth:+0%;-0%;0%}, {(growth <= 0.20 ? "within 20%" : "OVER 20%")})"));
+        var (before, after) = (from?.RssMegabytes[resource] ?? soak.RssAtStart[resource], end?.RssMegabytes[resource] ?? soak.RssAtStart[resource]);
+        var growth = (after - before) / before;
+        var goal = BenchmarkBackend.Services.Contains(resource) ? $", goal < 5%: {(growth < 0.05 ? "met" : "**not met**")}" : ", holds the data";
+        rows.Add(($"soak RSS {resource}: idle / at {from?.End ?? TimeSpan.Zero:mm\\:ss} / end (growth)",
+            $"{soak.RssAtStart[resource]:N0} / {before:N0} / {after:N0} MB ({growth:+0%;-0%;0%}{goal})"));
     }
     Progress("soak measured");
 }
