@@ -58,8 +58,14 @@ public sealed class SoakRun(BenchmarkBackend backend, PipelineRun pipeline, RunC
         var startedAt = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
         cost.Start();
-        var cpuAtStart = backend.CpuSecondsByProcess();
-        var windows = new List<(TimeSpan End, long Handled, IReadOnlyDictionary<string, double> Cpu, IReadOnlyDictionary<string, double> Rss)>();
+        var windows = new List<(TimeSpan End, long Handled, IReadOnlyDictionary<string, double> Cores, IReadOnlyDictionary<string, double> Rss)>();
+        var (lastEnd, lastCpu) = (TimeSpan.Zero, backend.CpuSecondsByProcess());
+        void CloseWindow()
+        {
+            var (end, cpu) = (clock.Elapsed, backend.CpuSecondsByProcess());
+            windows.Add((end, Handled(), BenchmarkBackend.Cores(lastCpu, cpu, (end - lastEnd).TotalSeconds), Rss()));
+            (lastEnd, lastCpu) = (end, cpu);
+        }
         var nextWindow = window;
         for (var second = 0; second < duration.TotalSeconds; second++)
         {
@@ -80,10 +86,8 @@ public sealed class SoakRun(BenchmarkBackend backend, PipelineRun pipeline, RunC
             }
             if (clock.Elapsed >= nextWindow)
             {
-                var (lastEnd, lastCpu) = windows.Count > 0 ? (windows[^1].End, windows[^1].Cpu) : (TimeSpan.Zero, cpuAtStart);
-                windows.Add((clock.Elapsed, Handled(), backend.CpuSecondsByProcess(), Rss()));
-                var cores = BenchmarkBackend.Cores(lastCpu, windows[^1].Cpu, (windows[^1].End - lastEnd).TotalSeconds);
-                Console.WriteLine($"  soak {clock.Elapsed:mm\\:ss}: {sent:N0} sent, {windows[^1].Handled - handledBefore:N0} handled, cores {BenchmarkBackend.DescribeCores(cores)}, RSS {string.Join(", ", windows[^1].Rss.Select(r => $"{r.Key} {r.Value:N0} MB"))}");
+                CloseWindow();
+                Console.WriteLine($"  soak {clock.Elapsed:mm\\:ss}: {sent:N0} sent, {windows[^1].Handled - handledBefore:N0} handled, cores {BenchmarkBackend.DescribeCores(windows[^1].Cores)}, RSS {string.Join(", ", windows[^1].Rss.Select(r => $"{r.Key} {r.Value:N0} MB"))}");
                 nextWindow += window;
             }
         }
@@ -91,7 +95,7 @@ public sealed class SoakRun(BenchmarkBackend backend, PipelineRun pipeline, RunC
         cost.Stop(sendSeconds);
         if (windows.Count == 0 || windows[^1].End < clock.Elapsed - TimeSpan.FromSeconds(1))
         {
-            windows.Add((clock.Elapsed, Handled(), backend.CpuSecondsByProcess(), Rss()));
+            CloseWindow();
         }
 
         await Polling.UntilAsync(() => Handled() - handledBefore >= sent, TimeSpan.FromMinutes(10), TimeSpan.FromMilliseconds(200));
@@ -103,14 +107,12 @@ public sealed class SoakRun(BenchmarkBackend backend, PipelineRun pipeline, RunC
         var all = latencies.Select(l => l.Ms).Order().ToList();
 
         var result = new List<SoakWindow>();
-        var start = (End: TimeSpan.Zero, Handled: handledBefore, Cpu: cpuAtStart);
-        foreach (var (end, handled, cpu, rss) in windows)
+        var start = (End: TimeSpan.Zero, Handled: handledBefore);
+        foreach (var (end, handled, cores, rss) in windows)
         {
             var inWindow = latencies.Where(l => l.Sent > start.End && l.Sent <= end).Select(l => l.Ms).Order().ToList();
-            var windowSeconds = (end - start.End).TotalSeconds;
-            result.Add(new SoakWindow(
-                end, (handled - start.Handled) / windowSeconds, Percentiles.Of(inWindow, 0.95), inWindow.Count, BenchmarkBackend.Cores(start.Cpu, cpu, windowSeconds), rss));
-            start = (end, handled, cpu);
+            result.Add(new SoakWindow(end, (handled - start.Handled) / (end - start.End).TotalSeconds, Percentiles.Of(inWindow, 0.95), inWindow.Count, cores, rss));
+            start = (end, handled);
         }
         var left = new Dictionary<string, int>();
         foreach (var queue in QueueNames.WithDeadLetters)
