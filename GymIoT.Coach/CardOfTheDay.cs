@@ -13,21 +13,15 @@ public sealed class CardOfTheDay(CardAssignmentStore assignments, TrainingCardSt
 {
     public static readonly TimeSpan RememberedFor = TimeSpan.FromMinutes(1);
 
+    private static readonly MemoryCacheEntryOptions Remembered = new() { AbsoluteExpirationRelativeToNow = RememberedFor, Size = 1 };
+
     public async Task<TrainingCard> OnAsync(string memberId, DateOnly day, CancellationToken cancellationToken)
     {
-        var cardId = await cache.GetOrCreateAsync(new AssignmentKey(memberId, day), async entry =>
-        {
-            entry.AbsoluteExpirationRelativeToNow = RememberedFor;
-            entry.Size = 1;
-            return (await assignments.OnAsync(memberId, day, cancellationToken)).CardId;
-        }) ?? CardCatalogue.Starter.CardId;
+        var cardId = await cache.GetOrCreateAsync(
+            new AssignmentKey(memberId, day), async _ => (await assignments.OnAsync(memberId, day, cancellationToken)).CardId, Remembered)
+            ?? CardCatalogue.Starter.CardId;
         // The starter card when the assigned one no longer exists, as MemberCards.OnAsync finds it.
-        return await cache.GetOrCreateAsync(new CardKey(cardId), async entry =>
-        {
-            entry.AbsoluteExpirationRelativeToNow = RememberedFor;
-            entry.Size = 1;
-            return await cards.FindAsync(cardId, cancellationToken);
-        }) ?? CardCatalogue.Starter;
+        return await cache.GetOrCreateAsync(new CardKey(cardId), _ => cards.FindAsync(cardId, cancellationToken), Remembered) ?? CardCatalogue.Starter;
     }
 
     private sealed record AssignmentKey(string MemberId, DateOnly Day);
