@@ -1,3 +1,4 @@
+using System.Globalization;
 using GymIoT.Core.Queues;
 
 namespace GymIoT.Core.Coaching;
@@ -28,17 +29,23 @@ public static class AlertRules
         if (step is not null && today[session.Machine] > step.Minutes)
         {
             alerts.Add(Alert(AlertKind.OverTime, session.Machine,
-                $"{today[session.Machine]:0} minutes on the {QueueNames.DisplayName(session.Machine)} today, more than your card's {step.Minutes}: "
+                $"{Minutes(today[session.Machine])} minutes on the {QueueNames.DisplayName(session.Machine)} today, more than your card's {step.Minutes}: "
                 + (next is null ? "your card is done for today." : $"next is the {QueueNames.DisplayName(next.Step.Machine)} ({next.Step.Minutes} min).")));
         }
 
         var total = today.Values.Sum();
         if (total > card.DailyCapMinutes)
         {
-            alerts.Add(Alert(AlertKind.OverDailyCap, "", $"{total:0} minutes today, more than your card's {card.DailyCapMinutes}: stop for today and rest."));
+            alerts.Add(Alert(AlertKind.OverDailyCap, "", $"{Minutes(total)} minutes today, more than your card's {card.DailyCapMinutes}: stop for today and rest."));
         }
         return alerts;
     }
+
+    /// <summary>
+    /// Minutes to a hundredth, so a second over a limit shows (sessions are timed in seconds): rounded to whole ones, a session
+    /// 0.4 minutes over its step read "15 minutes, more than your card's 15".
+    /// </summary>
+    private static string Minutes(double minutes) => minutes.ToString("0.##", CultureInfo.InvariantCulture);
 
     private static Dictionary<string, double> MinutesByMachine(IEnumerable<TrainingSession> sessions)
     {

@@ -67,6 +67,19 @@ public sealed class AlertRulesTests
     }
 
     [Fact]
+    public void Minutes_over_a_limit_by_less_than_one_say_so_instead_of_rounding_to_the_limit()
+    {
+        var cyclette = Session("r-1", QueueNames.Cyclette, 0, 15.4);
+        var spin = Session("r-2", QueueNames.SpinBike, 20, 44.8);
+
+        var alerts = Alerts([cyclette, spin], spin);
+        var overTime = Alerts([cyclette], cyclette);
+
+        Assert.Contains("15.4 minutes on the Cyclette today, more than your card's 15", Assert.Single(overTime, a => a.Kind == AlertKind.OverTime).Message);
+        Assert.StartsWith("60.2 minutes today, more than your card's 60", Assert.Single(alerts, a => a.Kind == AlertKind.OverDailyCap).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_daily_cap_reached_exactly_raises_nothing_and_a_minute_more_advises_to_stop()
     {
         var cyclette = Session("r-1", QueueNames.Cyclette, 0, 15);
