@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using Amazon.DynamoDBv2.Model;
@@ -184,6 +185,36 @@ public sealed class EmbeddedBackendTests(PlatformFixture fixture)
         Assert.Equal(first.MessageId, Assert.Single(second ?? []).MessageId);
         Assert.Equal("2", second![0].Attributes["ApproximateReceiveCount"]);
         await sqs.DeleteQueueAsync(queue);
+    }
+
+    [Fact]
+    public async Task The_persistent_SQS_emulator_syncs_its_messages_to_disk_at_checkpoints_not_at_every_message()
+    {
+        // The running fauxqs's own node and preloads, given a probe of its persistence in place of its script.
+        var pid = fixture.App.ProcessIdOf("sqs");
+        var commandLine = (await File.ReadAllTextAsync($"/proc/{pid}/cmdline")).Split('\0', StringSplitOptions.RemoveEmptyEntries);
+        var preloads = commandLine.Skip(1).TakeWhile(argument => !argument.EndsWith(".mjs", StringComparison.Ordinal)).ToList();
+        var data = Directory.CreateTempSubdirectory("gymiot-fauxqs-probe-");
+        var probe = new ProcessStartInfo(commandLine[0])
+        {
+            WorkingDirectory = new DirectoryInfo($"/proc/{pid}/cwd").ResolveLinkTarget(returnFinalTarget: true)!.FullName,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in (string[])[.. preloads, "--disable-warning=ExperimentalWarning", "--input-type=module", "-e",
+            $"import {{ PersistenceManager }} from './node_modules/fauxqs/dist/persistence.js'; process.stdout.write(String(new PersistenceManager('{data.FullName}').db.prepare('PRAGMA synchronous').get().synchronous));"])
+        {
+            probe.ArgumentList.Add(argument);
+        }
+
+        using var node = Process.Start(probe)!;
+        var synchronous = await node.StandardOutput.ReadToEndAsync();
+        await node.WaitForExitAsync();
+        data.Delete(recursive: true);
+
+        // SQLite's 1 is NORMAL (in WAL mode: at checkpoints); its default, 2 (FULL), waits for an fsync at every statement.
+        Assert.True(node.ExitCode == 0, await node.StandardError.ReadToEndAsync());
+        Assert.Equal("1", synchronous);
     }
 
     [Fact]
