@@ -190,31 +190,57 @@ public sealed class EmbeddedBackendTests(PlatformFixture fixture)
     [Fact]
     public async Task The_persistent_SQS_emulator_syncs_its_messages_to_disk_at_checkpoints_not_at_every_message()
     {
-        // The running fauxqs's own node and preloads, given a probe of its persistence in place of its script.
-        var pid = fixture.App.ProcessIdOf("sqs");
-        var commandLine = (await File.ReadAllTextAsync($"/proc/{pid}/cmdline")).Split('\0', StringSplitOptions.RemoveEmptyEntries);
-        var preloads = commandLine.Skip(1).TakeWhile(argument => !argument.EndsWith(".mjs", StringComparison.Ordinal)).ToList();
         var data = Directory.CreateTempSubdirectory("gymiot-fauxqs-probe-");
-        var probe = new ProcessStartInfo(commandLine[0])
-        {
-            WorkingDirectory = new DirectoryInfo($"/proc/{pid}/cwd").ResolveLinkTarget(returnFinalTarget: true)!.FullName,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in (string[])[.. preloads, "--disable-warning=ExperimentalWarning", "--input-type=module", "-e",
-            $"import {{ PersistenceManager }} from './node_modules/fauxqs/dist/persistence.js'; process.stdout.write(String(new PersistenceManager('{data.FullName}').db.prepare('PRAGMA synchronous').get().synchronous));"])
-        {
-            probe.ArgumentList.Add(argument);
-        }
-
-        using var node = Process.Start(probe)!;
-        var synchronous = await node.StandardOutput.ReadToEndAsync();
-        await node.WaitForExitAsync();
+        var synchronous = await RunBesideEmulatorAsync("sqs", "--disable-warning=ExperimentalWarning", "--input-type=module", "-e",
+            $"import {{ PersistenceManager }} from './node_modules/fauxqs/dist/persistence.js'; process.stdout.write(String(new PersistenceManager('{data.FullName}').db.prepare('PRAGMA synchronous').get().synchronous));");
         data.Delete(recursive: true);
 
         // SQLite's 1 is NORMAL (in WAL mode: at checkpoints); its default, 2 (FULL), waits for an fsync at every statement.
-        Assert.True(node.ExitCode == 0, await node.StandardError.ReadToEndAsync());
         Assert.Equal("1", synchronous);
+    }
+
+    [Fact]
+    public async Task The_DynamoDB_emulator_parses_an_expression_once_and_binds_each_request_to_its_own_values()
+    {
+        // The parser checks each literal attribute name against the reserved words as it parses: one check, one parse.
+        var parsed = await RunBesideEmulatorAsync("dynamodb", "-e", """
+            const parser = require('./node_modules/dynalite/db/updateParser');
+            let parses = 0;
+            const parse = n => parser.parse('SET #n = :v, counted = :v', { context: {
+              attrNames: { '#n': 'n' }, attrVals: { ':v': { N: n } }, unusedAttrNames: { '#n': true }, unusedAttrVals: { ':v': true },
+              isReserved: () => (parses++, false), compare: () => false } });
+            const [first, second] = [parse('1'), parse('2')];
+            process.stdout.write(JSON.stringify({ parses, first: first.sections[0].val.N, second: second.sections[0].val.N }));
+            """);
+
+        Assert.Equal("""{"parses":1,"first":"1","second":"2"}""", parsed);
+    }
+
+    [Fact]
+    public async Task An_expression_sent_again_is_answered_for_the_values_it_comes_with()
+    {
+        using var dynamoDb = fixture.Aws.CreateDynamoDbClient();
+        var key = new Dictionary<string, AttributeValue> { ["MemberId"] = new($"expression-{Guid.NewGuid():N}") };
+        Task<UpdateItemResponse> AddAsync(Dictionary<string, AttributeValue> values) => dynamoDb.UpdateItemAsync(new UpdateItemRequest
+        {
+            TableName = TableNames.Members,
+            Key = key,
+            UpdateExpression = "SET #label = :label ADD #count :step",
+            ExpressionAttributeNames = new() { ["#label"] = "ProbeLabel", ["#count"] = "ProbeCount" },
+            ExpressionAttributeValues = values,
+            ReturnValues = ReturnValue.ALL_NEW,
+        });
+
+        var first = await AddAsync(new() { [":label"] = new("first"), [":step"] = new() { N = "2" } });
+        var second = await AddAsync(new() { [":label"] = new("second"), [":step"] = new() { N = "3" } });
+        var mistyped = await Assert.ThrowsAsync<AmazonDynamoDBException>(() =>
+            AddAsync(new() { [":label"] = new("third"), [":step"] = new("one") }));
+
+        Assert.Equal(("first", "2"), (first.Attributes["ProbeLabel"].S, first.Attributes["ProbeCount"].N));
+        Assert.Equal(("second", "5"), (second.Attributes["ProbeLabel"].S, second.Attributes["ProbeCount"].N));
+        Assert.Contains("operand type: STRING", mistyped.Message, StringComparison.Ordinal);
+        var item = (await dynamoDb.GetItemAsync(TableNames.Members, key, consistentRead: true)).Item;
+        Assert.Equal(("second", "5"), (item["ProbeLabel"].S, item["ProbeCount"].N));
     }
 
     [Fact]
@@ -240,5 +266,33 @@ public sealed class EmbeddedBackendTests(PlatformFixture fixture)
             Assert.Equal(body, Assert.Single(received).Body);
             await sqs.DeleteQueueAsync(queue);
         }
+    }
+
+    /// <summary>Runs the emulator's own Node.js, in its directory and with its preloads, on <paramref name="arguments"/>; returns what it printed.</summary>
+    private async Task<string> RunBesideEmulatorAsync(string resource, params string[] arguments)
+    {
+        var pid = fixture.App.ProcessIdOf(resource);
+        var commandLine = (await File.ReadAllTextAsync($"/proc/{pid}/cmdline")).Split('\0', StringSplitOptions.RemoveEmptyEntries);
+        var probe = new ProcessStartInfo(commandLine[0])
+        {
+            WorkingDirectory = new DirectoryInfo($"/proc/{pid}/cwd").ResolveLinkTarget(returnFinalTarget: true)!.FullName,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        for (var i = 1; i + 1 < commandLine.Length && commandLine[i] == "-r"; i += 2)
+        {
+            probe.ArgumentList.Add("-r");
+            probe.ArgumentList.Add(commandLine[i + 1]);
+        }
+        foreach (var argument in arguments)
+        {
+            probe.ArgumentList.Add(argument);
+        }
+
+        using var node = Process.Start(probe)!;
+        var output = await node.StandardOutput.ReadToEndAsync();
+        await node.WaitForExitAsync();
+        Assert.True(node.ExitCode == 0, await node.StandardError.ReadToEndAsync());
+        return output;
     }
 }
