@@ -32,6 +32,9 @@ for (const name of ['conditionParser', 'updateParser', 'projectionParser']) {
       if (parsed.size >= MaxExpressionsPerParser) parsed.delete(parsed.keys().next().value);
       parsed.set(key, entry);
     } else {
+      // Kept as the newest, so expressions sent once each (the coach's session names) push out only each other.
+      parsed.delete(key);
+      parsed.set(key, entry);
       markUsed(context, entry.usedNames, entry.usedValues);
     }
     const values = context.attrVals ?? {};
