@@ -217,6 +217,51 @@ public sealed class EmbeddedBackendTests(PlatformFixture fixture)
     }
 
     [Fact]
+    public async Task The_DynamoDB_emulator_parses_an_expression_once_for_any_attribute_names_and_binds_each_request_to_its_own()
+    {
+        // As the coach names each session's attribute after its reading: the same expression, new names every time.
+        var parsed = await RunBesideEmulatorAsync("dynamodb", "-e", """
+            const parser = require('./node_modules/dynalite/db/updateParser');
+            let parses = 0;
+            const parse = id => parser.parse('SET #day.#session = :v, counted = :v', { context: {
+              attrNames: { '#day': 'Day', '#session': 'Session#' + id }, attrVals: { ':v': { S: id } },
+              unusedAttrNames: { '#day': true, '#session': true }, unusedAttrVals: { ':v': true },
+              isReserved: () => (parses++, false), compare: () => false } });
+            const bound = ['a', 'b'].map(parse).map(tree => ({ path: tree.sections[0].path, nested: Object.keys(tree.nestedPaths) }));
+            process.stdout.write(JSON.stringify({ parses, bound }));
+            """);
+
+        Assert.Equal("""{"parses":1,"bound":[{"path":["Day","Session#a"],"nested":["Day"]},{"path":["Day","Session#b"],"nested":["Day"]}]}""", parsed);
+    }
+
+    [Theory]
+    [InlineData("SET #first = :value, #second = :value", "ProbeSame", "ProbeSame")]
+    [InlineData("SET ProbeLiteral = :value, #first = :value", "ProbeLiteral", "ProbeOther")]
+    public async Task An_expression_parsed_before_is_still_refused_when_its_names_overlap(string expression, string first, string second)
+    {
+        using var dynamoDb = fixture.Aws.CreateDynamoDbClient();
+        var key = new Dictionary<string, AttributeValue> { ["MemberId"] = new($"expression-{Guid.NewGuid():N}") };
+        Task<UpdateItemResponse> SetAsync(string firstName, string secondName) => dynamoDb.UpdateItemAsync(new UpdateItemRequest
+        {
+            TableName = TableNames.Members,
+            Key = key,
+            UpdateExpression = expression,
+            ExpressionAttributeNames = expression.Contains("#second", StringComparison.Ordinal)
+                ? new() { ["#first"] = firstName, ["#second"] = secondName }
+                : new() { ["#first"] = firstName },
+            ExpressionAttributeValues = new() { [":value"] = new("set") },
+        });
+
+        await SetAsync("ProbeA", "ProbeB");
+        var overlapping = await Assert.ThrowsAsync<AmazonDynamoDBException>(() => SetAsync(first, second));
+        await SetAsync("ProbeC", "ProbeD");
+
+        Assert.Contains($"paths overlap with each other; must remove or rewrite one of these paths; path one: [{first}]", overlapping.Message, StringComparison.Ordinal);
+        var item = (await dynamoDb.GetItemAsync(TableNames.Members, key, consistentRead: true)).Item;
+        Assert.Equal("set", item["ProbeC"].S);
+    }
+
+    [Fact]
     public async Task An_expression_sent_again_is_answered_for_the_values_it_comes_with()
     {
         using var dynamoDb = fixture.Aws.CreateDynamoDbClient();
