@@ -30,11 +30,11 @@ public static class ServiceResourceExtensions
 
     /// <summary>
     /// The process a service runs as: its built program, started by itself (<see cref="WithBuiltProgram"/>), with the
-    /// environment every service runs with (<see cref="ServiceProcess"/>), the same as in the deploy stack.
+    /// environment it runs with (<see cref="ServiceProcess"/>), the same as in the deploy stack.
     /// </summary>
     public static IResourceBuilder<ProjectResource> WithServiceProcess(this IResourceBuilder<ProjectResource> service)
     {
-        foreach (var (name, value) in ServiceProcess.Environment)
+        foreach (var (name, value) in ServiceProcess.EnvironmentOf(service.Resource.Name))
         {
             service.WithEnvironment(name, value);
         }

@@ -152,7 +152,7 @@ public sealed class DeployStackTests
         {
             // Some values are CloudFormation expressions, not text: only the process environment's own are read.
             var environment = container!["Environment"]!.AsArray().ToDictionary(e => e!["Name"]!.GetValue<string>(), e => e!["Value"]);
-            Assert.All(ServiceProcess.Environment, variable => Assert.Equal(variable.Value, environment.GetValueOrDefault(variable.Key)?.GetValue<string>()));
+            Assert.All(ServiceProcess.EnvironmentOf(container["Name"]!.GetValue<string>()), variable => Assert.Equal(variable.Value, environment.GetValueOrDefault(variable.Key)?.GetValue<string>()));
         }
     }
 

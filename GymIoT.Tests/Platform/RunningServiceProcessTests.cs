@@ -24,6 +24,6 @@ public sealed class RunningServiceProcessTests(PipelineFixture fixture)
         var environment = File.ReadAllText($"/proc/{pid}/environ").Split('\0', StringSplitOptions.RemoveEmptyEntries)
             .Select(variable => variable.Split('=', 2))
             .ToDictionary(pair => pair[0], pair => pair.ElementAtOrDefault(1));
-        Assert.All(ServiceProcess.Environment, variable => Assert.Equal(variable.Value, environment.GetValueOrDefault(variable.Key)));
+        Assert.All(ServiceProcess.EnvironmentOf(resource), variable => Assert.Equal(variable.Value, environment.GetValueOrDefault(variable.Key)));
     }
 }

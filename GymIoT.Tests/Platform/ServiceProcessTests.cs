@@ -21,9 +21,22 @@ public sealed class ServiceProcessTests
         foreach (var service in services)
         {
             var environment = await ResourceEnvironment.OfAsync(service);
-            Assert.All(ServiceProcess.Environment, variable => Assert.Equal(variable.Value, environment.GetValueOrDefault(variable.Key)));
+            Assert.All(ServiceProcess.EnvironmentOf(service.Name), variable => Assert.Equal(variable.Value, environment.GetValueOrDefault(variable.Key)));
         }
-        Assert.Equal("2", ServiceProcess.Environment["MALLOC_ARENA_MAX"]);
+    }
+
+    [Theory]
+    [InlineData("aggregator", "0x400000")]
+    [InlineData("coach", null)]
+    [InlineData("dashboard", null)]
+    [InlineData("device-simulator", null)]
+    [InlineData("error-notifier", null)]
+    public void Every_service_has_two_malloc_arenas_and_only_the_aggregator_a_young_generation_of_4_MB(string service, string? gen0Size)
+    {
+        var environment = ServiceProcess.EnvironmentOf(service);
+
+        Assert.Equal("2", environment["MALLOC_ARENA_MAX"]);
+        Assert.Equal(gen0Size, environment.GetValueOrDefault("DOTNET_GCgen0size"));
     }
 
     [Fact]

@@ -50,7 +50,7 @@ public sealed class ServiceTask : Construct
             Image = image,
             Essential = true,
             PortMappings = [new PortMapping { ContainerPort = ContainerPort }],
-            Environment = new Dictionary<string, string>(shape.Environment.Concat(ServiceProcess.Environment))
+            Environment = new Dictionary<string, string>(shape.Environment.Concat(ServiceProcess.EnvironmentOf(shape.Name)))
             {
                 ["ASPNETCORE_ENVIRONMENT"] = "Production",
                 ["ASPNETCORE_HTTP_PORTS"] = ContainerPort.ToString(),
