@@ -3,19 +3,27 @@ using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Amazon.SQS;
 using Amazon.SQS.Model;
-using GymIoT.Core.Aws;
 using GymIoT.Core.Queues;
 using GymIoT.Core.Storage;
 
 namespace GymIoT.Benchmarks;
 
+/// <summary>A ceiling, and the cores each process took while it was measured: a low one shows what it shared the machine with.</summary>
+public sealed record Ceiling(double PerSecond, IReadOnlyDictionary<string, double> Cores)
+{
+    public static Ceiling NotMeasured { get; } = new(0, new Dictionary<string, double>());
+
+    /// <summary>"1,234 msg/s (CPU by process: machine 1.52, fauxqs 0.98, …)".</summary>
+    public string Describe(string unit) => $"{PerSecond:N0} {unit} (CPU by process: {BenchmarkBackend.DescribeCores(Cores)})";
+}
+
 /// <summary>What the emulators can do at most with the aggregator's concurrency: the yardsticks for the pipeline.</summary>
 public static class RawCeilings
 {
     /// <summary>Messages per second that concurrent consumers receive (10 at a time) and delete in batches.</summary>
-    public static async Task<double> SqsReceiveAndDeleteAsync(AwsSettings aws, int messages, int consumers)
+    public static async Task<Ceiling> SqsReceiveAndDeleteAsync(BenchmarkBackend backend, int messages, int consumers)
     {
-        using var sqs = aws.CreateSqsClient();
+        using var sqs = backend.Aws.CreateSqsClient();
         var url = (await sqs.GetQueueUrlAsync(QueueNames.Cyclette)).QueueUrl;
         var batches = Enumerable.Range(0, messages / 10).ToList();
         await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (batch, token) =>
@@ -26,6 +34,7 @@ public static class RawCeilings
             }, token));
 
         var taken = 0;
+        var cpuBefore = backend.CpuSecondsByProcess();
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, consumers).Select(_ => Task.Run(async () =>
         {
@@ -40,13 +49,15 @@ public static class RawCeilings
                 Interlocked.Add(ref taken, received.Count);
             }
         })));
-        return taken / clock.Elapsed.TotalSeconds;
+        var seconds = clock.Elapsed.TotalSeconds;
+        return new(taken / seconds, BenchmarkBackend.Cores(cpuBefore, backend.CpuSecondsByProcess(), seconds));
     }
 
     /// <summary>Conditional <c>UpdateItem</c> calls per second, shaped like the aggregator's (ADD values and a reading id, on condition it is new).</summary>
-    public static async Task<double> DynamoDbUpdateItemAsync(AwsSettings aws, int operations, int callers)
+    public static async Task<Ceiling> DynamoDbUpdateItemAsync(BenchmarkBackend backend, int operations, int callers)
     {
-        using var dynamoDb = aws.CreateDynamoDbClient();
+        using var dynamoDb = backend.Aws.CreateDynamoDbClient();
+        var cpuBefore = backend.CpuSecondsByProcess();
         var clock = Stopwatch.StartNew();
         await Parallel.ForEachAsync(Enumerable.Range(0, operations), new ParallelOptions { MaxDegreeOfParallelism = callers }, async (i, token) =>
             await dynamoDb.UpdateItemAsync(new UpdateItemRequest
@@ -64,6 +75,7 @@ public static class RawCeilings
                     [":id"] = new() { S = $"ceiling-{i}" },
                 },
             }, token));
-        return operations / clock.Elapsed.TotalSeconds;
+        var seconds = clock.Elapsed.TotalSeconds;
+        return new(operations / seconds, BenchmarkBackend.Cores(cpuBefore, backend.CpuSecondsByProcess(), seconds));
     }
 }
