@@ -96,30 +96,32 @@ public sealed class BenchmarkBackend : IAsyncDisposable
     }
 
     /// <summary>
-    /// The CPU seconds every process of the system has used so far, the benchmark's own, and the whole machine's
-    /// (<see cref="Machine"/>: the orchestrator, the AppHost and the kernel too).
+    /// The CPU seconds every running process of the system has used so far (a stopped service has none), the
+    /// benchmark's own, the whole machine's (<see cref="Machine"/>: the orchestrator, the AppHost and the kernel too), and
+    /// the seconds cores sat idle waiting on the disk (<see cref="IoWait"/>).
     /// </summary>
     public IReadOnlyDictionary<string, double> CpuSecondsByProcess()
     {
-        var cpu = Processes.ToDictionary(p => p, p => CpuSeconds(App.ProcessIdOf(p)));
+        var cpu = Processes.Select(p => (Process: p, Pid: App.ProcessIdOf(p)))
+            .Where(p => File.Exists($"/proc/{p.Pid}/stat"))
+            .ToDictionary(p => p.Process, p => CpuSeconds(p.Pid));
         cpu["benchmark"] = CpuSeconds(Environment.ProcessId);
-        cpu[Machine] = MachineBusySeconds();
+        var machine = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries)[1..].Select(long.Parse).ToArray();
+        // user, nice, system, idle, iowait, irq, softirq, steal
+        cpu[Machine] = (machine[0] + machine[1] + machine[2] + machine[5] + machine[6] + machine[7]) / ClockTicksPerSecond;
+        cpu[IoWait] = machine[4] / ClockTicksPerSecond;
         return cpu;
     }
 
+    /// <summary>Every core's busy time (not idle, not waiting on I/O), from the first line of <c>/proc/stat</c>.</summary>
     public const string Machine = "machine";
 
-    /// <summary>The seconds every core has spent busy (not idle, not waiting on I/O), from the first line of <c>/proc/stat</c>.</summary>
-    private static double MachineBusySeconds()
-    {
-        var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries)[1..].Select(long.Parse).ToArray();
-        // user, nice, system, idle, iowait, irq, softirq, steal
-        return (fields[0] + fields[1] + fields[2] + fields[5] + fields[6] + fields[7]) / ClockTicksPerSecond;
-    }
+    /// <summary>Every core's time idle with a disk request of its own outstanding (<c>/proc/stat</c>'s iowait).</summary>
+    public const string IoWait = "io-wait";
 
     /// <summary>The cores each process took between two readings of <see cref="CpuSecondsByProcess"/>.</summary>
     public static Dictionary<string, double> Cores(IReadOnlyDictionary<string, double> before, IReadOnlyDictionary<string, double> after, double seconds) =>
-        after.ToDictionary(p => p.Key, p => (p.Value - before[p.Key]) / seconds);
+        after.Where(p => before.ContainsKey(p.Key)).ToDictionary(p => p.Key, p => (p.Value - before[p.Key]) / seconds);
 
     /// <summary>"machine 1.90, dynamodb 0.52, aggregator 0.30, …": the busiest first.</summary>
     public static string DescribeCores(IReadOnlyDictionary<string, double> cores) =>
