@@ -22,7 +22,7 @@ public static class EmbeddedBackendExtensions
         var node = NodeRuntime.Find(packageDirectory);
         int? Port(int conventional) => options.Ports == EmulatorPorts.Conventional ? conventional : null;
 
-        var sqs = builder.AddNodeEmulator("sqs", node, packageDirectory, "fauxqs.mjs", "./keep-fauxqs-receive-counts.cjs", "./sync-fauxqs-at-checkpoints.cjs")
+        var sqs = builder.AddNodeEmulator("sqs", node, packageDirectory, "fauxqs.mjs", "./keep-fauxqs-receive-counts.cjs", "./sync-fauxqs-at-checkpoints.cjs", "./skip-abandoned-fauxqs-receives.cjs")
             .WithHttpEndpoint(port: Port(4566), targetPort: Port(4566), env: "FAUXQS_PORT", isProxied: false)
             .WithEnvironment("FAUXQS_HOST", Loopback)
             .WithEnvironment("FAUXQS_PERSISTENCE", "true")

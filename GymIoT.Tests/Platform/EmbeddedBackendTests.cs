@@ -188,6 +188,29 @@ public sealed class EmbeddedBackendTests(PlatformFixture fixture)
     }
 
     [Fact]
+    public async Task A_long_poll_whose_caller_has_gone_takes_no_message_from_the_SQS_emulator()
+    {
+        using var sqs = fixture.Aws.CreateSqsClient();
+        var queue = (await sqs.CreateQueueAsync($"abandoned-{Guid.NewGuid():N}")).QueueUrl;
+        // A consumer stopped in the middle of its long poll: the request cancelled, its connection closed.
+        using (var gone = fixture.Aws.CreateSqsClient())
+        using (var stop = new CancellationTokenSource(TimeSpan.FromSeconds(1)))
+        {
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+                gone.ReceiveMessageAsync(new ReceiveMessageRequest { QueueUrl = queue, MaxNumberOfMessages = 10, WaitTimeSeconds = 20 }, stop.Token));
+        }
+        // The emulator learns of the closed connection from the network, not at once.
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
+
+        await sqs.SendMessageAsync(queue, "for a consumer still there");
+        var received = (await sqs.ReceiveMessageAsync(new ReceiveMessageRequest { QueueUrl = queue, WaitTimeSeconds = 2 })).Messages;
+
+        // Before: the abandoned poll took it, and it stayed in flight for the queue's visibility timeout (30 s).
+        Assert.Equal("for a consumer still there", Assert.Single(received ?? []).Body);
+        await sqs.DeleteQueueAsync(queue);
+    }
+
+    [Fact]
     public async Task The_persistent_SQS_emulator_syncs_its_messages_to_disk_at_checkpoints_not_at_every_message()
     {
         var data = Directory.CreateTempSubdirectory("gymiot-fauxqs-probe-");
