@@ -5,9 +5,9 @@
 // (a service restarted or shut down, the aggregator's two receivers a queue) leaves polls that take the next messages
 // sent: they stay in flight, unseen, for the queue's visibility timeout, and each such receive counts towards the
 // redrive to the DLQ. Measured: two abandoned polls held the next 20 messages for the 30 s timeout, and 20,000 messages
-// took 29 s to receive and delete instead of 3 (bench/README.md, "The SQS ceiling"). SQS itself leaves no message with
-// a caller it cannot answer; here each request's connection is kept at hand while it is served, and a queue hands out
-// nothing once the connection of the request it serves has closed.
+// took 29 s to receive and delete instead of 3 (bench/README.md, "The SQS ceiling"). Each request's response is kept at
+// hand while it is served, and a queue hands out nothing once the connection of the request it serves has closed:
+// checked where messages are taken, so an immediate receive and a woken long poll are both covered.
 'use strict';
 const http = require('node:http');
 const path = require('node:path');
