@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace GymIoT.Tests.Browser;
@@ -122,7 +123,9 @@ public sealed class BrowserSession : IAsyncDisposable
     {
         try
         {
-            await page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
+            // The address is polled, not waited for with WaitForURLAsync: when the tab is already there, that waits for
+            // the load event whatever WaitUntil says (playwright-dotnet#3365), and timed out on a page drawn long before.
+            await Assertions.Expect(page).ToHaveURLAsync(Glob(url), new() { Timeout = 60_000 });
             await Assertions.Expect(page.Locator("h1")).ToContainTextAsync(heading, new() { Timeout = 30_000 });
         }
         catch (Exception waiting) when (waiting is TimeoutException or PlaywrightException)
@@ -132,6 +135,10 @@ public sealed class BrowserSession : IAsyncDisposable
             throw new TimeoutException($"The tab did not reach {url} showing '{heading}': it is at {page.Url} and says [{string.Join(" | ", says)}].", waiting);
         }
     }
+
+    /// <summary>A Playwright address glob as a pattern: <c>**</c> any text, <c>*</c> any text within one path segment.</summary>
+    private static Regex Glob(string url) =>
+        new("^" + Regex.Escape(url).Replace(@"\*\*", ".*", StringComparison.Ordinal).Replace(@"\*", "[^/]*", StringComparison.Ordinal) + "$");
 
     /// <summary>Saves a screenshot under the test output, in <c>screenshots/</c>.</summary>
     public static async Task ScreenshotAsync(IPage page, string name)
