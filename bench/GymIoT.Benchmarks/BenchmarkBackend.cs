@@ -127,7 +127,8 @@ public sealed class BenchmarkBackend : IAsyncDisposable
     public static string DescribeCores(IReadOnlyDictionary<string, double> cores) =>
         string.Join(", ", cores.OrderByDescending(c => c.Value).Select(c => $"{c.Key} {c.Value:N2}"));
 
-    private static double StatusMegabytes(int pid, string field) =>
+    /// <summary>A field of <c>/proc/PID/status</c> given in kB, in MB.</summary>
+    public static double StatusMegabytes(int pid, string field) =>
         File.ReadLines($"/proc/{pid}/status")
             .Where(line => line.StartsWith(field, StringComparison.Ordinal))
             .Select(line => double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024)

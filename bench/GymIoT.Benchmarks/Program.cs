@@ -142,6 +142,11 @@ if (options.Runs("soak"))
         var goal = BenchmarkBackend.Services.Contains(resource) ? $", goal < 5%: {(growth < 0.05 ? "met" : "**not met**")}" : ", holds the data";
         rows.Add(($"soak RSS {resource}: idle / at {from?.End ?? TimeSpan.Zero:mm\\:ss} / end (growth)",
             $"{soak.RssAtStart[resource]:N0} / {before:N0} / {after:N0} MB ({growth:+0%;-0%;0%}{goal})"));
+        if (soak.ServiceMemoryAtStart.TryGetValue(resource, out var idle))
+        {
+            rows.Add(($"soak memory {resource}, of it: idle / at {from?.End ?? TimeSpan.Zero:mm\\:ss} / end (MB)",
+                $"{idle} / {from?.ServiceMemory[resource] ?? idle} / {end?.ServiceMemory[resource] ?? idle}"));
+        }
     }
     Progress("soak measured");
 }

@@ -8,10 +8,16 @@ namespace GymIoT.Benchmarks;
 
 /// <summary>
 /// What the system did in one window of a soak, the cores each process took in it (the benchmark's own included), and
-/// the resident memory of each watched process at its end.
+/// the resident memory of each watched process at its end, and where each service's is.
 /// </summary>
 public sealed record SoakWindow(
-    TimeSpan End, double ReadingsPerSecond, double P95, int Sampled, IReadOnlyDictionary<string, double> Cores, IReadOnlyDictionary<string, double> RssMegabytes);
+    TimeSpan End,
+    double ReadingsPerSecond,
+    double P95,
+    int Sampled,
+    IReadOnlyDictionary<string, double> Cores,
+    IReadOnlyDictionary<string, double> RssMegabytes,
+    IReadOnlyDictionary<string, ServiceMemory> ServiceMemory);
 
 public sealed record SoakResult(
     int Sent,
@@ -27,6 +33,7 @@ public sealed record SoakResult(
     long Coached,
     IReadOnlyDictionary<string, int> LeftInQueues,
     IReadOnlyDictionary<string, double> RssAtStart,
+    IReadOnlyDictionary<string, ServiceMemory> ServiceMemoryAtStart,
     IReadOnlyList<SoakWindow> Windows);
 
 /// <summary>
@@ -47,6 +54,7 @@ public sealed class SoakRun(BenchmarkBackend backend, PipelineRun pipeline, RunC
         var goodSentAt = new ConcurrentDictionary<string, DateTimeOffset>();
         var badSentAt = new ConcurrentDictionary<string, DateTimeOffset>();
         var rssAtStart = Rss();
+        var memoryAtStart = ServiceMemoryNow();
         var storedBefore = backend.Telemetry.Counter("aggregator", "gymiot.readings.processed");
         var rejectedBefore = backend.Telemetry.Counter("aggregator", "gymiot.readings.rejected");
         var handledBefore = storedBefore + rejectedBefore;
@@ -58,12 +66,12 @@ public sealed class SoakRun(BenchmarkBackend backend, PipelineRun pipeline, RunC
         var startedAt = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
         cost.Start();
-        var windows = new List<(TimeSpan End, long Handled, IReadOnlyDictionary<string, double> Cores, IReadOnlyDictionary<string, double> Rss)>();
+        var windows = new List<(TimeSpan End, long Handled, IReadOnlyDictionary<string, double> Cores, IReadOnlyDictionary<string, double> Rss, IReadOnlyDictionary<string, ServiceMemory> Memory)>();
         var (lastEnd, lastCpu) = (TimeSpan.Zero, backend.CpuSecondsByProcess());
         void CloseWindow()
         {
             var (end, cpu) = (clock.Elapsed, backend.CpuSecondsByProcess());
-            windows.Add((end, Handled(), BenchmarkBackend.Cores(lastCpu, cpu, (end - lastEnd).TotalSeconds), Rss()));
+            windows.Add((end, Handled(), BenchmarkBackend.Cores(lastCpu, cpu, (end - lastEnd).TotalSeconds), Rss(), ServiceMemoryNow()));
             (lastEnd, lastCpu) = (end, cpu);
         }
         var nextWindow = window;
@@ -88,6 +96,7 @@ public sealed class SoakRun(BenchmarkBackend backend, PipelineRun pipeline, RunC
             {
                 CloseWindow();
                 Console.WriteLine($"  soak {clock.Elapsed:mm\\:ss}: {sent:N0} sent, {windows[^1].Handled - handledBefore:N0} handled, cores {BenchmarkBackend.DescribeCores(windows[^1].Cores)}, RSS {string.Join(", ", windows[^1].Rss.Select(r => $"{r.Key} {r.Value:N0} MB"))}");
+                Console.WriteLine($"    of it: {string.Join("; ", windows[^1].Memory.Select(m => $"{m.Key} {m.Value}"))}");
                 nextWindow += window;
             }
         }
@@ -108,10 +117,10 @@ public sealed class SoakRun(BenchmarkBackend backend, PipelineRun pipeline, RunC
 
         var result = new List<SoakWindow>();
         var start = (End: TimeSpan.Zero, Handled: handledBefore);
-        foreach (var (end, handled, cores, rss) in windows)
+        foreach (var (end, handled, cores, rss, memory) in windows)
         {
             var inWindow = latencies.Where(l => l.Sent > start.End && l.Sent <= end).Select(l => l.Ms).Order().ToList();
-            result.Add(new SoakWindow(end, (handled - start.Handled) / (end - start.End).TotalSeconds, Percentiles.Of(inWindow, 0.95), inWindow.Count, cores, rss));
+            result.Add(new SoakWindow(end, (handled - start.Handled) / (end - start.End).TotalSeconds, Percentiles.Of(inWindow, 0.95), inWindow.Count, cores, rss, memory));
             start = (end, handled);
         }
         var left = new Dictionary<string, int>();
@@ -129,7 +138,7 @@ public sealed class SoakRun(BenchmarkBackend backend, PipelineRun pipeline, RunC
             backend.Telemetry.Counter("aggregator", "gymiot.readings.rejected") - rejectedBefore,
             backend.Telemetry.Counter("error-notifier", "gymiot.notifications.sent") - notificationsBefore,
             backend.Telemetry.Counter("coach", "gymiot.coach.readings") - coachedBefore,
-            left, rssAtStart, result);
+            left, rssAtStart, memoryAtStart, result);
     }
 
     private SimulatedMessage NextMessage(double badShare)
@@ -145,4 +154,7 @@ public sealed class SoakRun(BenchmarkBackend backend, PipelineRun pipeline, RunC
 
     private Dictionary<string, double> Rss() =>
         BenchmarkBackend.Processes.ToDictionary(resource => resource, resource => BenchmarkBackend.RssMegabytes(backend.App.ProcessIdOf(resource)));
+
+    private Dictionary<string, ServiceMemory> ServiceMemoryNow() =>
+        BenchmarkBackend.Services.ToDictionary(service => service, service => ServiceMemory.Of(backend, service));
 }

@@ -1,0 +1,31 @@
+using GymIoT.TestSupport;
+
+namespace GymIoT.Benchmarks;
+
+/// <summary>
+/// Where a service's resident memory is, in MB: anonymous pages (the GC's heap, native allocations, stacks, the JIT's
+/// data), mapped files (assemblies, native libraries) and shared memory (the JIT's code, which .NET maps twice for W^X);
+/// and of the anonymous pages what the GC has committed and what its heap held after the last collection (the runtime's
+/// <c>System.Runtime</c> metrics, exported every second). Anonymous minus the GC's committed memory is what grows when
+/// native memory does.
+/// </summary>
+public sealed record ServiceMemory(double Anonymous, double Files, double JitCode, double GcCommitted, double GcHeap)
+{
+    private const double Megabyte = 1 << 20;
+
+    public double Native => Anonymous - GcCommitted;
+
+    public static ServiceMemory Of(BenchmarkBackend backend, string service)
+    {
+        var pid = backend.App.ProcessIdOf(service);
+        return new(
+            BenchmarkBackend.StatusMegabytes(pid, "RssAnon:"),
+            BenchmarkBackend.StatusMegabytes(pid, "RssFile:"),
+            BenchmarkBackend.StatusMegabytes(pid, "RssShmem:"),
+            backend.Telemetry.Counter(service, "dotnet.gc.last_collection.memory.committed_size") / Megabyte,
+            backend.Telemetry.Counter(service, "dotnet.gc.last_collection.heap.size") / Megabyte);
+    }
+
+    public override string ToString() =>
+        $"anon {Anonymous:N0} (GC committed {GcCommitted:N0}, heap {GcHeap:N0}; native {Native:N0}), files {Files:N0}, JIT code {JitCode:N0}";
+}
