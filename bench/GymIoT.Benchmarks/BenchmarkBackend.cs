@@ -82,10 +82,10 @@ public sealed class BenchmarkBackend : IAsyncDisposable
     public Task StartAsync(string resource) => App.StartResourceAsync(resource);
 
     /// <summary>Peak resident memory of a process so far (VmHWM), in MB.</summary>
-    public static double PeakRssMegabytes(int pid) => StatusMegabytes(pid, "VmHWM:");
+    public static double PeakRssMegabytes(int pid) => StatusField(pid, "VmHWM:") / 1024;
 
     /// <summary>Resident memory of a process now (VmRSS), in MB.</summary>
-    public static double RssMegabytes(int pid) => StatusMegabytes(pid, "VmRSS:");
+    public static double RssMegabytes(int pid) => StatusField(pid, "VmRSS:") / 1024;
 
     /// <summary>User and system CPU a process has used, in seconds (<c>/proc/PID/stat</c> fields 14 and 15).</summary>
     public static double CpuSeconds(int pid)
@@ -127,11 +127,11 @@ public sealed class BenchmarkBackend : IAsyncDisposable
     public static string DescribeCores(IReadOnlyDictionary<string, double> cores) =>
         string.Join(", ", cores.OrderByDescending(c => c.Value).Select(c => $"{c.Key} {c.Value:N2}"));
 
-    /// <summary>A field of <c>/proc/PID/status</c> given in kB, in MB.</summary>
-    public static double StatusMegabytes(int pid, string field) =>
+    /// <summary>The number a field of <c>/proc/PID/status</c> starts with (kB for sizes).</summary>
+    public static double StatusField(int pid, string field) =>
         File.ReadLines($"/proc/{pid}/status")
             .Where(line => line.StartsWith(field, StringComparison.Ordinal))
-            .Select(line => double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024)
+            .Select(line => double.Parse(line.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries)[1]))
             .Single();
 
     public async ValueTask DisposeAsync()

@@ -7,9 +7,10 @@ namespace GymIoT.Benchmarks;
 /// data), mapped files (assemblies, native libraries) and shared memory (the JIT's code, which .NET maps twice for W^X);
 /// and of the anonymous pages what the GC has committed and what its heap held after the last collection (the runtime's
 /// <c>System.Runtime</c> metrics, exported every second). Anonymous minus the GC's committed memory is what grows when
-/// native memory does.
+/// native memory does. Beside it the process's threads (each stack is part of it) and the methods the JIT has compiled
+/// so far (a method tiered up late grows the JIT's code, and its compiling takes native memory).
 /// </summary>
-public sealed record ServiceMemory(double Anonymous, double Files, double JitCode, double GcCommitted, double GcHeap)
+public sealed record ServiceMemory(double Anonymous, double Files, double JitCode, double GcCommitted, double GcHeap, int Threads, long JittedMethods)
 {
     private const double Megabyte = 1 << 20;
 
@@ -18,14 +19,17 @@ public sealed record ServiceMemory(double Anonymous, double Files, double JitCod
     public static ServiceMemory Of(BenchmarkBackend backend, string service)
     {
         var pid = backend.App.ProcessIdOf(service);
+        double Megabytes(string field) => BenchmarkBackend.StatusField(pid, field) / 1024;
         return new(
-            BenchmarkBackend.StatusMegabytes(pid, "RssAnon:"),
-            BenchmarkBackend.StatusMegabytes(pid, "RssFile:"),
-            BenchmarkBackend.StatusMegabytes(pid, "RssShmem:"),
+            Megabytes("RssAnon:"),
+            Megabytes("RssFile:"),
+            Megabytes("RssShmem:"),
             backend.Telemetry.Counter(service, "dotnet.gc.last_collection.memory.committed_size") / Megabyte,
-            backend.Telemetry.Counter(service, "dotnet.gc.last_collection.heap.size") / Megabyte);
+            backend.Telemetry.Counter(service, "dotnet.gc.last_collection.heap.size") / Megabyte,
+            (int)BenchmarkBackend.StatusField(pid, "Threads:"),
+            backend.Telemetry.Counter(service, "dotnet.jit.compiled_methods"));
     }
 
     public override string ToString() =>
-        $"anon {Anonymous:N0} (GC committed {GcCommitted:N0}, heap {GcHeap:N0}; native {Native:N0}), files {Files:N0}, JIT code {JitCode:N0}";
+        $"anon {Anonymous:N0} (GC committed {GcCommitted:N0}, heap {GcHeap:N0}; native {Native:N0}, {Threads} threads), files {Files:N0}, JIT code {JitCode:N0} ({JittedMethods:N0} methods compiled)";
 }
