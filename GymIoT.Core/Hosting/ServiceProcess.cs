@@ -10,10 +10,19 @@ public static class ServiceProcess
     /// they free; a service's native heap then grows with its threads (HTTP, TLS, the AWS SDK). With two arenas the coach's
     /// and the notifier's anonymous memory stayed flat through a 30-minute soak, 17 and 27 MB under the same soak's without
     /// on average (RELIABILITY.md, Soak).
+    /// <para>
+    /// The JIT takes its working memory from <c>malloc</c> in blocks of 64 KB and frees it once a method is compiled.
+    /// glibc serves blocks that size from its heaps and keeps them resident once freed: in a soak the dashboard's native
+    /// memory rose by 5–10 MB at a time as its rarely run methods tiered up, and <c>malloc_trim</c> gave 15 MB of it back.
+    /// With blocks from 64 KB up mapped on their own and unmapped when freed, each service's native memory was 8–13 MB
+    /// through a soak's windows (10–20 MB at its end) against 17–32 MB, and its RSS about 10 MB lower (bench/README.md,
+    /// "The services' native memory").
+    /// </para>
     /// </summary>
     private static readonly IReadOnlyDictionary<string, string> EveryService = new Dictionary<string, string>
     {
         ["MALLOC_ARENA_MAX"] = "2",
+        ["MALLOC_MMAP_THRESHOLD_"] = "65536",
     };
 
     /// <summary>

@@ -31,11 +31,12 @@ public sealed class ServiceProcessTests
     [InlineData("dashboard", null)]
     [InlineData("device-simulator", null)]
     [InlineData("error-notifier", null)]
-    public void Every_service_has_two_malloc_arenas_and_only_the_aggregator_a_young_generation_of_4_MB(string service, string? gen0Size)
+    public void Every_service_has_two_malloc_arenas_and_maps_blocks_from_64_KB_and_only_the_aggregator_a_young_generation_of_4_MB(string service, string? gen0Size)
     {
         var environment = ServiceProcess.EnvironmentOf(service);
 
         Assert.Equal("2", environment["MALLOC_ARENA_MAX"]);
+        Assert.Equal("65536", environment["MALLOC_MMAP_THRESHOLD_"]);
         Assert.Equal(gen0Size, environment.GetValueOrDefault("DOTNET_GCgen0size"));
     }
 
