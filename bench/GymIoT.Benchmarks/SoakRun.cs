@@ -8,7 +8,8 @@ namespace GymIoT.Benchmarks;
 
 /// <summary>
 /// What the system did in one window of a soak, the cores each process took in it (the benchmark's own included), and
-/// the resident memory of each watched process at its end, and where each service's is.
+/// the resident memory of each watched process (the median of its samples in the window), and where each service's is at
+/// its end.
 /// </summary>
 public sealed record SoakWindow(
     TimeSpan End,
@@ -68,10 +69,25 @@ public sealed class SoakRun(BenchmarkBackend backend, PipelineRun pipeline, RunC
         cost.Start();
         var windows = new List<(TimeSpan End, long Handled, IReadOnlyDictionary<string, double> Cores, IReadOnlyDictionary<string, double> Rss, IReadOnlyDictionary<string, ServiceMemory> Memory)>();
         var (lastEnd, lastCpu) = (TimeSpan.Zero, backend.CpuSecondsByProcess());
+        // A service's RSS moves by a few MB from one moment to the next: a window's is the median of a sample every 10 s.
+        var rssSamples = BenchmarkBackend.Processes.ToDictionary(resource => resource, _ => new List<double>());
+        void SampleRss()
+        {
+            foreach (var (resource, rss) in Rss())
+            {
+                rssSamples[resource].Add(rss);
+            }
+        }
         void CloseWindow()
         {
+            SampleRss();
             var (end, cpu) = (clock.Elapsed, backend.CpuSecondsByProcess());
-            windows.Add((end, Handled(), BenchmarkBackend.Cores(lastCpu, cpu, (end - lastEnd).TotalSeconds), Rss(), ServiceMemoryNow()));
+            var rss = rssSamples.ToDictionary(s => s.Key, s => Percentiles.Of([.. s.Value.Order()], 0.5));
+            foreach (var samples in rssSamples.Values)
+            {
+                samples.Clear();
+            }
+            windows.Add((end, Handled(), BenchmarkBackend.Cores(lastCpu, cpu, (end - lastEnd).TotalSeconds), rss, ServiceMemoryNow()));
             (lastEnd, lastCpu) = (end, cpu);
         }
         var nextWindow = window;
@@ -95,9 +111,13 @@ public sealed class SoakRun(BenchmarkBackend backend, PipelineRun pipeline, RunC
             if (clock.Elapsed >= nextWindow)
             {
                 CloseWindow();
-                Console.WriteLine($"  soak {clock.Elapsed:mm\\:ss}: {sent:N0} sent, {windows[^1].Handled - handledBefore:N0} handled, cores {BenchmarkBackend.DescribeCores(windows[^1].Cores)}, RSS {string.Join(", ", windows[^1].Rss.Select(r => $"{r.Key} {r.Value:N0} MB"))}");
+                Console.WriteLine($"  soak {clock.Elapsed:mm\\:ss}: {sent:N0} sent, {windows[^1].Handled - handledBefore:N0} handled, cores {BenchmarkBackend.DescribeCores(windows[^1].Cores)}, RSS (window median) {string.Join(", ", windows[^1].Rss.Select(r => $"{r.Key} {r.Value:N0} MB"))}");
                 Console.WriteLine($"    of it: {string.Join("; ", windows[^1].Memory.Select(m => $"{m.Key} {m.Value}"))}");
                 nextWindow += window;
+            }
+            else if (second % 10 == 9)
+            {
+                SampleRss();
             }
         }
         var sendSeconds = clock.Elapsed.TotalSeconds;
