@@ -1,3 +1,4 @@
+using System.Globalization;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
@@ -82,10 +83,10 @@ public sealed class BenchmarkBackend : IAsyncDisposable
     public Task StartAsync(string resource) => App.StartResourceAsync(resource);
 
     /// <summary>Peak resident memory of a process so far (VmHWM), in MB.</summary>
-    public static double PeakRssMegabytes(int pid) => StatusField(pid, "VmHWM:") / 1024;
+    public static double PeakRssMegabytes(int pid) => StatusFields(pid)["VmHWM"] / 1024;
 
     /// <summary>Resident memory of a process now (VmRSS), in MB.</summary>
-    public static double RssMegabytes(int pid) => StatusField(pid, "VmRSS:") / 1024;
+    public static double RssMegabytes(int pid) => StatusFields(pid)["VmRSS"] / 1024;
 
     /// <summary>User and system CPU a process has used, in seconds (<c>/proc/PID/stat</c> fields 14 and 15).</summary>
     public static double CpuSeconds(int pid)
@@ -127,12 +128,12 @@ public sealed class BenchmarkBackend : IAsyncDisposable
     public static string DescribeCores(IReadOnlyDictionary<string, double> cores) =>
         string.Join(", ", cores.OrderByDescending(c => c.Value).Select(c => $"{c.Key} {c.Value:N2}"));
 
-    /// <summary>The number a field of <c>/proc/PID/status</c> starts with (kB for sizes).</summary>
-    public static double StatusField(int pid, string field) =>
+    /// <summary>The number each field of <c>/proc/PID/status</c> starts with (kB for sizes), by the field's name.</summary>
+    public static IReadOnlyDictionary<string, double> StatusFields(int pid) =>
         File.ReadLines($"/proc/{pid}/status")
-            .Where(line => line.StartsWith(field, StringComparison.Ordinal))
-            .Select(line => double.Parse(line.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries)[1]))
-            .Single();
+            .Select(line => line.Split([':', ' ', '\t'], StringSplitOptions.RemoveEmptyEntries))
+            .Where(parts => parts.Length > 1 && double.TryParse(parts[1], CultureInfo.InvariantCulture, out _))
+            .ToDictionary(parts => parts[0], parts => double.Parse(parts[1], CultureInfo.InvariantCulture));
 
     public async ValueTask DisposeAsync()
     {

@@ -18,15 +18,14 @@ public sealed record ServiceMemory(double Anonymous, double Files, double JitCod
 
     public static ServiceMemory Of(BenchmarkBackend backend, string service)
     {
-        var pid = backend.App.ProcessIdOf(service);
-        double Megabytes(string field) => BenchmarkBackend.StatusField(pid, field) / 1024;
+        var status = BenchmarkBackend.StatusFields(backend.App.ProcessIdOf(service));
         return new(
-            Megabytes("RssAnon:"),
-            Megabytes("RssFile:"),
-            Megabytes("RssShmem:"),
+            status["RssAnon"] / 1024,
+            status["RssFile"] / 1024,
+            status["RssShmem"] / 1024,
             backend.Telemetry.Counter(service, "dotnet.gc.last_collection.memory.committed_size") / Megabyte,
             backend.Telemetry.Counter(service, "dotnet.gc.last_collection.heap.size") / Megabyte,
-            (int)BenchmarkBackend.StatusField(pid, "Threads:"),
+            (int)status["Threads"],
             backend.Telemetry.Counter(service, "dotnet.jit.compiled_methods"));
     }
 
