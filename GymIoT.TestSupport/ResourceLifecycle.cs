@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.DependencyInjection;
@@ -6,11 +7,15 @@ namespace GymIoT.TestSupport;
 
 /// <summary>
 /// Stops and starts a resource of a running app through Aspire's own commands, as an operator would in its dashboard, or
-/// kills the process the app started for it, as a crash would.
+/// kills the process the app started for it, as a crash would, or freezes it, as a stalled machine would.
 /// </summary>
 public static class ResourceLifecycle
 {
     private const int Attempts = 5;
+
+    /// <summary>SIGSTOP and SIGCONT on Linux.</summary>
+    private const int StopSignal = 19;
+    private const int ContinueSignal = 18;
 
     /// <summary>What every service maps its health checks to (ServiceDefaults).</summary>
     private const string HealthPath = "/health";
@@ -127,7 +132,67 @@ public static class ResourceLifecycle
             process.Kill(entireProcessTree: true);
         }
         await WaitForExitAsync(pid, cancellationToken);
-        await app.WaitForAsync(resource, e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), cancellationToken);
+        if (await app.WaitForEndAsync(resource, cancellationToken))
+        {
+            return;
+        }
+        // The orchestrator once reported no end of a killed notifier replica for five minutes (CI, 2026-12-04): press Stop,
+        // as an operator would on a resource shown running whose process is gone.
+        var missed = $"{resource}'s process {pid} was killed and has exited, but a minute later the orchestrator still reported {app.HealthOf(resource)}";
+        try
+        {
+            await app.ExecuteAsync(resource, KnownResourceCommands.StopCommand, cancellationToken);
+        }
+        catch (InvalidOperationException refused)
+        {
+            throw new TimeoutException($"{missed}; a stop was refused: {refused.Message}", refused);
+        }
+        if (!await app.WaitForEndAsync(resource, cancellationToken))
+        {
+            throw new TimeoutException($"{missed}, and a minute after a stop {app.HealthOf(resource)}.");
+        }
+    }
+
+    /// <summary>Whether the orchestrator reports the resource ended within a minute.</summary>
+    private static async Task<bool> WaitForEndAsync(this DistributedApplication app, string resource, CancellationToken cancellationToken)
+    {
+        using var reported = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        reported.CancelAfter(TimeSpan.FromMinutes(1));
+        try
+        {
+            await app.WaitForAsync(resource, e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), reported.Token);
+            return true;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Freezes the process of every replica of a resource (SIGSTOP) until the returned handle is disposed (SIGCONT), as a
+    /// stalled machine would: the orchestrator still has each running, and each goes on where it stopped. Unlike a kill,
+    /// it holds back all replicas at once without the orchestrator starting any of them again.
+    /// </summary>
+    public static async Task<IDisposable> FreezeResourceAsync(this DistributedApplication app, string resource, CancellationToken cancellationToken = default)
+    {
+        var replicas = app.Services.GetRequiredService<DistributedApplicationModel>().Resources.Single(r => r.Name == resource).GetReplicaCount();
+        var processes = (await app.ReplicasOfAsync(resource, replicas, cancellationToken)).Select(app.ProcessIdOf).ToList();
+        var frozen = new List<int>();
+        try
+        {
+            foreach (var pid in processes)
+            {
+                Signal(pid, StopSignal);
+                frozen.Add(pid);
+            }
+        }
+        catch
+        {
+            frozen.ForEach(pid => Signal(pid, ContinueSignal));
+            throw;
+        }
+        return new Thaw(frozen);
     }
 
     /// <summary>
@@ -271,4 +336,26 @@ public static class ResourceLifecycle
             await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
         }
     }
+
+    private sealed class Thaw(IReadOnlyList<int> processes) : IDisposable
+    {
+        public void Dispose()
+        {
+            foreach (var pid in processes)
+            {
+                Signal(pid, ContinueSignal);
+            }
+        }
+    }
+
+    private static void Signal(int pid, int signal)
+    {
+        if (Kill(pid, signal) != 0)
+        {
+            throw new InvalidOperationException($"Signal {signal} to process {pid} failed: errno {Marshal.GetLastPInvokeError()}.");
+        }
+    }
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
 }

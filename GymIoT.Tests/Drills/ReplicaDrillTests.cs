@@ -30,9 +30,8 @@ public sealed class ReplicaDrillTests(ReplicaFixture fixture, ITestOutputHelper 
         var coachDeadLetters = await _notifier.Queues.DepthAsync(QueueNames.DeadLetterOf(QueueNames.Coaching));
 
         // One replica at a time is ever down: the orchestrator (Aspire 13.6) has been seen not to report a replica healthy
-        // again when it is started while its sibling is down too. The burst is large enough that the first third takes
-        // the two aggregators seconds, which the 50 ms checks of the queue depth do not miss.
-        var burst = await fixture.SendBurstAsync(new BurstRequest(Readings, MemberIds: members, IncludeReadings: true));
+        // again when it is started while its sibling is down too. The burst waits in the queues for both aggregators.
+        var burst = await fixture.SendBurstHeldBackAsync(new BurstRequest(Readings, MemberIds: members, IncludeReadings: true), cancellation.Token);
         var pendingAtKill = await fixture.MachineQueueDepthAfterAsync(done: Readings / 3, sent: Readings);
         await fixture.App.KillResourceAsync(aggregators[0], cancellation.Token);
         output.WriteLine($"{aggregators[0]} killed with {pendingAtKill} of {Readings} messages pending");

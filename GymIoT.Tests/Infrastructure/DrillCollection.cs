@@ -30,20 +30,6 @@ public sealed class DrillFixture : EmbeddedAppFixture
     }
 
     /// <summary>
-    /// Sends a burst while the aggregator is down and starts it again, so that a drill can time its fault by the aggregator's
-    /// own progress through the burst rather than by a clock, which a faster machine beats. The aggregator is taken down by
-    /// a kill, which the orchestrator always follows: its graceful stop has been seen to leave the resource stuck under load
-    /// (RELIABILITY.md, Open), and what a killed aggregator held SQS delivers again, as the drills expect.
-    /// </summary>
-    public async Task<BurstReport> SendBurstHeldBackAsync(BurstRequest request, CancellationToken cancellationToken)
-    {
-        await App.KillResourceAsync("aggregator", cancellationToken);
-        var burst = await SendBurstAsync(request);
-        await App.StartResourceAsync("aggregator", cancellationToken);
-        return burst;
-    }
-
-    /// <summary>
     /// Waits until the aggregator has taken every message out of the machine queues, for as long as it keeps making
     /// progress: a slow machine gets the time it needs, while an aggregator that stops taking messages for
     /// <paramref name="stall"/> fails the drill at once, with the end of its log.

@@ -150,6 +150,21 @@ public class EmbeddedAppFixture : IAsyncLifetime
     }
 
     /// <summary>
+    /// Sends a burst while every aggregator is frozen and thaws them, so that a drill can time its fault by the aggregators'
+    /// own progress through the burst rather than by a clock or a burst's size, which a faster aggregator beats: the replica
+    /// drill once found nothing left of a 1,000-reading burst sent live to two aggregators when it looked for a third
+    /// stored (CI, 2026-12-04). A freeze holds every replica back at once; killing both would leave the orchestrator to
+    /// start two replicas at once, which it has been seen not to report healthy again.
+    /// </summary>
+    public async Task<BurstReport> SendBurstHeldBackAsync(BurstRequest request, CancellationToken cancellationToken)
+    {
+        using (await App.FreezeResourceAsync("aggregator", cancellationToken))
+        {
+            return await SendBurstAsync(request);
+        }
+    }
+
+    /// <summary>
     /// Waits until the aggregator has taken <paramref name="done"/> of the <paramref name="sent"/> messages of a burst held
     /// back out of the machine queues, and returns the messages still there (waiting or in flight).
     /// </summary>

@@ -52,6 +52,9 @@ public sealed class ReplicaFixture : EmbeddedAppFixture
                 .WithReplicas(Replicas)
                 // What a killed replica held comes back to the others after 10 s rather than 30 s or 3 minutes.
                 .WithEnvironment("Aggregator__VisibilityTimeoutSeconds", "10")
+                // A drill's burst spans many batches, so the queues empty by tens, not by halves: each aggregator stores two
+                // batches at once, and two of 500 had taken a 1,000-reading burst between two looks at the queues.
+                .WithEnvironment("Aggregator__MaxBatchReadings", "100")
                 .WithEnvironment("Coach__VisibilityTimeoutSeconds", "10")
                 .WithEnvironment("Notifier__VisibilityTimeoutSeconds", "10")
                 .WithEnvironment("Notifier__BatchWindowSeconds", NotifierBatchWindowSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture))
