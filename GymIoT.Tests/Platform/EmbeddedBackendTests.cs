@@ -257,6 +257,38 @@ public sealed class EmbeddedBackendTests(PlatformFixture fixture)
         Assert.Equal("""{"parses":1,"bound":[{"path":["Day","Session#a"],"nested":["Day"]},{"path":["Day","Session#b"],"nested":["Day"]}]}""", parsed);
     }
 
+    [Fact]
+    public async Task The_DynamoDB_emulator_lists_its_tables_and_a_table_s_keys_without_reading_the_other_tables_items()
+    {
+        // dynamodb-admin's page, which the AppHost probes for health, lists the tables: once a pass over every item stored.
+        var listed = await RunBesideEmulatorAsync("dynamodb", "-e", """
+            const fs = require('node:fs'), os = require('node:os'), path = require('node:path');
+            const dynalite = path.dirname(require.resolve('dynalite/package.json'));
+            const store = require(path.join(dynalite, 'db')).create({ path: fs.mkdtempSync(path.join(os.tmpdir(), 'gymiot-keys-')) });
+            let read = 0;
+            const createKeyStream = store.db.createKeyStream;
+            store.db.createKeyStream = function (options) {
+              return createKeyStream.call(this, options).on('data', () => read++);
+            };
+            const keys = stream => new Promise((resolve, reject) => { const all = []; stream.on('data', k => all.push(k)).on('end', () => resolve(all)).on('error', reject); });
+            (async () => {
+              await store.db.batch([
+                { type: 'put', key: 'table~Gym', value: { TableName: 'Gym' } },
+                { type: 'put', key: 'table~Members', value: { TableName: 'Members' } },
+                ...Array.from({ length: 1000 }, (_, i) => ({ type: 'put', key: 'item-Members~' + i, value: { i } })),
+                { type: 'put', key: 'item-Members.old~0', value: {} },
+                { type: 'put', key: 'tag-Gym~Owner', value: 'staff' },
+              ]);
+              const tables = await new Promise((resolve, reject) => require(path.join(dynalite, 'actions', 'listTables'))(store, {}, (e, r) => e ? reject(e) : resolve(r.TableNames)));
+              const readForTables = read;
+              const items = await keys(store.getItemDb('Members').createKeyStream());
+              process.stdout.write(JSON.stringify({ tables, readForTables, items: items.length, readForItems: read - readForTables }));
+            })();
+            """);
+
+        Assert.Equal("""{"tables":["Gym","Members"],"readForTables":2,"items":1000,"readForItems":1000}""", listed);
+    }
+
     [Theory]
     [InlineData("SET #first = :value, #second = :value", "ProbeSame", "ProbeSame")]
     [InlineData("SET ProbeLiteral = :value, #first = :value", "ProbeLiteral", "ProbeOther")]
