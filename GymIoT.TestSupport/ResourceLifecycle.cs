@@ -38,13 +38,7 @@ public static class ResourceLifecycle
         catch (InvalidOperationException refused)
         {
             // On a loaded machine the orchestrator can give up waiting on a graceful stop that still completes.
-            using var grace = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            grace.CancelAfter(TimeSpan.FromSeconds(60));
-            try
-            {
-                await app.WaitForAsync(resource, e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), grace.Token);
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            if (!await app.WaitForEndAsync(resource, cancellationToken))
             {
                 var log = await app.TailAsync(resource);
                 throw new InvalidOperationException(
@@ -52,7 +46,7 @@ public static class ResourceLifecycle
                     $"The end of its log:{Environment.NewLine}{string.Join(Environment.NewLine, log)}", refused);
             }
         }
-        await app.WaitForAsync(resource, e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), cancellationToken);
+        await app.WaitForAsync(resource, HasEnded, cancellationToken);
         await WaitForExitAsync(process, cancellationToken);
     }
 
@@ -153,6 +147,8 @@ public static class ResourceLifecycle
         }
     }
 
+    private static bool HasEnded(ResourceEvent resourceEvent) => KnownResourceStates.TerminalStates.Contains(resourceEvent.Snapshot.State?.Text);
+
     /// <summary>Whether the orchestrator reports the resource ended within a minute.</summary>
     private static async Task<bool> WaitForEndAsync(this DistributedApplication app, string resource, CancellationToken cancellationToken)
     {
@@ -160,7 +156,7 @@ public static class ResourceLifecycle
         reported.CancelAfter(TimeSpan.FromMinutes(1));
         try
         {
-            await app.WaitForAsync(resource, e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), reported.Token);
+            await app.WaitForAsync(resource, HasEnded, reported.Token);
             return true;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -242,7 +238,7 @@ public static class ResourceLifecycle
     {
         while (true)
         {
-            if (app.ResourceNotifications.TryGetCurrentState(resource, out var state) && KnownResourceStates.TerminalStates.Contains(state.Snapshot.State?.Text))
+            if (app.ResourceNotifications.TryGetCurrentState(resource, out var state) && HasEnded(state))
             {
                 throw new DistributedApplicationException($"{resource} ended ({state.Snapshot.State?.Text}) before it was healthy.");
             }

@@ -52,8 +52,8 @@ public sealed class ReplicaFixture : EmbeddedAppFixture
                 .WithReplicas(Replicas)
                 // What a killed replica held comes back to the others after 10 s rather than 30 s or 3 minutes.
                 .WithEnvironment("Aggregator__VisibilityTimeoutSeconds", "10")
-                // A drill's burst spans many batches, so the queues empty by tens, not by halves: each aggregator stores two
-                // batches at once, and two of 500 had taken a 1,000-reading burst between two looks at the queues.
+                // A drill's burst spans many batches, so the queues empty by hundreds at most: each aggregator stores two
+                // batches at once, and with batches of up to 1,000 a 1,000-reading burst could go between two looks at them.
                 .WithEnvironment("Aggregator__MaxBatchReadings", "100")
                 .WithEnvironment("Coach__VisibilityTimeoutSeconds", "10")
                 .WithEnvironment("Notifier__VisibilityTimeoutSeconds", "10")
