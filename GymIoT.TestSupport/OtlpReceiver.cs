@@ -29,6 +29,7 @@ public sealed class OtlpReceiver : IDisposable
     private readonly ConcurrentQueue<CapturedSpan> _spans = new();
     private readonly ConcurrentDictionary<(string Service, string Metric), long> _counters = new();
     private readonly ConcurrentDictionary<(string Service, string Metric), IReadOnlyList<CounterPoint>> _points = new();
+    private readonly ConcurrentDictionary<(string Service, string Metric), double> _doubleCounters = new();
     private readonly ConcurrentQueue<byte[]>? _bodies;
     private readonly LoopbackHttpServer _server;
 
@@ -56,6 +57,9 @@ public sealed class OtlpReceiver : IDisposable
     /// <summary>The latest cumulative value of an integer counter a service exported, summed over its data points (tags).</summary>
     public long Counter(string service, string metric) => _counters.GetValueOrDefault((service, metric));
 
+    /// <summary>The latest cumulative value of a floating-point counter a service exported (e.g. seconds), summed over its data points.</summary>
+    public double DoubleCounter(string service, string metric) => _doubleCounters.GetValueOrDefault((service, metric));
+
     /// <summary>The latest data points of an integer counter a service exported, each with its attributes (tags).</summary>
     public IReadOnlyList<CounterPoint> CounterPoints(string service, string metric) => _points.GetValueOrDefault((service, metric)) ?? [];
 
@@ -80,8 +84,13 @@ public sealed class OtlpReceiver : IDisposable
         }
         else if (context.Request.Url?.AbsolutePath == "/v1/metrics")
         {
-            foreach (var (service, metric, points) in DecodeCounters(body.ToArray()))
+            foreach (var (service, metric, points, doubleTotal) in DecodeCounters(body.ToArray()))
             {
+                if (points is null)
+                {
+                    _doubleCounters[(service, metric)] = doubleTotal;
+                    continue;
+                }
                 _counters[(service, metric)] = points.Sum(p => p.Value);
                 _points[(service, metric)] = points;
             }
@@ -117,9 +126,9 @@ public sealed class OtlpReceiver : IDisposable
 
     /// <summary>
     /// ExportMetricsServiceRequest → ResourceMetrics(1) → ScopeMetrics(2) → Metric(2) {name(1), sum(7) → NumberDataPoint(1) →
-    /// {as_int(6), attributes(7) → KeyValue}}.
+    /// {as_double(4), as_int(6), attributes(7) → KeyValue}}: an integer sum's points, or a floating-point sum's total.
     /// </summary>
-    private static IEnumerable<(string Service, string Metric, IReadOnlyList<CounterPoint> Points)> DecodeCounters(byte[] request)
+    private static IEnumerable<(string Service, string Metric, IReadOnlyList<CounterPoint>? Points, double DoubleTotal)> DecodeCounters(byte[] request)
     {
         foreach (var resourceMetrics in Fields(request).Where(f => f.Number == 1).Select(f => f.Bytes))
         {
@@ -132,13 +141,18 @@ public sealed class OtlpReceiver : IDisposable
                 {
                     continue;
                 }
+                var name = Encoding.UTF8.GetString(fields.First(f => f.Number == 1).Bytes);
                 var points = Fields(sum).Where(f => f.Number == 1).Select(point => Fields(point.Bytes).ToList()).ToList();
                 if (points.All(p => p.Any(f => f.Number == 6)))
                 {
-                    yield return (service, Encoding.UTF8.GetString(fields.First(f => f.Number == 1).Bytes),
+                    yield return (service, name,
                         [.. points.Select(p => new CounterPoint(
                             p.Where(f => f.Number == 7).Select(kv => KeyValue(kv.Bytes)).ToDictionary(kv => kv.Key, kv => kv.Value),
-                            BitConverter.ToInt64(p.First(f => f.Number == 6).Bytes)))]);
+                            BitConverter.ToInt64(p.First(f => f.Number == 6).Bytes)))], 0);
+                }
+                else if (points.All(p => p.Any(f => f.Number == 4)))
+                {
+                    yield return (service, name, null, points.Sum(p => BitConverter.ToDouble(p.First(f => f.Number == 4).Bytes)));
                 }
             }
         }

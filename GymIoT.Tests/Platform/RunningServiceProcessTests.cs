@@ -4,7 +4,7 @@ using GymIoT.Tests.Infrastructure;
 
 namespace GymIoT.Tests.Platform;
 
-/// <summary>The services of a running app, as the operating system sees them.</summary>
+/// <summary>The services of a running app, as the operating system and their runtime metrics show them.</summary>
 [Trait(TestKind.Category, TestKind.EndToEnd)]
 [Collection(PipelineCollection.Name)]
 public sealed class RunningServiceProcessTests(PipelineFixture fixture)
@@ -25,5 +25,19 @@ public sealed class RunningServiceProcessTests(PipelineFixture fixture)
             .Select(variable => variable.Split('=', 2))
             .ToDictionary(pair => pair[0], pair => pair.ElementAtOrDefault(1));
         Assert.All(ServiceProcess.EnvironmentOf(resource), variable => Assert.Equal(variable.Value, environment.GetValueOrDefault(variable.Key)));
+    }
+
+    [Fact]
+    public async Task A_running_service_exports_the_methods_its_JIT_compiled_and_the_CPU_seconds_that_took()
+    {
+        // The dashboard exports every second here (PipelineFixture); the methods are an integer sum, the seconds a floating-point one.
+        var (methods, seconds) = await Eventually.ValueAsync(
+            () => Task.FromResult((Methods: fixture.Telemetry.Counter("dashboard", "dotnet.jit.compiled_methods"), Seconds: fixture.Telemetry.DoubleCounter("dashboard", "dotnet.jit.compilation.time"))),
+            jit => jit.Methods > 0 && jit.Seconds > 0,
+            TimeSpan.FromSeconds(30));
+
+        // Read as anything but a double (its 8 bytes as an integer's), the seconds would be far outside this range.
+        Assert.InRange(seconds, 0.001, 600);
+        Assert.True(methods > 1_000, $"{methods} methods compiled: a started ASP.NET Core service compiles thousands");
     }
 }

@@ -7,10 +7,11 @@ namespace GymIoT.Benchmarks;
 /// data), mapped files (assemblies, native libraries) and shared memory (the JIT's code, which .NET maps twice for W^X);
 /// and of the anonymous pages what the GC has committed and what its heap held after the last collection (the runtime's
 /// <c>System.Runtime</c> metrics, exported every second). Anonymous minus the GC's committed memory is what grows when
-/// native memory does. Beside it the process's threads (each stack is part of it) and the methods the JIT has compiled
-/// so far (a method tiered up late grows the JIT's code, and its compiling takes native memory).
+/// native memory does. Beside it the process's threads (each stack is part of it), the methods the JIT has compiled so far
+/// (a method tiered up late grows the JIT's code, and its compiling takes native memory) and the CPU time that took (on
+/// two shared cores, a service's warm-up is the JIT's seconds taken from everything else).
 /// </summary>
-public sealed record ServiceMemory(double Anonymous, double Files, double JitCode, double GcCommitted, double GcHeap, int Threads, long JittedMethods)
+public sealed record ServiceMemory(double Anonymous, double Files, double JitCode, double GcCommitted, double GcHeap, int Threads, long JittedMethods, double JitSeconds)
 {
     private const double Megabyte = 1 << 20;
 
@@ -26,9 +27,10 @@ public sealed record ServiceMemory(double Anonymous, double Files, double JitCod
             backend.Telemetry.Counter(service, "dotnet.gc.last_collection.memory.committed_size") / Megabyte,
             backend.Telemetry.Counter(service, "dotnet.gc.last_collection.heap.size") / Megabyte,
             (int)status["Threads"],
-            backend.Telemetry.Counter(service, "dotnet.jit.compiled_methods"));
+            backend.Telemetry.Counter(service, "dotnet.jit.compiled_methods"),
+            backend.Telemetry.DoubleCounter(service, "dotnet.jit.compilation.time"));
     }
 
     public override string ToString() =>
-        $"anon {Anonymous:N0} (GC committed {GcCommitted:N0}, heap {GcHeap:N0}; native {Native:N0}, {Threads} threads), files {Files:N0}, JIT code {JitCode:N0} ({JittedMethods:N0} methods compiled)";
+        $"anon {Anonymous:N0} (GC committed {GcCommitted:N0}, heap {GcHeap:N0}; native {Native:N0}, {Threads} threads), files {Files:N0}, JIT code {JitCode:N0} ({JittedMethods:N0} methods compiled in {JitSeconds:N1} s)";
 }
