@@ -31,12 +31,13 @@ public sealed class ServiceProcessTests
     [InlineData("dashboard", null)]
     [InlineData("device-simulator", null)]
     [InlineData("error-notifier", null)]
-    public void Every_service_has_two_malloc_arenas_and_maps_blocks_from_64_KB_and_only_the_aggregator_a_young_generation_of_4_MB(string service, string? gen0Size)
+    public void Every_service_has_two_malloc_arenas_maps_blocks_from_64_KB_recompiles_a_method_after_1000_calls_and_only_the_aggregator_a_young_generation_of_4_MB(string service, string? gen0Size)
     {
         var environment = ServiceProcess.EnvironmentOf(service);
 
         Assert.Equal("2", environment["MALLOC_ARENA_MAX"]);
         Assert.Equal("65536", environment["MALLOC_MMAP_THRESHOLD_"]);
+        Assert.Equal("1000", environment["DOTNET_TC_CallCountThreshold"]);
         Assert.Equal(gen0Size, environment.GetValueOrDefault("DOTNET_GCgen0size"));
     }
 
@@ -57,15 +58,22 @@ public sealed class ServiceProcessTests
         }
     }
 
-    [Fact]
-    public void The_aggregator_runs_with_workstation_GC_and_without_profile_guided_tiering()
-    {
-        var runtimeConfig = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "GymIoT.Aggregator.runtimeconfig.json")))!;
-        var properties = runtimeConfig["runtimeOptions"]!["configProperties"]!;
+    [Theory]
+    [InlineData("GymIoT.Aggregator")]
+    [InlineData("GymIoT.Coach")]
+    [InlineData("GymIoT.Dashboard")]
+    [InlineData("GymIoT.DeviceSimulator")]
+    [InlineData("GymIoT.ErrorNotifier")]
+    public void Every_service_runs_without_profile_guided_tiering(string program) =>
+        Assert.False(RuntimeOptionsOf(program)["System.Runtime.TieredPGO"]?.GetValue<bool>() ?? true);
 
-        Assert.False(properties["System.GC.Server"]!.GetValue<bool>());
-        Assert.False(properties["System.Runtime.TieredPGO"]?.GetValue<bool>() ?? true);
-    }
+    [Fact]
+    public void The_aggregator_runs_with_workstation_GC() =>
+        Assert.False(RuntimeOptionsOf("GymIoT.Aggregator")["System.GC.Server"]!.GetValue<bool>());
+
+    /// <summary>The runtime settings a service's build wrote for it (<c>X.runtimeconfig.json</c>, copied beside the tests).</summary>
+    private static JsonNode RuntimeOptionsOf(string program) =>
+        JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, program + ".runtimeconfig.json")))!["runtimeOptions"]!["configProperties"]!;
 
     private static async Task<IReadOnlyList<string?>> ArgumentsOfAsync(IResource resource)
     {
