@@ -33,7 +33,7 @@ public static class EmbeddedBackendExtensions
             .WithUrlForEndpoint("http", url => url.DisplayText = "SQS (fauxqs)");
         var sqsEndpoint = sqs.GetEndpoint("http");
 
-        var dynamoDb = builder.AddNodeEmulator("dynamodb", node, packageDirectory, "node_modules/dynalite/cli.js", "./close-dynalite-iterators.cjs", "./cache-dynalite-expressions.cjs", "./range-dynalite-key-streams.cjs")
+        var dynamoDb = builder.AddNodeEmulator("dynamodb", node, packageDirectory, "node_modules/dynalite/cli.js", "./close-dynalite-iterators.cjs", "./cache-dynalite-expressions.cjs", "./range-dynalite-key-streams.cjs", "./size-dynalite-write-buffer.cjs")
             .WithHttpEndpoint(port: Port(8000), targetPort: Port(8000), isProxied: false)
             .WithArgs("--host", Loopback, "--path", tableData)
             .WithTargetPortArgument("--port")

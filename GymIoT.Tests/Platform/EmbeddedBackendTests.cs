@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using Amazon.DynamoDBv2.Model;
@@ -214,7 +213,7 @@ public sealed class EmbeddedBackendTests(PlatformFixture fixture)
     public async Task The_persistent_SQS_emulator_syncs_its_messages_to_disk_at_checkpoints_not_at_every_message()
     {
         var data = Directory.CreateTempSubdirectory("gymiot-fauxqs-probe-");
-        var synchronous = await RunBesideEmulatorAsync("sqs", "--disable-warning=ExperimentalWarning", "--input-type=module", "-e",
+        var synchronous = await fixture.App.RunBesideEmulatorAsync("sqs", "--disable-warning=ExperimentalWarning", "--input-type=module", "-e",
             $"import {{ PersistenceManager }} from './node_modules/fauxqs/dist/persistence.js'; process.stdout.write(String(new PersistenceManager('{data.FullName}').db.prepare('PRAGMA synchronous').get().synchronous));");
         data.Delete(recursive: true);
 
@@ -226,7 +225,7 @@ public sealed class EmbeddedBackendTests(PlatformFixture fixture)
     public async Task The_DynamoDB_emulator_parses_an_expression_once_and_binds_each_request_to_its_own_values()
     {
         // The parser checks each literal attribute name against the reserved words as it parses: one check, one parse.
-        var parsed = await RunBesideEmulatorAsync("dynamodb", "-e", """
+        var parsed = await fixture.App.RunBesideEmulatorAsync("dynamodb", "-e", """
             const parser = require('./node_modules/dynalite/db/updateParser');
             let parses = 0;
             const parse = n => parser.parse('SET #n = :v, counted = :v', { context: {
@@ -243,7 +242,7 @@ public sealed class EmbeddedBackendTests(PlatformFixture fixture)
     public async Task The_DynamoDB_emulator_parses_an_expression_once_for_any_attribute_names_and_binds_each_request_to_its_own()
     {
         // As the coach names each session's attribute after its reading: the same expression, new names every time.
-        var parsed = await RunBesideEmulatorAsync("dynamodb", "-e", """
+        var parsed = await fixture.App.RunBesideEmulatorAsync("dynamodb", "-e", """
             const parser = require('./node_modules/dynalite/db/updateParser');
             let parses = 0;
             const parse = id => parser.parse('SET #day.#session = :v, counted = :v', { context: {
@@ -261,7 +260,7 @@ public sealed class EmbeddedBackendTests(PlatformFixture fixture)
     public async Task The_DynamoDB_emulator_lists_its_tables_and_a_table_s_keys_without_reading_the_other_tables_items()
     {
         // dynamodb-admin's page, which the AppHost probes for health, lists the tables: once a pass over every item stored.
-        var listed = await RunBesideEmulatorAsync("dynamodb", "-e", """
+        var listed = await fixture.App.RunBesideEmulatorAsync("dynamodb", "-e", """
             const fs = require('node:fs'), os = require('node:os'), path = require('node:path');
             const dynalite = path.dirname(require.resolve('dynalite/package.json'));
             const store = require(path.join(dynalite, 'db')).create({ path: fs.mkdtempSync(path.join(os.tmpdir(), 'gymiot-keys-')) });
@@ -287,6 +286,29 @@ public sealed class EmbeddedBackendTests(PlatformFixture fixture)
             """);
 
         Assert.Equal("""{"tables":["Gym","Members"],"readForTables":2,"items":1000,"readForItems":1000}""", listed);
+    }
+
+    [Fact]
+    public async Task The_DynamoDB_emulator_holds_32_MB_of_writes_in_memory_before_it_writes_a_table_file()
+    {
+        // LevelDB's own 4 MB buffer made its compaction rewrite level 1 every second or so under the pipeline's updates.
+        var tableFiles = await fixture.App.RunBesideEmulatorAsync("dynamodb", "-e", """
+            const fs = require('node:fs'), os = require('node:os'), path = require('node:path');
+            const dynalite = path.dirname(require.resolve('dynalite/package.json'));
+            const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'gymiot-buffer-'));
+            const store = require(path.join(dynalite, 'db')).create({ path: directory });
+            (async () => {
+              const padding = 'x'.repeat(100_000);
+              for (let i = 0; i < 120; i++) await store.db.put('item-Members~' + i, { padding });
+              await store.db.close();
+              const written = fs.readdirSync(directory).filter(file => file.endsWith('.ldb')).length;
+              fs.rmSync(directory, { recursive: true, force: true });
+              process.stdout.write(String(written));
+            })();
+            """);
+
+        // 12 MB written: two table files with a 4 MB buffer, none with 32 MB (closing waits for a flush under way).
+        Assert.Equal("0", tableFiles);
     }
 
     [Theory]
@@ -366,33 +388,5 @@ public sealed class EmbeddedBackendTests(PlatformFixture fixture)
             Assert.Equal(body, Assert.Single(received).Body);
             await sqs.DeleteQueueAsync(queue);
         }
-    }
-
-    /// <summary>Runs the emulator's own Node.js, in its directory and with its preloads, on <paramref name="arguments"/>; returns what it printed.</summary>
-    private async Task<string> RunBesideEmulatorAsync(string resource, params string[] arguments)
-    {
-        var pid = fixture.App.ProcessIdOf(resource);
-        var commandLine = (await File.ReadAllTextAsync($"/proc/{pid}/cmdline")).Split('\0', StringSplitOptions.RemoveEmptyEntries);
-        var probe = new ProcessStartInfo(commandLine[0])
-        {
-            WorkingDirectory = new DirectoryInfo($"/proc/{pid}/cwd").ResolveLinkTarget(returnFinalTarget: true)!.FullName,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        for (var i = 1; i + 1 < commandLine.Length && commandLine[i] == "-r"; i += 2)
-        {
-            probe.ArgumentList.Add("-r");
-            probe.ArgumentList.Add(commandLine[i + 1]);
-        }
-        foreach (var argument in arguments)
-        {
-            probe.ArgumentList.Add(argument);
-        }
-
-        using var node = Process.Start(probe)!;
-        var output = await node.StandardOutput.ReadToEndAsync();
-        await node.WaitForExitAsync();
-        Assert.True(node.ExitCode == 0, await node.StandardError.ReadToEndAsync());
-        return output;
     }
 }
