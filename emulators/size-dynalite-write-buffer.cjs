@@ -4,7 +4,8 @@
 // so, and LevelDB merged each flush into level 1 by rewriting level 1: in a 30-minute soak its compaction thread wrote
 // six bytes for every byte flushed and took a third of dynalite's CPU, on a machine the pipeline already fills. With
 // eight times the buffer there are an eighth as many merges, each dropping more superseded versions of the same items:
-// 7.5 times less written by compaction and a tenth less CPU per update, for 30-40 MB more memory (bench/README.md).
+// 7.5 times less written by compaction and a tenth to a fifth less CPU per update, for 38-46 MB more memory
+// (bench/README.md, "The store's compaction").
 'use strict';
 const path = require('node:path');
 
