@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using System.Globalization;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using GymIoT.Core.Aws;
+using GymIoT.Core.Messaging;
 using GymIoT.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -81,6 +83,31 @@ public sealed class BenchmarkBackend : IAsyncDisposable
     public Task StopAsync(string resource) => App.StopResourceAsync(resource);
 
     public Task StartAsync(string resource) => App.StartResourceAsync(resource);
+
+    /// <summary>The messages of each queue and dead-letter queue that holds any, waiting or in hand (as SQS reports them).</summary>
+    public async Task<IReadOnlyDictionary<string, int>> MessagesLeftAsync()
+    {
+        using var sqs = Aws.CreateSqsClient();
+        var depths = await new QueueDepths(sqs, new QueueDirectory(sqs)).ReadAsync();
+        return depths.Where(d => d.Waiting + d.InFlight > 0).ToDictionary(d => d.Queue, d => d.Waiting + d.InFlight);
+    }
+
+    /// <summary>Waits until no queue holds a message, or the time is up; how long it waited and what is left.</summary>
+    public async Task<(TimeSpan Waited, IReadOnlyDictionary<string, int> Left)> UntilQueuesEmptyAsync(TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        var left = await MessagesLeftAsync();
+        while (left.Count > 0 && clock.Elapsed < timeout)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            left = await MessagesLeftAsync();
+        }
+        return (clock.Elapsed, left);
+    }
+
+    /// <summary>"Coaching 1,204, Errors 3", or "none".</summary>
+    public static string DescribeMessagesLeft(IReadOnlyDictionary<string, int> left) =>
+        left.Count == 0 ? "none" : string.Join(", ", left.Select(q => $"{q.Key} {q.Value:N0}"));
 
     /// <summary>Peak resident memory of a process so far (VmHWM), in MB.</summary>
     public static double PeakRssMegabytes(int pid) => StatusFields(pid)["VmHWM"] / 1024;

@@ -76,6 +76,7 @@ if (options.Runs("pipeline"))
     rows.Add(("burst: DynamoDB writes per reading", $"{(double)writes / burst.Readings:N3} ({writes:N0} writes)"));
     rows.Add(("burst: aggregator peak RSS", $"{peakRss:N0} MB (goal < 200 MB: {(peakRss < 200 ? "met" : "**not met**")})"));
     rows.AddRange(cost.Rows());
+    rows.Add(CpuBound(cost.Cores, burst.ReadingsPerSecond, sqsCeiling));
     rows.Add(("every aggregate exact after both phases", exact));
     Progress("pipeline measured");
 }
@@ -94,15 +95,21 @@ if (options.Runs("live-pages"))
     var live = new LivePagesRun(backend, pipeline);
     foreach (var pages in new[] { options.Pages, options.MorePages }.Where(p => p > 0).Distinct())
     {
-        var run = await live.MeasureAsync(pages, options.PageRate, options.PageSeconds, options.PageEvery);
+        // Item 5 is the push path at a steady rate, not behind a backlog: after the burst the coach still works off its
+        // readings through the same store, which every reading of this phase would wait behind.
+        var (waited, left) = await backend.UntilQueuesEmptyAsync(TimeSpan.FromMinutes(5));
+        var cost = new RunCost(backend, $"{pages} open member homes at {options.PageRate}/s");
+        var run = await live.MeasureAsync(pages, options.PageRate, options.PageSeconds, options.PageEvery, cost);
         // No reading is sent, but the coach may still be coaching the pages' members' readings of the phase before: those
         // changes re-render their pages, and each costs the page's reads. Reads that grew with open pages would come without.
         var readsMet = run.IdleReadsPerSecond <= LivePagesRun.IdleReadsAllowed + LivePagesRun.ReadsPerChangeAllowed * run.IdleRendersPerSecond;
+        rows.Add(($"{run.Pages} open member homes: waited first for every queue to empty; messages left", $"{waited.TotalSeconds:N0} s; {BenchmarkBackend.DescribeMessagesLeft(left)}"));
         rows.Add(($"{run.Pages} open member homes: dashboard DynamoDB requests/s with no reading; page renders/s from changes still arriving",
             $"{run.IdleReadsPerSecond:N2}; {run.IdleRendersPerSecond:N2} (goal: reads grow with changes, not with open pages, at most {LivePagesRun.ReadsPerChangeAllowed} a render and {LivePagesRun.IdleReadsAllowed}/s besides: {(readsMet ? "met" : "**not met**")})"));
         rows.Add(($"{run.Pages} open member homes: dashboard DynamoDB requests/s at {run.ReadingsPerSecond:N0} readings/s ({run.PageReadings:N0} for the open pages' members)", $"{run.LoadedReadsPerSecond:N1} ({run.LoadedReadsPerSecond / (run.PageReadings / (double)options.PageSeconds):N1} per reading of an open page's member)"));
         rows.Add(($"{run.Pages} open member homes: device → page p50 / p95 / p99", $"{run.P50:N0} / {run.P95:N0} / {run.P99:N0} ms ({run.Measured:N0} of {run.PageReadings:N0} readings shown; goal p95 < 1 s: {(run.P95 < 1000 && run.Measured == run.PageReadings ? "met" : "**not met**")})"));
         rows.Add(($"{run.Pages} open member homes: of which send → stored p95, and stored → page p50 / p95", $"{run.StoredP95:N0} ms, and {run.PushP50:N0} / {run.PushP95:N0} ms"));
+        rows.Add(cost.CpuRow());
     }
     await live.CloseAsync();
     Progress("live-pages measured");
@@ -123,7 +130,7 @@ if (options.Runs("soak"))
     rows.Add(("soak: stored / reported to Errors / notifications (email + webhook)", $"{soak.Stored:N0} / {soak.Rejected:N0} / {soak.Notifications:N0}"));
     rows.Add(("soak: webhook calls accepted", $"{backend.Webhook.Accepted.Count():N0}"));
     rows.Add(("soak: readings coached by the end", $"{soak.Coached:N0}"));
-    rows.Add(("soak: messages left in any queue or DLQ", soak.LeftInQueues.Count == 0 ? "0" : string.Join(", ", soak.LeftInQueues.Select(q => $"{q.Key} {q.Value:N0}"))));
+    rows.Add(("soak: messages left in any queue or DLQ", BenchmarkBackend.DescribeMessagesLeft(soak.LeftInQueues)));
     rows.Add(("soak: every aggregate exact", exact));
     rows.AddRange(soakCost.Rows());
     foreach (var window in soak.Windows)
@@ -150,6 +157,20 @@ if (options.Runs("soak"))
         }
     }
     Progress("soak measured");
+}
+
+// Item 1's bound on this machine: the CPU the whole machine spends on a reading of the burst against what it spends on a
+// message of the SQS ceiling; at the burst's cost, all the cores would move at most so many readings a second.
+static (string Measure, string Value) CpuBound(IReadOnlyDictionary<string, double> burstCores, double readingsPerSecond, Ceiling sqs)
+{
+    double Milliseconds(double cores, double perSecond) => cores / perSecond * 1000;
+    var perReading = Milliseconds(burstCores[BenchmarkBackend.Machine], readingsPerSecond);
+    var perMessage = Milliseconds(sqs.Cores.GetValueOrDefault(BenchmarkBackend.Machine), sqs.PerSecond);
+    var most = Environment.ProcessorCount * 1000 / perReading;
+    var parts = string.Join(", ", burstCores.Where(c => c.Key is "dynamodb" or "aggregator" or "sqs" or "coach").OrderByDescending(c => c.Value)
+        .Select(c => $"{c.Key} {Milliseconds(c.Value, readingsPerSecond):N2}"));
+    return ("burst: machine CPU per reading (of it by process) / per message of the SQS ceiling; the most the cores move at the burst's cost",
+        $"{perReading:N2} ms ({parts}) / {perMessage:N3} ms; {most:N0} readings/s, {most / sqs.PerSecond:N2} of the ceiling (0.70 needs ≤ {Environment.ProcessorCount * 1000 / (0.7 * sqs.PerSecond):N2} ms a reading)");
 }
 
 Console.WriteLine();

@@ -28,10 +28,16 @@ public sealed class RunCost(BenchmarkBackend backend, string phase)
     /// <summary>Ends the CPU count, as the phase ends: the requests are read later, once the services have exported them.</summary>
     public void Stop(double seconds) => _cores = BenchmarkBackend.Cores(_cpuBefore, backend.CpuSecondsByProcess(), seconds);
 
+    /// <summary>The cores each process took during the phase (<see cref="BenchmarkBackend.Machine"/> for the whole machine).</summary>
+    public IReadOnlyDictionary<string, double> Cores => _cores;
+
+    /// <returns>The row of the cores each process took during the phase.</returns>
+    public (string Measure, string Value) CpuRow() => ($"{phase}: CPU by process (cores of {Environment.ProcessorCount})", BenchmarkBackend.DescribeCores(_cores));
+
     /// <returns>Rows: the cores each process took during the phase, and each service's requests per reading it handled.</returns>
     public IEnumerable<(string Measure, string Value)> Rows()
     {
-        yield return ($"{phase}: CPU by process (cores of {Environment.ProcessorCount})", BenchmarkBackend.DescribeCores(_cores));
+        yield return CpuRow();
         var requests = Requests();
         foreach (var (service, handledCounter) in Counted)
         {

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using GymIoT.Core.Queues;
 using GymIoT.DeviceSimulator.Faults;
 using GymIoT.TestSupport;
 
@@ -143,15 +142,7 @@ public sealed class SoakRun(BenchmarkBackend backend, PipelineRun pipeline, RunC
             result.Add(new SoakWindow(end, (handled - start.Handled) / (end - start.End).TotalSeconds, Percentiles.Of(inWindow, 0.95), inWindow.Count, cores, rss, memory));
             start = (end, handled);
         }
-        var left = new Dictionary<string, int>();
-        foreach (var queue in QueueNames.WithDeadLetters)
-        {
-            var attributes = await sqs.GetQueueAttributesAsync((await sqs.GetQueueUrlAsync(queue)).QueueUrl, ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"]);
-            if (attributes.ApproximateNumberOfMessages + attributes.ApproximateNumberOfMessagesNotVisible is > 0 and var count)
-            {
-                left[queue] = count;
-            }
-        }
+        var left = await backend.MessagesLeftAsync();
         return new SoakResult(
             sent, bad, seconds, sent / sendSeconds, Percentiles.Of(all, 0.50), Percentiles.Of(all, 0.95), Percentiles.Of(all, 0.99),
             backend.Telemetry.Counter("aggregator", "gymiot.readings.processed") - storedBefore,
