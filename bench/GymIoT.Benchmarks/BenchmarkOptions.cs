@@ -6,7 +6,7 @@ namespace GymIoT.Benchmarks;
 /// reading in that many is traced for the latency figures), and <c>--only pipeline</c>, <c>--only member-home</c> or
 /// <c>--only traces</c> to run one part. Live member pages: <c>--only live-pages --pages 100 --more-pages 500 --page-rate 200
 /// --page-seconds 30 --page-every 10</c> (seconds between two readings of one open page's member). The soak runs only when
-/// asked for, <c>--only soak --soak-minutes 30 --soak-rate 200 --soak-bad-percent 2 --soak-window-minutes 5
+/// asked for, with <c>--with-soak</c> (every part, the soak last: every figure of issue 15 from one run) or <c>--only soak --soak-minutes 30 --soak-rate 200 --soak-bad-percent 2 --soak-window-minutes 5
 /// --soak-members 5000 --soak-devices 100</c> (devices per machine type). <c>--quick</c> runs every part but the soak at a
 /// small size (<see cref="Quick"/>), in under three minutes here, to compare its ratios with <c>bench/README.md</c>; a
 /// setting given beside it still wins. <c>--aggregator NAME=VALUE</c> (repeatable; likewise <c>--coach</c>,
@@ -17,9 +17,9 @@ namespace GymIoT.Benchmarks;
 public sealed record BenchmarkOptions(
     int Readings, int Members, int CeilingOperations, int Concurrency, int SteadyRate, int SteadySeconds, int TraceEvery, int Renders, int HistoryDays,
     int IdleSeconds, int TracedReadings, int SoakMinutes, int SoakRate, int SoakBadPercent, int SoakWindowMinutes, int SoakMembers, int SoakDevices,
-    int Pages, int MorePages, int PageRate, int PageSeconds, int PageEvery, string Only)
+    int Pages, int MorePages, int PageRate, int PageSeconds, int PageEvery, string Only, bool WithSoak)
 {
-    public bool Runs(string part) => Only == part || (Only is "all" && part is not "soak");
+    public bool Runs(string part) => Only == part || (Only is "all" && (part is not "soak" || WithSoak));
 
     /// <summary>The sizes of <c>--quick</c>: each part long enough for its ratios, short enough for a first look.</summary>
     public static IReadOnlyDictionary<string, int> Quick { get; } = new Dictionary<string, int>
@@ -70,7 +70,8 @@ public sealed record BenchmarkOptions(
             PageRate: Value("page-rate", 200),
             PageSeconds: Value("page-seconds", 30),
             PageEvery: Value("page-every", 10),
-            Only: Array.IndexOf(args, "--only") is var only and >= 0 && only + 1 < args.Length ? args[only + 1] : "all");
+            Only: Array.IndexOf(args, "--only") is var only and >= 0 && only + 1 < args.Length ? args[only + 1] : "all",
+            WithSoak: args.Contains("--with-soak"));
     }
 
     /// <summary>
