@@ -20,15 +20,17 @@ public sealed record PipelineResult(int Readings, double Seconds, double Reading
 /// sampled, so exporting spans does not become the load), and measures throughput until the aggregator's
 /// <c>gymiot.readings.processed</c> counter has them all, and send-to-stored latency from the sampled readings'
 /// "store reading" spans. Its members are named <paramref name="memberPrefix"/>-00000 and on: two runs in one benchmark
-/// need two prefixes, or each would count the other's readings as its own.
+/// need two prefixes, or each would count the other's readings as its own. Its devices are units
+/// <paramref name="firstDeviceUnit"/> and on of each machine: two runs in one benchmark need units of their own, or
+/// together they would pass a device's daily limit (<c>ItemLimits.ReadingsPerDeviceDay</c>) that neither passes alone.
 /// </summary>
-public sealed class PipelineRun(BenchmarkBackend backend, int members, int traceEvery, int devicesPerMachine = 4, string memberPrefix = "bench")
+public sealed class PipelineRun(BenchmarkBackend backend, int members, int traceEvery, int devicesPerMachine = 4, string memberPrefix = "bench", int firstDeviceUnit = 1)
 {
     private const string Processed = "gymiot.readings.processed";
     private readonly Dictionary<string, HashSet<string>> _expected = [];
     private readonly Random _random = new(42);
     private readonly List<Member> _members = [];
-    private readonly List<Device> _devices = [.. MachineProfile.All.SelectMany(p => Enumerable.Range(1, devicesPerMachine).Select(u => new Device(Device.IdFor(p, u), p)))];
+    private readonly List<Device> _devices = [.. MachineProfile.All.SelectMany(p => Enumerable.Range(firstDeviceUnit, devicesPerMachine).Select(u => new Device(Device.IdFor(p, u), p)))];
 
     /// <summary>Enrols the run's members, once however often it is asked (each part that uses them asks).</summary>
     public async Task EnrolAsync()

@@ -20,7 +20,8 @@ void Progress(string done) => Console.WriteLine($"[{clock.Elapsed:mm\\:ss}] {don
 await using var backend = await BenchmarkBackend.StartAsync(serviceEnvironment);
 Progress("system started");
 // 50 readings a member and about 800 a device: a burst within the daily limits of every item (ItemLimits).
-var pipeline = new PipelineRun(backend, options.Members, options.TraceEvery, devicesPerMachine: 16);
+const int GymDevicesPerMachine = 16;
+var pipeline = new PipelineRun(backend, options.Members, options.TraceEvery, GymDevicesPerMachine);
 var rows = new List<(string Measure, string Value)>();
 
 // The emulators' ceilings first, with the aggregator stopped so it takes no share of the cores: restarted later, it
@@ -119,7 +120,8 @@ if (options.Runs("soak"))
 {
     // A fleet, not one gym: at 200 readings/s a device of a 16-device gym would log thousands of sessions a day, and
     // the reading-id set of its day item would outgrow what DynamoDB allows an item (400 KB).
-    var fleet = new PipelineRun(backend, options.SoakMembers, options.TraceEvery, options.SoakDevices, memberPrefix: "soak");
+    // Devices of its own as well: after the other parts (--with-soak) the gym's hold more than half their daily limit.
+    var fleet = new PipelineRun(backend, options.SoakMembers, options.TraceEvery, options.SoakDevices, memberPrefix: "soak", firstDeviceUnit: GymDevicesPerMachine + 1);
     await fleet.EnrolAsync();
     // After the other parts (--with-soak), what they left in the queues is not the soak's to handle or to count.
     var (waited, left) = await backend.UntilQueuesEmptyAsync(TimeSpan.FromMinutes(5));
