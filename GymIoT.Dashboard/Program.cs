@@ -9,9 +9,10 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 
+// First, so that every limit, log and cookie below sees the client the trusted load balancer saw.
+app.UseForwardedHeaders();
 if (!app.Environment.IsDevelopment())
 {
-    app.UseForwardedHeaders();
     app.UseHsts();
 }
 app.MapDefaultEndpoints();

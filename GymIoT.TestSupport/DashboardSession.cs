@@ -12,10 +12,15 @@ public sealed partial class DashboardSession : IDisposable
 
     private readonly HttpClient _http;
 
-    public DashboardSession(Uri dashboard)
+    /// <param name="headers">Sent with every request, e.g. the <c>X-Forwarded-For</c> a load balancer would add.</param>
+    public DashboardSession(Uri dashboard, IReadOnlyDictionary<string, string>? headers = null)
     {
         _dashboard = dashboard;
         _http = new(new HttpClientHandler { CookieContainer = _cookies, AllowAutoRedirect = false }) { BaseAddress = dashboard };
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+        {
+            _http.DefaultRequestHeaders.Add(name, value);
+        }
     }
 
     /// <summary>The session's cookies as a <c>Cookie</c> header, for a connection this session does not make itself (the live page's).</summary>

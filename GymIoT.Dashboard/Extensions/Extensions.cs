@@ -9,7 +9,6 @@ using GymIoT.Dashboard.Accounts;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using GymIoT.Dashboard.Security;
 using Microsoft.AspNetCore.Components.Server.Circuits;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -43,6 +42,7 @@ public static class Extensions
             .AddPolicy(Roles.Staff, policy => policy.RequireRole(Roles.Staff));
 
         builder.Services.AddSharedKeyRing();
+        builder.AddTrustedProxy();
 
         builder.Services.AddOptions<AccountRateLimitOptions>()
             .BindConfiguration(AccountRateLimitOptions.SectionName)
@@ -64,8 +64,6 @@ public static class Extensions
         builder.Services.AddScoped<CircuitHandler, LiveCircuits>();
         builder.Services.AddScoped<Live.CircuitConnection>();
         builder.Services.AddScoped<CircuitHandler>(services => services.GetRequiredService<Live.CircuitConnection>());
-        builder.Services.Configure<ForwardedHeadersOptions>(options =>
-            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
 
         builder.Services.AddSingleton<IPasswordHasher<Member>, PasswordHasher<Member>>();
         builder.Services.AddSingleton<AccountService>();

@@ -156,6 +156,21 @@ public sealed class DeployStackTests
         }
     }
 
+    [Fact]
+    public void The_dashboard_believes_the_forwarded_client_address_of_the_VPCs_range_only()
+    {
+        var vpc = Assert.Single(SynthesizedStack.Resources(Json, "AWS::EC2::VPC")).Id;
+        var environment = DashboardEnvironment();
+
+        Assert.DoesNotContain("ASPNETCORE_FORWARDEDHEADERS_ENABLED", environment.Keys);
+        Assert.Equal($"{{\"Fn::GetAtt\":[\"{vpc}\",\"CidrBlock\"]}}", environment["Proxy__TrustedNetworks__0"]!.ToJsonString());
+    }
+
+    private static Dictionary<string, JsonNode?> DashboardEnvironment() =>
+        SynthesizedStack.Resources(Json, "AWS::ECS::TaskDefinition").SelectMany(t => t.Properties["ContainerDefinitions"]!.AsArray())
+            .Single(c => c!["Name"]!.GetValue<string>() == ServiceNames.Dashboard)!["Environment"]!.AsArray()
+            .ToDictionary(e => e!["Name"]!.GetValue<string>(), e => e!["Value"]);
+
     private static string Keys(IEnumerable<(string Name, string Type)> keys) => string.Join(",", keys.Select(k => $"{k.Name}:{k.Type}"));
 
     private static string Keys(JsonNode keys) => Keys(keys.AsArray().Select(k => (k!["AttributeName"]!.GetValue<string>(), k["KeyType"]!.GetValue<string>())));

@@ -79,5 +79,24 @@ public sealed class ProductionSwitchTests(ProductionFixture fixture) : IDisposab
         Assert.NotNull(refused[0].Headers.RetryAfter);
     }
 
+    [Fact]
+    public async Task Behind_the_load_balancer_a_made_up_first_forwarded_address_is_limited_as_the_real_one()
+    {
+        var limit = new AccountRateLimitOptions().LogoutsPerMinute;
+
+        var statuses = new List<HttpStatusCode>();
+        for (var post = 0; post < limit + 5; post++)
+        {
+            // A client that writes its own X-Forwarded-For, a new one each time: the load balancer appends the address it saw.
+            using var spoofer = new DashboardSession(fixture.Endpoint("dashboard"), new Dictionary<string, string> { ["X-Forwarded-For"] = $"6.6.{post}.6, 203.0.113.50" });
+            statuses.Add((await spoofer.PostWithoutTokenAsync("/account/logout")).StatusCode);
+        }
+
+        Assert.Equal(limit, statuses.Count(s => s == HttpStatusCode.BadRequest));
+        Assert.Equal(5, statuses.Count(s => s == HttpStatusCode.TooManyRequests));
+        using var neighbour = new DashboardSession(fixture.Endpoint("dashboard"), new Dictionary<string, string> { ["X-Forwarded-For"] = "6.6.6.6, 203.0.113.51" });
+        Assert.Equal(HttpStatusCode.BadRequest, (await neighbour.PostWithoutTokenAsync("/account/logout")).StatusCode);
+    }
+
     public void Dispose() => _dynamoDb.Dispose();
 }

@@ -99,7 +99,8 @@ public sealed class GymIoTStack : Stack
             new ServiceShape(ServiceNames.ErrorNotifier, 256, 512, new Dictionary<string, string>(gym.Concat(mail)) { ["Smtp__To"] = parameters.SmtpTo.ValueAsString }, notifierSecrets),
             new ServiceShape(ServiceNames.Coach, 512, 1024, new Dictionary<string, string>(gym.Concat(mail)), mailSecret),
             new ServiceShape(ServiceNames.Dashboard, 512, 1024,
-                new Dictionary<string, string>(gym.Concat(mail)) { ["ASPNETCORE_FORWARDEDHEADERS_ENABLED"] = "true", ["DemoAccounts__Enabled"] = "false" },
+                // The load balancer sends from the VPC's range.
+                new Dictionary<string, string>(gym.Concat(mail).Concat(LoadBalancerProxy.EnvironmentFor(vpc.VpcCidrBlock))) { ["DemoAccounts__Enabled"] = "false" },
                 mailSecret),
         };
 
