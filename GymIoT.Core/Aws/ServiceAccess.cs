@@ -75,6 +75,7 @@ public sealed record ServiceAccess(string Service, string Resource, IReadOnlyLis
             Grant(TableNames.Alerts, "Query"),
             Grant(TableNames.MonthReviews, "GetItem"),
             Grant(TableNames.LiveListeners, "PutItem", "DeleteItem", "Scan"),
+            Grant(TableNames.Throttles, "GetItem", "UpdateItem"),
         ]);
 
     /// <summary>The simulated gym belongs to the demo composition only; the deploy stack has no simulator.</summary>

@@ -25,9 +25,6 @@ public static class MemberAttributes
     /// <summary>A demo member's history has been sent up to and including this day (a date as <see cref="Storage.StoredDate"/> writes it).</summary>
     public const string HistorySentThrough = "HistorySentThrough";
 
-    /// <summary>Set once, at sign-up or by the demo seeder; the rest of the account changes with every login.</summary>
+    /// <summary>Set once, at sign-up or by the demo seeder.</summary>
     public const string PasswordHash = "PasswordHash";
-    public const string LoginAttempts = "LoginAttempts";
-    public const string LoginWindowEnds = "LoginWindowEnds";
-    public const string LockedUntil = "LockedUntil";
 }

@@ -27,7 +27,17 @@ public static class TableDefinitions
         Table(TableNames.Alerts, KeyNames.MemberId, KeyNames.AlertId),
         Table(TableNames.MonthReviews, KeyNames.MemberId, KeyNames.Period),
         Table(TableNames.LiveListeners, KeyNames.QueueName),
+        Table(TableNames.Throttles, KeyNames.Subject),
     ];
+
+    /// <summary>
+    /// The tables whose items carry their own end (<see cref="KeyNames.ExpiresAt"/>), which DynamoDB's time to live honours
+    /// on AWS. The emulator has no time to live: there such items stay, and the code treats an expired one as absent.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> TimeToLive { get; } = new Dictionary<string, string>
+    {
+        [TableNames.Throttles] = KeyNames.ExpiresAt,
+    };
 
     private static CreateTableRequest Table(string name, string partitionKey, string? sortKey = null)
     {

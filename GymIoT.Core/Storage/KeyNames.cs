@@ -14,6 +14,10 @@ public static class KeyNames
     public const string Session = "Session";
     public const string AlertId = "AlertId";
     public const string QueueName = "QueueName";
+    public const string Subject = "Subject";
+
+    /// <summary>When an item may go, in seconds since 1970: DynamoDB's time to live deletes it after that (AWS only).</summary>
+    public const string ExpiresAt = "ExpiresAt";
 
     /// <summary>Global secondary index of <see cref="TableNames.DeviceActivity"/>: every device's item for one period.</summary>
     public const string DeviceActivityByPeriod = "ByPeriod";

@@ -39,6 +39,12 @@ public static class TableNames
     /// <summary>The queue of each running dashboard that wants live notices, and when it last said it is alive. Key: <c>QueueName</c>.</summary>
     public const string LiveListeners = "LiveListeners";
 
+    /// <summary>
+    /// How much of a limit each subject (a login at an address, a recipient's confirmation mails, the gym's sign-ups) has used
+    /// in its window, across every dashboard replica. Key: <c>Subject</c>, a hash; items expire (<c>ExpiresAt</c>).
+    /// </summary>
+    public const string Throttles = "Throttles";
+
     public static IReadOnlyList<string> All { get; } =
-        [Members, MemberActivity, DeviceActivity, NotificationDeliveries, DataProtectionKeys, TrainingCards, CardAssignments, CardOffers, CoachSessions, Alerts, MonthReviews, LiveListeners];
+        [Members, MemberActivity, DeviceActivity, NotificationDeliveries, DataProtectionKeys, TrainingCards, CardAssignments, CardOffers, CoachSessions, Alerts, MonthReviews, LiveListeners, Throttles];
 }

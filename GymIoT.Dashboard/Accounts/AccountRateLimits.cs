@@ -4,8 +4,8 @@ using System.Threading.RateLimiting;
 namespace GymIoT.Dashboard.Accounts;
 
 /// <summary>
-/// How often one client address may post the account forms (section <c>AccountLimits</c>), per minute. Per username, the
-/// login attempt window (<see cref="AccountStore.MaxFailedLogins"/> in five minutes) applies on top.
+/// How often one client address may post the account forms (section <c>AccountLimits</c>), per minute, and the ceilings
+/// that hold whatever the address. Per username, the login attempts of <see cref="AccountThrottles"/> apply on top.
 /// </summary>
 public sealed class AccountRateLimitOptions
 {
@@ -19,6 +19,10 @@ public sealed class AccountRateLimitOptions
 
     [Range(1, 10_000)]
     public int LogoutsPerMinute { get; set; } = 20;
+
+    /// <summary>Sign-ups the gym takes in an hour from every address together: no crowd of addresses makes accounts in bulk.</summary>
+    [Range(1, 1_000_000)]
+    public int SignUpsPerHour { get; set; } = 200;
 }
 
 /// <summary>The limiter of the account forms' posts: a fixed window per form and client address; everything else is unlimited.</summary>

@@ -1,21 +1,28 @@
+using System.Net;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using GymIoT.Core.Members;
 using GymIoT.Core.Readings;
+using GymIoT.Dashboard.Security;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace GymIoT.Dashboard.Accounts;
 
 /// <summary>
-/// Sign-up and login: ASP.NET Core Identity's password hashing; at most five password attempts per account in five minutes,
-/// counted before the password is checked, and a lock for five minutes after the fifth wrong one. Outside Development the
-/// demo accounts cannot log in, whatever a Development run left in the store.
+/// Sign-up and login: ASP.NET Core Identity's password hashing; attempts counted before the password is checked
+/// (<see cref="AccountThrottles"/>: five per username and address in five minutes, the fifth wrong one locking that
+/// username at that address, and twenty per username from anywhere in fifteen), the same for a username that names no
+/// account; a ceiling on the gym's sign-ups. Outside Development the demo accounts cannot log in, whatever a Development
+/// run left in the store.
 /// </summary>
 public sealed partial class AccountService(
     AccountStore accounts,
+    ThrottleStore throttles,
     IPasswordHasher<Member> hasher,
+    IOptions<AccountRateLimitOptions> limits,
     IHostEnvironment environment,
     TimeProvider timeProvider,
     ILogger<AccountService> logger)
@@ -32,6 +39,13 @@ public sealed partial class AccountService(
         {
             return "This username is reserved: choose another.";
         }
+        var signUps = AccountThrottles.SignUps(limits.Value);
+        var now = timeProvider.GetUtcNow();
+        if (!(await throttles.TakeAsync(signUps, AccountThrottles.EveryoneIn(signUps, now), now, cancellationToken)).Granted)
+        {
+            LogSignUpsFull(signUps.Limit);
+            return "The gym takes no more sign-ups for now: try again in an hour, or ask at the front desk.";
+        }
         var member = new Member(input.Username, input.Name.Trim(), input.Surname.Trim(), input.Sex!.Value, input.BirthDate!.Value, input.WeightKg!.Value, input.HeightCm!.Value);
         if (!await accounts.RegisterAsync(member, hasher.HashPassword(member, input.Password), cancellationToken))
         {
@@ -41,36 +55,48 @@ public sealed partial class AccountService(
         return null;
     }
 
-    public async Task<LoginOutcome> LoginAsync(string username, string password, CancellationToken cancellationToken = default)
+    /// <param name="address">The client's address, as the trusted load balancer saw it.</param>
+    public async Task<LoginOutcome> LoginAsync(string username, string password, IPAddress? address, CancellationToken cancellationToken = default)
     {
         var now = timeProvider.GetUtcNow();
-        var attempt = Identifiers.IsValid(username) && !IsDemoAccountOutsideDevelopment(username)
-            ? await accounts.BeginLoginAttemptAsync(username, now, cancellationToken)
-            : LoginAttempt.UnknownMember;
-        if (attempt.Kind == LoginAttemptKind.LockedOut)
+        var here = AccountThrottles.LoginsFromOneAddress.KeyOf(username, address?.ToString() ?? "");
+        var anywhere = AccountThrottles.LoginsFromAnywhere.KeyOf(username);
+        var atAddress = await throttles.TakeAsync(AccountThrottles.LoginsFromOneAddress, here, now, cancellationToken);
+        if (!atAddress.Granted)
         {
             LogLockedOutAttempt(Fingerprint(username));
             return new LoginOutcome(null, LoginOutcome.LockedOut);
         }
+        if (!(await throttles.TakeAsync(AccountThrottles.LoginsFromAnywhere, anywhere, now, cancellationToken)).Granted)
+        {
+            await throttles.GiveBackAsync(here, now, cancellationToken);
+            LogTooManyFromAnywhere(Fingerprint(username));
+            return new LoginOutcome(null, LoginOutcome.TooManyFromAnywhere);
+        }
 
-        var hash = attempt.Credentials?.PasswordHash;
+        var credentials = Identifiers.IsValid(username) && !IsDemoAccountOutsideDevelopment(username)
+            ? await accounts.FindAsync(username, cancellationToken)
+            : null;
+        var hash = credentials?.PasswordHash;
         var verified = hasher.VerifyHashedPassword(Placeholder, hash ?? _dummyHash.Value, password) != PasswordVerificationResult.Failed && hash is not null;
         if (!verified)
         {
-            if (attempt.Kind == LoginAttemptKind.Granted && attempt.IsLast)
+            if (atAddress.IsLast(AccountThrottles.LoginsFromOneAddress))
             {
-                await accounts.LockAsync(username, now, cancellationToken);
+                await throttles.LockAsync(here, now + AccountThrottles.Lockout, cancellationToken);
             }
-            LogFailedLogin(Fingerprint(username), attempt.Number);
-            return new LoginOutcome(null, attempt.IsLast ? LoginOutcome.LockedOut : LoginOutcome.WrongCredentials);
+            LogFailedLogin(Fingerprint(username), atAddress.Number);
+            return new LoginOutcome(null, atAddress.IsLast(AccountThrottles.LoginsFromOneAddress) ? LoginOutcome.LockedOut : LoginOutcome.WrongCredentials);
         }
-        if (!await accounts.EndSuccessfulLoginAsync(username, now, cancellationToken))
+        // A right password gives its attempts back, unless the username was locked here meanwhile by other attempts.
+        if (!await throttles.GiveBackAsync(here, now, cancellationToken))
         {
             LogLockedOutAttempt(Fingerprint(username));
             return new LoginOutcome(null, LoginOutcome.LockedOut);
         }
+        await throttles.GiveBackAsync(anywhere, now, cancellationToken);
         var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, username), new Claim(ClaimTypes.Name, username), new Claim(ClaimTypes.Role, attempt.Credentials!.Role.ToString())],
+            [new Claim(ClaimTypes.NameIdentifier, username), new Claim(ClaimTypes.Name, username), new Claim(ClaimTypes.Role, credentials!.Role.ToString())],
             CookieAuthenticationDefaults.AuthenticationScheme);
         return new LoginOutcome(new ClaimsPrincipal(identity), null);
     }
@@ -85,9 +111,15 @@ public sealed partial class AccountService(
     [LoggerMessage(Level = LogLevel.Information, Message = "Member {MemberId} signed up")]
     private partial void LogSignedUp(string memberId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Failed login for username #{UsernameHash} (attempt {Attempt} in this window)")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A sign-up was refused: the gym took its {Limit} of the hour")]
+    private partial void LogSignUpsFull(int limit);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Failed login for username #{UsernameHash} (attempt {Attempt} from this address in this window)")]
     private partial void LogFailedLogin(string usernameHash, int attempt);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Login refused for username #{UsernameHash}: the account is locked")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Login refused for username #{UsernameHash}: locked at this address")]
     private partial void LogLockedOutAttempt(string usernameHash);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Login refused for username #{UsernameHash}: too many attempts from every address together")]
+    private partial void LogTooManyFromAnywhere(string usernameHash);
 }

@@ -68,6 +68,7 @@ public static class Extensions
         builder.Services.AddSingleton<IPasswordHasher<Member>, PasswordHasher<Member>>();
         builder.Services.AddSingleton<AccountService>();
         builder.Services.AddSingleton<AccountStore>();
+        builder.Services.AddSingleton<ThrottleStore>();
         builder.Services.AddSmtpMail();
         builder.Services.AddSingleton<EmailLinkTokens>();
         builder.Services.AddSingleton<EmailConfirmation>();

@@ -1,3 +1,4 @@
+using GymIoT.Dashboard.Accounts;
 using GymIoT.DeviceSimulator;
 using GymIoT.Tests.Infrastructure;
 using Microsoft.Playwright;
@@ -39,7 +40,7 @@ public sealed class AccountBrowserTests(PipelineFixture fixture)
     }
 
     [SkippableFact]
-    public async Task Five_wrong_passwords_lock_the_account_even_for_the_right_one()
+    public async Task Five_wrong_passwords_lock_the_username_at_that_address_even_for_the_right_one()
     {
         await using var browser = await BrowserSession.StartAsync();
         var page = await browser.NewPageAsync();
@@ -52,10 +53,10 @@ public sealed class AccountBrowserTests(PipelineFixture fixture)
             await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("The username or the password is wrong.");
         }
         await BrowserSession.SubmitLogInAsync(page, Dashboard, username, "wrong password 5");
-        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Too many failed logins: this account is locked for 5 minutes.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync(LoginOutcome.LockedOut);
         await BrowserSession.SubmitLogInAsync(page, Dashboard, username, Password);
 
-        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Too many failed logins: this account is locked for 5 minutes.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync(LoginOutcome.LockedOut);
         Assert.Contains("/account/login", page.Url);
         await BrowserSession.ScreenshotAsync(page, "locked-out");
     }

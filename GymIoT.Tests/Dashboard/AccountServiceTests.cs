@@ -1,23 +1,31 @@
+using System.Net;
 using GymIoT.Core.Calories;
 using GymIoT.Core.Members;
 using GymIoT.Dashboard.Accounts;
+using GymIoT.Dashboard.Security;
 using GymIoT.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace GymIoT.Tests.Dashboard;
 
-/// <summary>Accounts against the real Members table.</summary>
+/// <summary>Accounts against the real Members and Throttles tables.</summary>
 [Trait(TestKind.Category, TestKind.Integration)]
 [Collection(PlatformCollection.Name)]
 public sealed class AccountServiceTests(PlatformFixture fixture) : IDisposable
 {
     private readonly Amazon.DynamoDBv2.IAmazonDynamoDB _dynamoDb = fixture.Aws.CreateDynamoDbClient();
 
-    private AccountService Accounts(string environment = "Development", IPasswordHasher<Member>? hasher = null) =>
-        new(new AccountStore(_dynamoDb, new MemberStore(_dynamoDb)), hasher ?? new PasswordHasher<Member>(), new HostingEnvironment { EnvironmentName = environment },
-            TimeProvider.System, NullLogger<AccountService>.Instance);
+    /// <summary>Where the tests' logins come from, unless a test says otherwise.</summary>
+    private static readonly IPAddress Here = IPAddress.Parse("198.51.100.1");
+
+    private AccountService Accounts(string environment = "Development", IPasswordHasher<Member>? hasher = null, AccountRateLimitOptions? limits = null, TimeProvider? clock = null) =>
+        new(new AccountStore(_dynamoDb, new MemberStore(_dynamoDb)), new ThrottleStore(_dynamoDb), hasher ?? new PasswordHasher<Member>(),
+            Options.Create(limits ?? new AccountRateLimitOptions()), new HostingEnvironment { EnvironmentName = environment },
+            clock ?? TimeProvider.System, NullLogger<AccountService>.Instance);
 
     private static SignUpInput NewMember() => new()
     {
@@ -32,7 +40,7 @@ public sealed class AccountServiceTests(PlatformFixture fixture) : IDisposable
         var accounts = Accounts();
 
         Assert.Null(await accounts.SignUpAsync(input));
-        var outcome = await accounts.LoginAsync(input.Username, "correct horse");
+        var outcome = await accounts.LoginAsync(input.Username, "correct horse", Here);
 
         Assert.True(outcome.Succeeded, outcome.Error);
         Assert.Equal(input.Username, outcome.Principal!.Identity!.Name);
@@ -52,7 +60,7 @@ public sealed class AccountServiceTests(PlatformFixture fixture) : IDisposable
     }
 
     [Fact]
-    public async Task Five_wrong_passwords_lock_the_account_even_against_the_right_one()
+    public async Task Five_wrong_passwords_lock_the_username_at_that_address_even_against_the_right_one_and_nowhere_else()
     {
         var input = NewMember();
         var accounts = Accounts();
@@ -60,19 +68,78 @@ public sealed class AccountServiceTests(PlatformFixture fixture) : IDisposable
 
         for (var attempt = 1; attempt <= 4; attempt++)
         {
-            Assert.Equal(LoginOutcome.WrongCredentials, (await accounts.LoginAsync(input.Username, "wrong")).Error);
+            Assert.Equal(LoginOutcome.WrongCredentials, (await accounts.LoginAsync(input.Username, "wrong", Here)).Error);
         }
-        Assert.Equal(LoginOutcome.LockedOut, (await accounts.LoginAsync(input.Username, "wrong")).Error);
-        var withRightPassword = await accounts.LoginAsync(input.Username, "correct horse");
+        Assert.Equal(LoginOutcome.LockedOut, (await accounts.LoginAsync(input.Username, "wrong", Here)).Error);
+        var withRightPassword = await accounts.LoginAsync(input.Username, "correct horse", Here);
 
         Assert.False(withRightPassword.Succeeded);
         Assert.Equal(LoginOutcome.LockedOut, withRightPassword.Error);
+        // The stranger's five guesses locked their own address, not the member at theirs.
+        Assert.True((await accounts.LoginAsync(input.Username, "correct horse", IPAddress.Parse("198.51.100.2"))).Succeeded);
+    }
+
+    [Fact]
+    public async Task A_username_that_names_no_account_answers_each_wrong_password_as_one_that_does()
+    {
+        var input = NewMember();
+        var accounts = Accounts();
+        await accounts.SignUpAsync(input);
+
+        var known = new List<string?>();
+        var unknown = new List<string?>();
+        for (var attempt = 1; attempt <= 7; attempt++)
+        {
+            known.Add((await accounts.LoginAsync(input.Username, "wrong", Here)).Error);
+            unknown.Add((await accounts.LoginAsync(input.Username + "x", "wrong", Here)).Error);
+        }
+
+        Assert.Equal(known, unknown);
+        Assert.Equal(LoginOutcome.LockedOut, known[4]);
+    }
+
+    [Fact]
+    public async Task A_spray_from_many_addresses_gets_twenty_guesses_at_one_username_known_or_not()
+    {
+        var input = NewMember();
+        var accounts = Accounts();
+        await accounts.SignUpAsync(input);
+
+        foreach (var username in new[] { input.Username, input.Username + "x" })
+        {
+            var answers = new List<string?>();
+            for (var address = 1; address <= 6; address++)
+            {
+                for (var guess = 0; guess < 4; guess++)
+                {
+                    answers.Add((await accounts.LoginAsync(username, $"guess {guess}", IPAddress.Parse($"203.0.113.{address}"))).Error);
+                }
+            }
+
+            Assert.Equal(AccountThrottles.LoginsFromAnywhere.Limit, answers.Count(a => a == LoginOutcome.WrongCredentials));
+            Assert.All(answers.Skip(AccountThrottles.LoginsFromAnywhere.Limit), a => Assert.Equal(LoginOutcome.TooManyFromAnywhere, a));
+        }
+    }
+
+    [Fact]
+    public async Task The_gym_takes_its_hours_sign_ups_from_every_address_together_and_refuses_the_rest_with_the_reason()
+    {
+        // An hour of its own, far from the other tests' hours, so that only this test's sign-ups count in it.
+        var clock = new FakeTimeProvider(new DateTimeOffset(2900, 1, 1, 0, 0, 0, TimeSpan.Zero).AddHours(Random.Shared.Next(100_000)));
+        var accounts = Accounts(limits: new AccountRateLimitOptions { SignUpsPerHour = 3 }, clock: clock);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => accounts.SignUpAsync(NewMember())));
+
+        Assert.Equal(3, answers.Count(a => a is null));
+        Assert.All(answers.Where(a => a is not null), a => Assert.StartsWith("The gym takes no more sign-ups for now", a, StringComparison.Ordinal));
+        clock.Advance(TimeSpan.FromHours(1));
+        Assert.Null(await accounts.SignUpAsync(NewMember()));
     }
 
     [Fact]
     public async Task An_unknown_username_gets_the_same_answer_as_a_wrong_password()
     {
-        Assert.Equal(LoginOutcome.WrongCredentials, (await Accounts().LoginAsync("nobody-here", "whatever")).Error);
+        Assert.Equal(LoginOutcome.WrongCredentials, (await Accounts().LoginAsync("nobody-here", "whatever", Here)).Error);
     }
 
     [Fact]
@@ -84,19 +151,19 @@ public sealed class AccountServiceTests(PlatformFixture fixture) : IDisposable
         await accounts.SignUpAsync(input);
         hasher.Verified = 0;
 
-        var burst = Enumerable.Range(0, 40).Select(i => accounts.LoginAsync(input.Username, i == 20 ? "correct horse" : $"wrong {i}")).ToList();
+        var burst = Enumerable.Range(0, 40).Select(i => accounts.LoginAsync(input.Username, i == 20 ? "correct horse" : $"wrong {i}", Here)).ToList();
         var outcomes = await Task.WhenAll(burst);
 
         // A right password that gets in gives its attempt back, so one more may be checked: never a sixth wrong guess.
-        Assert.True(hasher.Refused <= AccountStore.MaxFailedLogins, $"{hasher.Refused} wrong passwords were checked");
-        Assert.True(hasher.Verified <= AccountStore.MaxFailedLogins + 1, $"{hasher.Verified} passwords were checked");
+        Assert.True(hasher.Refused <= AccountThrottles.LoginsFromOneAddress.Limit, $"{hasher.Refused} wrong passwords were checked");
+        Assert.True(hasher.Verified <= AccountThrottles.LoginsFromOneAddress.Limit + 1, $"{hasher.Verified} passwords were checked");
         Assert.True(outcomes.Count(o => o.Error == LoginOutcome.LockedOut) >= 35, "the burst was not locked out");
         // The right password counts only when it was one of the five checked before the lock; it never lifts a lock.
         if (outcomes[20].Succeeded)
         {
-            Assert.Equal(LoginOutcome.LockedOut, (await accounts.LoginAsync(input.Username, "wrong again")).Error);
+            Assert.Equal(LoginOutcome.LockedOut, (await accounts.LoginAsync(input.Username, "wrong again", Here)).Error);
         }
-        Assert.Equal(LoginOutcome.LockedOut, (await accounts.LoginAsync(input.Username, "correct horse")).Error);
+        Assert.Equal(LoginOutcome.LockedOut, (await accounts.LoginAsync(input.Username, "correct horse", Here)).Error);
     }
 
     [Fact]
@@ -104,7 +171,7 @@ public sealed class AccountServiceTests(PlatformFixture fixture) : IDisposable
     {
         var hasher = new CountingHasher();
 
-        await Accounts(hasher: hasher).LoginAsync("nobody-at-all", "whatever");
+        await Accounts(hasher: hasher).LoginAsync("nobody-at-all", "whatever", Here);
 
         Assert.Equal(1, hasher.Verified);
     }
@@ -112,7 +179,7 @@ public sealed class AccountServiceTests(PlatformFixture fixture) : IDisposable
     [Fact]
     public async Task A_2_KB_username_is_a_wrong_login_not_an_error()
     {
-        var outcome = await Accounts().LoginAsync(new string('u', 2048), "whatever");
+        var outcome = await Accounts().LoginAsync(new string('u', 2048), "whatever", Here);
 
         Assert.Equal(LoginOutcome.WrongCredentials, outcome.Error);
     }
@@ -124,10 +191,10 @@ public sealed class AccountServiceTests(PlatformFixture fixture) : IDisposable
         var store = new AccountStore(_dynamoDb, new MemberStore(_dynamoDb));
         await Eventually.ValueAsync(() => store.FindAsync(DemoMembers.Staff.MemberId), found => found?.PasswordHash is not null, TimeSpan.FromSeconds(60));
 
-        var production = await Accounts("Production").LoginAsync(DemoMembers.Staff.MemberId, new DemoAccountOptions().Password);
+        var production = await Accounts("Production").LoginAsync(DemoMembers.Staff.MemberId, new DemoAccountOptions().Password, Here);
 
         Assert.Equal(LoginOutcome.WrongCredentials, production.Error);
-        Assert.True((await Accounts().LoginAsync(DemoMembers.Staff.MemberId, new DemoAccountOptions().Password)).Succeeded, "the demo password is right in Development");
+        Assert.True((await Accounts().LoginAsync(DemoMembers.Staff.MemberId, new DemoAccountOptions().Password, Here)).Succeeded, "the demo password is right in Development");
     }
 
     [Theory]

@@ -70,6 +70,7 @@ public sealed class DeployStackTests
             Assert.Equal("PAY_PER_REQUEST", table["BillingMode"]!.GetValue<string>());
             Assert.True(table["PointInTimeRecoverySpecification"]!["PointInTimeRecoveryEnabled"]!.GetValue<bool>(), definition.TableName);
             Assert.True(table["DeletionProtectionEnabled"]!.GetValue<bool>(), definition.TableName);
+            Assert.Equal(TableDefinitions.TimeToLive.GetValueOrDefault(definition.TableName), table["TimeToLiveSpecification"]?["AttributeName"]?.GetValue<string>());
         }
         SynthesizedStack.Template.AllResources("AWS::DynamoDB::Table", new Dictionary<string, object> { ["DeletionPolicy"] = "Retain" });
     }

@@ -27,6 +27,7 @@ public sealed class PipelineFixture : EmbeddedAppFixture
             .WithEnvironment("AccountLimits__LoginsPerMinute", "1000")
             .WithEnvironment("AccountLimits__SignUpsPerMinute", "1000")
             .WithEnvironment("AccountLimits__LogoutsPerMinute", "1000")
+            .WithEnvironment("AccountLimits__SignUpsPerHour", "100000")
             // Its counters every second, so a test can see what it did a moment ago (the other services keep the
             // default minute: exporting every second from every service of four apps loads the two cores).
             .WithEnvironment("OTEL_METRIC_EXPORT_INTERVAL", "1000");

@@ -70,6 +70,7 @@ public sealed class BenchmarkBackend : IAsyncDisposable
         // The benchmark signs up and logs in hundreds of members from one address.
         Service("dashboard")
             .WithEnvironment("AccountLimits__SignUpsPerMinute", "10000")
+            .WithEnvironment("AccountLimits__SignUpsPerHour", "1000000")
             .WithEnvironment("AccountLimits__LoginsPerMinute", "10000");
         backend.App = await appHost.BuildAsync();
         await backend.App.StartAsync();

@@ -9,7 +9,8 @@ namespace GymIoT.Deploy.Data;
 
 /// <summary>
 /// Every table of <see cref="TableDefinitions"/>, with the keys and indexes the AppHost's provisioner creates, on demand,
-/// encrypted, with point-in-time recovery and deletion protection, and kept when the stack is deleted.
+/// encrypted, with point-in-time recovery and deletion protection, and kept when the stack is deleted; items that carry
+/// their own end expire (<see cref="TableDefinitions.TimeToLive"/>).
 /// </summary>
 public sealed class GymIoTTables : Construct
 {
@@ -28,6 +29,7 @@ public sealed class GymIoTTables : Construct
                 PointInTimeRecovery = true,
                 DeletionProtection = true,
                 RemovalPolicy = RemovalPolicy.RETAIN,
+                TimeToLiveAttribute = TableDefinitions.TimeToLive.GetValueOrDefault(definition.TableName),
             });
             foreach (var index in definition.GlobalSecondaryIndexes ?? [])
             {
