@@ -1,6 +1,7 @@
 using GymIoT.Dashboard.Accounts;
 using GymIoT.Dashboard.Components;
 using GymIoT.Dashboard.Extensions;
+using GymIoT.Dashboard.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -11,6 +12,7 @@ var app = builder.Build();
 
 // First, so that every limit, log and cookie below sees the client the trusted load balancer saw.
 app.UseForwardedHeaders();
+app.UsePublicHostOnly();
 if (!app.Environment.IsDevelopment())
 {
     app.UseHsts();

@@ -16,8 +16,8 @@ namespace Microsoft.Extensions.Hosting;
 /// </summary>
 public static class Extensions
 {
-    private const string HealthEndpointPath = "/health";
-    private const string AlivenessEndpointPath = "/alive";
+    public const string HealthEndpointPath = "/health";
+    public const string AlivenessEndpointPath = "/alive";
 
     /// <summary>Names of the <see cref="System.Diagnostics.ActivitySource"/>s and meters GymIoT's own code emits.</summary>
     private const string GymIoTTelemetryPrefix = "GymIoT.*";

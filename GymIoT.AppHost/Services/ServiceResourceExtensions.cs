@@ -67,6 +67,19 @@ public static class ServiceResourceExtensions
         builder.AppHostAssembly?.GetCustomAttributes<AssemblyMetadataAttribute>().SingleOrDefault(a => a.Key == ServiceOutputKey)?.Value
         ?? throw new InvalidOperationException($"The AppHost assembly does not record {ServiceOutputKey}.");
 
+    /// <summary>
+    /// The address members reach the dashboard at, which every link it sends starts with and the only host it answers to:
+    /// <c>Dashboard:PublicUrl</c> of the AppHost's settings (e.g. behind a proxy of one's own), else its own endpoint.
+    /// The orchestrator's health probe calls it as 127.0.0.1, which it answers to as well.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithPublicUrl(this IResourceBuilder<ProjectResource> dashboard)
+    {
+        dashboard.WithEnvironment("AllowedHosts", "127.0.0.1");
+        return dashboard.ApplicationBuilder.Configuration["Dashboard:PublicUrl"] is { Length: > 0 } configured
+            ? dashboard.WithEnvironment("Dashboard__PublicUrl", configured)
+            : dashboard.WithEnvironment("Dashboard__PublicUrl", dashboard.GetEndpoint("http"));
+    }
+
     /// <summary>Links for the staff pages to the embedded backend's mail inbox and database GUI, when they run.</summary>
     public static IResourceBuilder<ProjectResource> WithStaffTools(this IResourceBuilder<ProjectResource> dashboard, Backend.AwsBackend aws)
     {

@@ -23,6 +23,10 @@ public sealed class AccountRateLimitOptions
     /// <summary>Sign-ups the gym takes in an hour from every address together: no crowd of addresses makes accounts in bulk.</summary>
     [Range(1, 1_000_000)]
     public int SignUpsPerHour { get; set; } = 200;
+
+    /// <summary>Confirmation emails the gym sends in an hour in all, so that its mail server is never made a spam relay.</summary>
+    [Range(1, 1_000_000)]
+    public int ConfirmationMailsPerHour { get; set; } = 100;
 }
 
 /// <summary>The limiter of the account forms' posts: a fixed window per form and client address; everything else is unlimited.</summary>

@@ -22,6 +22,15 @@ public static class AccountThrottles
     /// <summary>Sign-ups the whole gym takes in an hour, from every address together (<see cref="AccountRateLimitOptions.SignUpsPerHour"/>).</summary>
     public static Throttle SignUps(AccountRateLimitOptions options) => new("sign-ups", options.SignUpsPerHour, TimeSpan.FromHours(1));
 
+    /// <summary>
+    /// Confirmation links one email address receives, whichever members ask for them: nobody can flood an inbox by
+    /// giving it in one account after another.
+    /// </summary>
+    public static readonly Throttle LinksToOneAddress = new("links-to", 3, TimeSpan.FromHours(1));
+
+    /// <summary>Confirmation emails the whole gym sends in an hour (<see cref="AccountRateLimitOptions.ConfirmationMailsPerHour"/>).</summary>
+    public static Throttle ConfirmationMails(AccountRateLimitOptions options) => new("confirmation-mails", options.ConfirmationMailsPerHour, TimeSpan.FromHours(1));
+
     /// <summary>The key of a gym-wide counter: one for each hour of the clock.</summary>
     public static string EveryoneIn(Throttle throttle, DateTimeOffset now) =>
         throttle.KeyOf("everyone", now.UtcDateTime.ToString("yyyy-MM-ddTHH", System.Globalization.CultureInfo.InvariantCulture));

@@ -43,6 +43,7 @@ public static class Extensions
 
         builder.Services.AddSharedKeyRing();
         builder.AddTrustedProxy();
+        builder.AddPublicSite();
 
         builder.Services.AddOptions<AccountRateLimitOptions>()
             .BindConfiguration(AccountRateLimitOptions.SectionName)

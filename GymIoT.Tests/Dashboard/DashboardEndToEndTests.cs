@@ -137,6 +137,35 @@ public sealed class DashboardEndToEndTests(PipelineFixture fixture)
         Assert.Contains(System.Net.WebUtility.HtmlEncode(LoginOutcome.LockedOut), await withRightPassword.Content.ReadAsStringAsync());
     }
 
+    [Theory]
+    [InlineData("evil.example", HttpStatusCode.BadRequest)]
+    [InlineData("127.0.0.1", HttpStatusCode.OK)]
+    [InlineData("localhost", HttpStatusCode.OK)]
+    public async Task In_Development_the_dashboard_answers_to_loopback_names_only(string host, HttpStatusCode expected)
+    {
+        // A page whose own name was made to resolve to this machine (DNS rebinding) names its own host.
+        using var session = new DashboardSession(fixture.Endpoint("dashboard"), new Dictionary<string, string> { ["Host"] = host });
+
+        Assert.Equal(expected, (await session.GetAsync("/account/login")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_confirmation_link_starts_with_the_dashboards_public_address()
+    {
+        var username = $"lnk{Guid.NewGuid():N}"[..13];
+        var address = $"{username}@example.com";
+        using var session = new DashboardSession(fixture.Endpoint("dashboard"));
+        await session.SignUpAsync(username, "a long password");
+        await session.LogInAsync(username, "a long password");
+
+        var sent = await session.SubmitAsync("/profile", "email", new Dictionary<string, string> { ["EmailForm.Address"] = address });
+
+        Assert.Contains($"We sent a link to {address}", await sent.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var inbox = new MailInbox(fixture.Endpoint("maildev"));
+        var mail = Assert.Single(await Eventually.ValueAsync(() => inbox.ToAsync(address), m => m.Count > 0, TimeSpan.FromSeconds(10)));
+        Assert.Contains($"{fixture.Endpoint("dashboard")}{EmailConfirmation.PagePath}?token=", mail.Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_wrong_password_is_refused_with_a_clear_message()
     {

@@ -167,6 +167,25 @@ public sealed class DeployStackTests
         Assert.Equal($"{{\"Fn::GetAtt\":[\"{vpc}\",\"CidrBlock\"]}}", environment["Proxy__TrustedNetworks__0"]!.ToJsonString());
     }
 
+    [Fact]
+    public void The_load_balancer_forwards_the_dashboards_own_domain_only_and_never_its_full_health_check()
+    {
+        var listener = Assert.Single(SynthesizedStack.Resources(Json, "AWS::ElasticLoadBalancingV2::Listener"));
+        var rules = SynthesizedStack.Resources(Json, "AWS::ElasticLoadBalancingV2::ListenerRule").Select(r => r.Properties).ToList();
+        var domain = "{\"Ref\":\"DashboardDomain\"}";
+
+        Assert.Equal("fixed-response", listener.Properties["DefaultActions"]![0]!["Type"]!.GetValue<string>());
+        var health = Assert.Single(rules, r => r["Conditions"]![0]!["Field"]!.GetValue<string>() == "path-pattern");
+        Assert.Equal("fixed-response", health["Actions"]![0]!["Type"]!.GetValue<string>());
+        var publicHost = Assert.Single(rules, r => r["Conditions"]![0]!["Field"]!.GetValue<string>() == "host-header");
+        Assert.Equal(domain, publicHost["Conditions"]![0]!["HostHeaderConfig"]!["Values"]![0]!.ToJsonString());
+        Assert.Equal("forward", publicHost["Actions"]![0]!["Type"]!.GetValue<string>());
+        Assert.True(health["Priority"]!.GetValue<int>() < publicHost["Priority"]!.GetValue<int>(), "the health rule comes first");
+        var environment = DashboardEnvironment();
+        Assert.Equal(domain, environment["AllowedHosts"]!.ToJsonString());
+        Assert.Contains("https://", environment["Dashboard__PublicUrl"]!.ToJsonString(), StringComparison.Ordinal);
+    }
+
     private static Dictionary<string, JsonNode?> DashboardEnvironment() =>
         SynthesizedStack.Resources(Json, "AWS::ECS::TaskDefinition").SelectMany(t => t.Properties["ContainerDefinitions"]!.AsArray())
             .Single(c => c!["Name"]!.GetValue<string>() == ServiceNames.Dashboard)!["Environment"]!.AsArray()

@@ -98,5 +98,16 @@ public sealed class ProductionSwitchTests(ProductionFixture fixture) : IDisposab
         Assert.Equal(HttpStatusCode.BadRequest, (await neighbour.PostWithoutTokenAsync("/account/logout")).StatusCode);
     }
 
+    [Fact]
+    public async Task A_request_for_another_host_is_refused_but_the_load_balancers_probe()
+    {
+        using var foreign = new DashboardSession(fixture.Endpoint("dashboard"), new Dictionary<string, string> { ["Host"] = "evil.example" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await foreign.GetAsync("/account/login")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await foreign.PostWithoutTokenAsync("/profile")).StatusCode);
+        // The load balancer's probe comes with the task's address as its host.
+        Assert.Equal(HttpStatusCode.OK, (await foreign.GetAsync("/alive")).StatusCode);
+    }
+
     public void Dispose() => _dynamoDb.Dispose();
 }

@@ -4,7 +4,7 @@ using Constructs;
 namespace GymIoT.Deploy;
 
 /// <summary>
-/// What a deployment chooses at <c>cdk deploy --parameters</c>: the services' images, the dashboard's certificate, the
+/// What a deployment chooses at <c>cdk deploy --parameters</c>: the services' images, the dashboard's domain and certificate, the
 /// mail server and the gym's time zone. Secrets are not parameters: they live in Secrets Manager (<see cref="SecretNames"/>).
 /// </summary>
 public sealed class DeployParameters
@@ -28,6 +28,7 @@ public sealed class DeployParameters
         CollectorImage = Text("CollectorImage", "The OpenTelemetry collector (AWS Distro) that forwards the services' OTLP to X-Ray and CloudWatch.",
             "public.ecr.aws/aws-observability/aws-otel-collector:v0.40.0");
         CertificateArn = Text("CertificateArn", "ACM certificate of the dashboard's domain, for the load balancer's HTTPS listener.");
+        DashboardDomain = Text("DashboardDomain", "The dashboard's domain name, e.g. gym.example.com: every link it sends starts with https:// and it, and the load balancer forwards requests for it alone.");
         SmtpHost = Text("SmtpHost", "SMTP server for the error digests, alert emails and confirmation links (SES: email-smtp.REGION.amazonaws.com).");
         SmtpPort = Text("SmtpPort", "SMTP port (STARTTLS).", "587");
         SmtpUserName = Text("SmtpUserName", "SMTP user name; its password is the secret gymiot/smtp-password.");
@@ -41,6 +42,8 @@ public sealed class DeployParameters
     public CfnParameter CollectorImage { get; }
 
     public CfnParameter CertificateArn { get; }
+
+    public CfnParameter DashboardDomain { get; }
 
     public CfnParameter SmtpHost { get; }
 

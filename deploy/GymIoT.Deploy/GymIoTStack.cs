@@ -99,8 +99,13 @@ public sealed class GymIoTStack : Stack
             new ServiceShape(ServiceNames.ErrorNotifier, 256, 512, new Dictionary<string, string>(gym.Concat(mail)) { ["Smtp__To"] = parameters.SmtpTo.ValueAsString }, notifierSecrets),
             new ServiceShape(ServiceNames.Coach, 512, 1024, new Dictionary<string, string>(gym.Concat(mail)), mailSecret),
             new ServiceShape(ServiceNames.Dashboard, 512, 1024,
-                // The load balancer sends from the VPC's range.
-                new Dictionary<string, string>(gym.Concat(mail).Concat(LoadBalancerProxy.EnvironmentFor(vpc.VpcCidrBlock))) { ["DemoAccounts__Enabled"] = "false" },
+                // The load balancer sends from the VPC's range; members reach the dashboard at its domain only.
+                new Dictionary<string, string>(gym.Concat(mail).Concat(LoadBalancerProxy.EnvironmentFor(vpc.VpcCidrBlock)))
+                {
+                    ["Dashboard__PublicUrl"] = $"https://{parameters.DashboardDomain.ValueAsString}",
+                    ["AllowedHosts"] = parameters.DashboardDomain.ValueAsString,
+                    ["DemoAccounts__Enabled"] = "false",
+                },
                 mailSecret),
         };
 
@@ -163,6 +168,24 @@ public sealed class GymIoTStack : Stack
         // A Blazor Server page keeps its circuit on one task; the cookie brings its requests back there.
         dashboard.TargetGroup.EnableCookieStickiness(Duration.Hours(8));
         dashboard.TargetGroup.ConfigureHealthCheck(new Amazon.CDK.AWS.ElasticLoadBalancingV2.HealthCheck { Path = "/alive" });
+        // Only requests for the dashboard's own domain reach it, and never its full health check, which calls AWS: that is
+        // for the VPC (the load balancer probes /alive).
+        dashboard.Listener.AddAction("HealthInsideOnly", new AddApplicationActionProps
+        {
+            Priority = 10,
+            Conditions = [ListenerCondition.PathPatterns(["/health", "/health/*"])],
+            Action = ListenerAction.FixedResponse(404, new FixedResponseOptions { ContentType = "text/plain", MessageBody = "Not found" }),
+        });
+        dashboard.Listener.AddAction("PublicHostOnly", new AddApplicationActionProps
+        {
+            Priority = 20,
+            Conditions = [ListenerCondition.HostHeaders([parameters.DashboardDomain.ValueAsString])],
+            Action = ListenerAction.Forward([dashboard.TargetGroup]),
+        });
+        dashboard.Listener.AddAction("UnknownHost", new AddApplicationActionProps
+        {
+            Action = ListenerAction.FixedResponse(421, new FixedResponseOptions { ContentType = "text/plain", MessageBody = "Misdirected request" }),
+        });
         return dashboard;
     }
 }
