@@ -13,10 +13,10 @@ public static class EmbeddedBackendExtensions
     /// </summary>
     public static AwsBackend AddEmbeddedAwsBackend(this IDistributedApplicationBuilder builder, string region)
     {
-        var options = builder.Configuration.GetSection(EmulatorOptions.SectionName).Get<EmulatorOptions>() ?? new EmulatorOptions();
+        var options = EmulatorOptions.Of(builder);
         var repositoryRoot = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, ".."));
         var packageDirectory = Path.GetFullPath(options.PackageDirectory, repositoryRoot);
-        var dataDirectory = Path.GetFullPath(options.DataDirectory, repositoryRoot);
+        var dataDirectory = options.DataDirectoryOf(builder);
         var queueData = Directory.CreateDirectory(Path.Combine(dataDirectory, "fauxqs")).FullName;
         var tableData = Directory.CreateDirectory(Path.Combine(dataDirectory, "dynalite")).FullName;
         var node = NodeRuntime.Find(packageDirectory);

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+
 namespace GymIoT.AppHost.Emulators;
 
 /// <summary>Settings of the embedded backend (section <c>Emulators</c>).</summary>
@@ -19,6 +21,13 @@ public sealed class EmulatorOptions
     /// relative paths are taken from the repository root.
     /// </summary>
     public string DataDirectory { get; set; } = ".data";
+
+    public static EmulatorOptions Of(IDistributedApplicationBuilder builder) =>
+        builder.Configuration.GetSection(SectionName).Get<EmulatorOptions>() ?? new EmulatorOptions();
+
+    /// <summary>The data folder, as a full path (relative settings are taken from the repository root).</summary>
+    public string DataDirectoryOf(IDistributedApplicationBuilder builder) =>
+        Path.GetFullPath(DataDirectory, Path.GetFullPath(Path.Combine(builder.AppHostDirectory, "..")));
 }
 
 public enum EmulatorPorts

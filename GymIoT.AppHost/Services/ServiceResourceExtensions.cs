@@ -80,6 +80,16 @@ public static class ServiceResourceExtensions
             : dashboard.WithEnvironment("Dashboard__PublicUrl", dashboard.GetEndpoint("http"));
     }
 
+    /// <summary>
+    /// What encrypts the dashboard's key ring at rest: the KMS key <c>KeyRing:KmsKeyId</c> of the AppHost's settings (an
+    /// AWS account), else a local key under the data folder, which the dashboard makes on its first start.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithKeyRingProtection(this IResourceBuilder<ProjectResource> dashboard) =>
+        dashboard.ApplicationBuilder.Configuration["KeyRing:KmsKeyId"] is { Length: > 0 } keyId
+            ? dashboard.WithEnvironment("KeyRing__KmsKeyId", keyId)
+            : dashboard.WithEnvironment("KeyRing__LocalKeyFile",
+                Path.Combine(Emulators.EmulatorOptions.Of(dashboard.ApplicationBuilder).DataDirectoryOf(dashboard.ApplicationBuilder), "dashboard", "key-ring.key"));
+
     /// <summary>Links for the staff pages to the embedded backend's mail inbox and database GUI, when they run.</summary>
     public static IResourceBuilder<ProjectResource> WithStaffTools(this IResourceBuilder<ProjectResource> dashboard, Backend.AwsBackend aws)
     {

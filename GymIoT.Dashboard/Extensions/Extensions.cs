@@ -41,7 +41,7 @@ public static class Extensions
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Roles.Staff, policy => policy.RequireRole(Roles.Staff));
 
-        builder.Services.AddSharedKeyRing();
+        builder.AddSharedKeyRing();
         builder.AddTrustedProxy();
         builder.AddPublicSite();
 

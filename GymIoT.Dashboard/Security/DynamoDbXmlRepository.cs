@@ -11,7 +11,7 @@ namespace GymIoT.Dashboard.Security;
 /// Keeps the Data Protection key ring in DynamoDB (<see cref="TableNames.DataProtectionKeys"/>): session cookies survive a
 /// restart of the dashboard, and every replica reads the cookies the others wrote.
 /// </summary>
-public sealed class DynamoDbXmlRepository(IAmazonDynamoDB dynamoDb) : IXmlRepository
+public sealed class DynamoDbXmlRepository(IAmazonDynamoDB dynamoDb) : IDeletableXmlRepository
 {
     private const string Xml = "Xml";
 
@@ -26,6 +26,32 @@ public sealed class DynamoDbXmlRepository(IAmazonDynamoDB dynamoDb) : IXmlReposi
             .GetAwaiter().GetResult()
             .Where(item => item.ContainsKey(Xml))
             .Select(item => XElement.Parse(item[Xml].S))];
+
+    /// <summary>Deletes the entries <paramref name="chooseElements"/> gives a deletion order, in that order.</summary>
+    public bool DeleteElements(Action<IReadOnlyCollection<IDeletableElement>> chooseElements)
+    {
+        var entries = dynamoDb.ScanAllAsync(new ScanRequest { TableName = TableNames.DataProtectionKeys, ConsistentRead = true })
+            .GetAwaiter().GetResult()
+            .Where(item => item.ContainsKey(Xml))
+            .Select(item => new Entry(item[KeyNames.FriendlyName].S, XElement.Parse(item[Xml].S)))
+            .ToList();
+        chooseElements(entries);
+        foreach (var entry in entries.Where(e => e.DeletionOrder is not null).OrderBy(e => e.DeletionOrder))
+        {
+            dynamoDb.DeleteItemAsync(TableNames.DataProtectionKeys, new() { [KeyNames.FriendlyName] = new() { S = entry.FriendlyName } })
+                .GetAwaiter().GetResult();
+        }
+        return true;
+    }
+
+    private sealed class Entry(string friendlyName, XElement element) : IDeletableElement
+    {
+        public string FriendlyName => friendlyName;
+
+        public XElement Element => element;
+
+        public int? DeletionOrder { get; set; }
+    }
 
     public void StoreElement(XElement element, string friendlyName) =>
         dynamoDb.PutItemAsync(new PutItemRequest

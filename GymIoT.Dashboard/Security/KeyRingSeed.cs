@@ -8,7 +8,9 @@ namespace GymIoT.Dashboard.Security;
 /// Gives the shared key ring its first key before Data Protection reads it. Dashboards that start together on an empty
 /// ring would each make a key of their own and keep to it for a day (Data Protection re-reads the ring once a day, and
 /// looks for an unknown key only in its first two minutes), so a session cookie written by one would not open on another.
-/// One replica claims the ring and makes the key; the others wait until they see it.
+/// One replica claims the ring and makes the key; the others wait until they see it. First, any master key a ring holds
+/// in clear (written before the ring was encrypted) is deleted: whoever read the table had it, so what it signed (session
+/// cookies, confirmation links) stops working, and members sign in once more.
 /// </summary>
 public sealed partial class KeyRingSeed(
     IKeyManager keys,
@@ -30,6 +32,7 @@ public sealed partial class KeyRingSeed(
         giveUp.CancelAfter(3 * ClaimLifetime);
         try
         {
+            RemoveKeysInClear();
             while (!HasUsableKey(time.GetUtcNow()))
             {
                 var now = time.GetUtcNow();
@@ -55,8 +58,28 @@ public sealed partial class KeyRingSeed(
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
+    private void RemoveKeysInClear()
+    {
+        var removed = new List<string>();
+        ring.DeleteElements(entries =>
+        {
+            foreach (var entry in entries.Where(e => KeyRingEntries.HoldsSecretInClear(e.Element)))
+            {
+                entry.DeletionOrder = removed.Count;
+                removed.Add(entry.Element.Attribute("id")?.Value ?? "?");
+            }
+        });
+        foreach (var keyId in removed)
+        {
+            LogRemovedKeyInClear(logger, keyId);
+        }
+    }
+
     private bool HasUsableKey(DateTimeOffset now) =>
         keys.GetAllKeys().Any(key => !key.IsRevoked && key.ActivationDate <= now && key.ExpirationDate > now);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Deleted key {KeyId}, which the key ring held in clear: the cookies and links it signed no longer work, and members sign in again")]
+    private static partial void LogRemovedKeyInClear(ILogger logger, string keyId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Made the shared key ring's first key {KeyId}")]
     private static partial void LogSeeded(ILogger logger, Guid keyId);

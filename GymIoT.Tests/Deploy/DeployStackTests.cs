@@ -6,6 +6,7 @@ using GymIoT.Core.Provisioning;
 using GymIoT.Core.Queues;
 using GymIoT.Deploy;
 using GymIoT.Deploy.Security;
+using GymIoT.Dashboard.Security;
 using GymIoT.Tests.Infrastructure;
 
 namespace GymIoT.Tests.Deploy;
@@ -184,6 +185,27 @@ public sealed class DeployStackTests
         var environment = DashboardEnvironment();
         Assert.Equal(domain, environment["AllowedHosts"]!.ToJsonString());
         Assert.Contains("https://", environment["Dashboard__PublicUrl"]!.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_dashboards_key_ring_is_wrapped_by_a_rotated_KMS_key_that_only_the_dashboards_role_may_use()
+    {
+        var (keyId, key) = Assert.Single(SynthesizedStack.Resources(Json, "AWS::KMS::Key"));
+        var dashboardRole = SynthesizedStack.Resources(Json, "AWS::IAM::Role")
+            .Single(r => r.Properties["Description"]?.GetValue<string>()?.StartsWith($"GymIoT {ServiceNames.Dashboard}:", StringComparison.Ordinal) == true).Id;
+        string[] use = ["kms:Encrypt", "kms:Decrypt", "kms:ReEncryptFrom", "kms:ReEncryptTo", "kms:GenerateDataKey", "kms:GenerateDataKeyWithoutPlaintext", "kms:CreateGrant"];
+
+        Assert.True(key["EnableKeyRotation"]!.GetValue<bool>());
+        Assert.Equal("Retain", Json["Resources"]![keyId]!["DeletionPolicy"]!.GetValue<string>());
+        var statements = key["KeyPolicy"]!["Statement"]!.AsArray().Select(s => s!).ToList();
+        Assert.All(statements.SelectMany(Actions), a => Assert.False(a.Contains('*', StringComparison.Ordinal), $"{a} is a wildcard"));
+        var users = statements.Where(s => Actions(s).Any(use.Contains)).ToList();
+        var user = Assert.Single(users);
+        Assert.Equal($"{{\"Fn::GetAtt\":[\"{dashboardRole}\",\"Arn\"]}}", user["Principal"]!["AWS"]!.ToJsonString());
+        Assert.Equal(["kms:Decrypt", "kms:Encrypt"], Actions(user).Order());
+        // The context the dashboard sends is the one the policy requires.
+        Assert.Equal(KmsKeyWrap.ContextValue, user["Condition"]!["StringEquals"]![$"kms:EncryptionContext:{KmsKeyWrap.ContextKey}"]!.GetValue<string>());
+        Assert.Equal($"{{\"Fn::GetAtt\":[\"{keyId}\",\"Arn\"]}}", DashboardEnvironment()["KeyRing__KmsKeyId"]!.ToJsonString());
     }
 
     private static Dictionary<string, JsonNode?> DashboardEnvironment() =>

@@ -112,7 +112,10 @@ public sealed class GymIoTStack : Stack
         foreach (var shape in shapes)
         {
             var role = new TaskRole(this, $"{shape.Name}-role", ServiceAccess.Of(shape.Name), queues, tables);
-            var task = new ServiceTask(this, $"{shape.Name}-task", shape, role.Role,
+            var service = shape.Name == ServiceNames.Dashboard
+                ? shape with { Environment = new Dictionary<string, string>(shape.Environment) { ["KeyRing__KmsKeyId"] = new KeyRingKey(this, "KeyRingKey", role.Role).Arn } }
+                : shape;
+            var task = new ServiceTask(this, $"{shape.Name}-task", service, role.Role,
                 ContainerImage.FromRegistry(parameters.Images[shape.Name].ValueAsString),
                 ContainerImage.FromRegistry(parameters.CollectorImage.ValueAsString), metrics);
             if (shape.Name == ServiceNames.Dashboard)
