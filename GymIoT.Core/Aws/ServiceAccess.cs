@@ -64,10 +64,10 @@ public sealed record ServiceAccess(string Service, string Resource, IReadOnlyLis
     public static ServiceAccess Dashboard { get; } = new("GymIoT.Dashboard", "dashboard",
         [.. Depths(), Grant(LiveQueues, "CreateQueue", "ReceiveMessage", "DeleteMessage", "DeleteQueue")],
         [
-            Grant(TableNames.Members, "DescribeTable", "GetItem", "PutItem", "UpdateItem", "Scan"),
+            Grant(TableNames.Members, "DescribeTable", "GetItem", "BatchGetItem", "PutItem", "UpdateItem", "Scan"),
             Grant(TableNames.MemberActivity, "GetItem", "Query"),
             Grant(TableNames.DeviceActivity, "Query"),
-            Grant(TableNames.DataProtectionKeys, "PutItem", "Scan"),
+            Grant(TableNames.DataProtectionKeys, "PutItem", "Scan", "DeleteItem"),
             Grant(TableNames.TrainingCards, "GetItem", "PutItem", "Scan"),
             Grant(TableNames.CardAssignments, "PutItem", "Query"),
             Grant(TableNames.CardOffers, "GetItem", "PutItem", "UpdateItem"),
@@ -76,6 +76,7 @@ public sealed record ServiceAccess(string Service, string Resource, IReadOnlyLis
             Grant(TableNames.MonthReviews, "GetItem"),
             Grant(TableNames.LiveListeners, "PutItem", "DeleteItem", "Scan"),
             Grant(TableNames.Throttles, "GetItem", "UpdateItem"),
+            Grant(TableNames.AccountSessions, "PutItem", "DeleteItem", "Query", "BatchGetItem", "BatchWriteItem"),
         ]);
 
     /// <summary>The simulated gym belongs to the demo composition only; the deploy stack has no simulator.</summary>

@@ -27,4 +27,7 @@ public static class MemberAttributes
 
     /// <summary>Set once, at sign-up or by the demo seeder.</summary>
     public const string PasswordHash = "PasswordHash";
+
+    /// <summary>Staff locked the account: it signs in nowhere until they unlock it.</summary>
+    public const string AccountLocked = "AccountLocked";
 }

@@ -28,6 +28,7 @@ public static class TableDefinitions
         Table(TableNames.MonthReviews, KeyNames.MemberId, KeyNames.Period),
         Table(TableNames.LiveListeners, KeyNames.QueueName),
         Table(TableNames.Throttles, KeyNames.Subject),
+        Table(TableNames.AccountSessions, KeyNames.MemberId, KeyNames.SessionId),
     ];
 
     /// <summary>
@@ -37,6 +38,7 @@ public static class TableDefinitions
     public static IReadOnlyDictionary<string, string> TimeToLive { get; } = new Dictionary<string, string>
     {
         [TableNames.Throttles] = KeyNames.ExpiresAt,
+        [TableNames.AccountSessions] = KeyNames.ExpiresAt,
     };
 
     private static CreateTableRequest Table(string name, string partitionKey, string? sortKey = null)

@@ -15,6 +15,7 @@ public static class KeyNames
     public const string AlertId = "AlertId";
     public const string QueueName = "QueueName";
     public const string Subject = "Subject";
+    public const string SessionId = "SessionId";
 
     /// <summary>When an item may go, in seconds since 1970: DynamoDB's time to live deletes it after that (AWS only).</summary>
     public const string ExpiresAt = "ExpiresAt";

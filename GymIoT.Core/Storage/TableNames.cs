@@ -45,6 +45,13 @@ public static class TableNames
     /// </summary>
     public const string Throttles = "Throttles";
 
+    /// <summary>
+    /// Each signed-in session of an account, which its cookie names: a session logged out, or every session of an account
+    /// locked, deleted or whose role changed, is gone, and its cookie stops working. Key: <c>MemberId</c>, <c>SessionId</c>;
+    /// items expire (<c>ExpiresAt</c>).
+    /// </summary>
+    public const string AccountSessions = "AccountSessions";
+
     public static IReadOnlyList<string> All { get; } =
-        [Members, MemberActivity, DeviceActivity, NotificationDeliveries, DataProtectionKeys, TrainingCards, CardAssignments, CardOffers, CoachSessions, Alerts, MonthReviews, LiveListeners, Throttles];
+        [Members, MemberActivity, DeviceActivity, NotificationDeliveries, DataProtectionKeys, TrainingCards, CardAssignments, CardOffers, CoachSessions, Alerts, MonthReviews, LiveListeners, Throttles, AccountSessions];
 }

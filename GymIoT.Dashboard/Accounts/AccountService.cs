@@ -1,11 +1,9 @@
 using System.Net;
-using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using GymIoT.Core.Members;
 using GymIoT.Core.Readings;
 using GymIoT.Dashboard.Security;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -20,6 +18,7 @@ namespace GymIoT.Dashboard.Accounts;
 /// </summary>
 public sealed partial class AccountService(
     AccountStore accounts,
+    AccountSessionStore sessions,
     ThrottleStore throttles,
     IPasswordHasher<Member> hasher,
     IOptions<AccountRateLimitOptions> limits,
@@ -95,10 +94,13 @@ public sealed partial class AccountService(
             return new LoginOutcome(null, LoginOutcome.LockedOut);
         }
         await throttles.GiveBackAsync(anywhere, now, cancellationToken);
-        var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, username), new Claim(ClaimTypes.Name, username), new Claim(ClaimTypes.Role, credentials!.Role.ToString())],
-            CookieAuthenticationDefaults.AuthenticationScheme);
-        return new LoginOutcome(new ClaimsPrincipal(identity), null);
+        // Said only to whoever knows the password.
+        if (credentials!.Locked)
+        {
+            LogLockedAccount(username);
+            return new LoginOutcome(null, LoginOutcome.AccountLocked);
+        }
+        return new LoginOutcome(SessionClaims.For(username, credentials.Role, await sessions.StartAsync(username, now, cancellationToken)), null);
     }
 
     private static bool IsDemoAccount(string username) => DemoAccountSeeder.Accounts.Any(a => a.MemberId == username);
@@ -119,6 +121,9 @@ public sealed partial class AccountService(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Login refused for username #{UsernameHash}: locked at this address")]
     private partial void LogLockedOutAttempt(string usernameHash);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Login refused for {MemberId}: staff locked the account")]
+    private partial void LogLockedAccount(string memberId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Login refused for username #{UsernameHash}: too many attempts from every address together")]
     private partial void LogTooManyFromAnywhere(string usernameHash);

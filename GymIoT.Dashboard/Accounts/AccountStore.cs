@@ -5,7 +5,7 @@ using GymIoT.Core.Storage;
 
 namespace GymIoT.Dashboard.Accounts;
 
-/// <summary>Passwords and roles, kept on the member's item in <c>Members</c>. Hashes only: never a password.</summary>
+/// <summary>Passwords, roles and the staff's lock, kept on the member's item in <c>Members</c>. Hashes only: never a password.</summary>
 public sealed class AccountStore(IAmazonDynamoDB dynamoDb, MemberStore members)
 {
     /// <summary>Registers a new member with a password; false when the username is taken.</summary>
@@ -39,10 +39,34 @@ public sealed class AccountStore(IAmazonDynamoDB dynamoDb, MemberStore members)
     private async Task<Dictionary<string, AttributeValue>?> ReadAsync(string memberId, CancellationToken cancellationToken) =>
         (await dynamoDb.GetItemAsync(new GetItemRequest { TableName = TableNames.Members, Key = Key(memberId), ConsistentRead = true }, cancellationToken)).Item;
 
-    private static Credentials CredentialsOf(string memberId, Dictionary<string, AttributeValue> item) => new(
+    /// <summary>Gives the account another role; false when there is no such account.</summary>
+    public Task<bool> SetRoleAsync(string memberId, MemberRole role, CancellationToken cancellationToken = default) =>
+        dynamoDb.UpdateIfAsync(new UpdateItemRequest
+        {
+            TableName = TableNames.Members,
+            Key = Key(memberId),
+            UpdateExpression = "SET #role = :role",
+            ConditionExpression = $"attribute_exists({KeyNames.MemberId})",
+            ExpressionAttributeNames = new() { ["#role"] = MemberAttributes.Role },
+            ExpressionAttributeValues = new() { [":role"] = new() { S = role.ToString() } },
+        }, cancellationToken);
+
+    /// <summary>Locks or unlocks the account; false when there is no such account.</summary>
+    public Task<bool> SetLockedAsync(string memberId, bool locked, CancellationToken cancellationToken = default) =>
+        dynamoDb.UpdateIfAsync(new UpdateItemRequest
+        {
+            TableName = TableNames.Members,
+            Key = Key(memberId),
+            UpdateExpression = $"SET {MemberAttributes.AccountLocked} = :locked",
+            ConditionExpression = $"attribute_exists({KeyNames.MemberId})",
+            ExpressionAttributeValues = new() { [":locked"] = new() { BOOL = locked } },
+        }, cancellationToken);
+
+    public static Credentials CredentialsOf(string memberId, Dictionary<string, AttributeValue> item) => new(
         memberId,
         item.GetValueOrDefault(MemberAttributes.PasswordHash)?.S,
-        Enum.TryParse<MemberRole>(item.GetValueOrDefault(MemberAttributes.Role)?.S, out var role) ? role : MemberRole.Member);
+        Enum.TryParse<MemberRole>(item.GetValueOrDefault(MemberAttributes.Role)?.S, out var role) ? role : MemberRole.Member,
+        item.GetValueOrDefault(MemberAttributes.AccountLocked)?.BOOL == true);
 
     private static Dictionary<string, AttributeValue> Key(string memberId) => new() { [KeyNames.MemberId] = new() { S = memberId } };
 }

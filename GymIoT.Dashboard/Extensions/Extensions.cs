@@ -6,7 +6,9 @@ using GymIoT.Core.Mail;
 using GymIoT.Core.Members;
 using GymIoT.Core.Storage;
 using GymIoT.Dashboard.Accounts;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Components.Authorization;
 using GymIoT.Dashboard.Security;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Identity;
@@ -37,7 +39,23 @@ public static class Extensions
                 options.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
                 options.ExpireTimeSpan = TimeSpan.FromHours(8);
                 options.SlidingExpiration = true;
+                // A cookie stands only while its session and its account's grounds do (logged out, locked, deleted, role changed).
+                options.Events.OnValidatePrincipal = async context =>
+                {
+                    if (!await context.HttpContext.RequestServices.GetRequiredService<SessionCheck>().IsCurrentAsync(context.Principal, context.HttpContext.RequestAborted))
+                    {
+                        context.RejectPrincipal();
+                        await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+                    }
+                };
             });
+        builder.Services.AddOptions<AccountSessionOptions>()
+            .BindConfiguration(AccountSessionOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<AccountSessionStore>();
+        builder.Services.AddSingleton<SessionCheck>();
+        builder.Services.AddScoped<AuthenticationStateProvider, SessionRevalidation>();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Roles.Staff, policy => policy.RequireRole(Roles.Staff));
 
@@ -75,6 +93,8 @@ public static class Extensions
         builder.Services.AddSingleton<EmailConfirmation>();
         builder.Services.AddSingleton<MemberActivityReader>();
         builder.Services.AddSingleton<Staff.DeviceActivityReader>();
+        builder.Services.AddSingleton<Staff.MemberDirectory>();
+        builder.Services.AddSingleton<Staff.AccountAdministration>();
         builder.Services.AddTrainingCards();
         builder.Services.AddSingleton<AlertStore>();
         builder.Services.AddSingleton<CoachSessionStore>();

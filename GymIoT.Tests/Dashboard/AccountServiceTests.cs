@@ -23,7 +23,7 @@ public sealed class AccountServiceTests(PlatformFixture fixture) : IDisposable
     private static readonly IPAddress Here = IPAddress.Parse("198.51.100.1");
 
     private AccountService Accounts(string environment = "Development", IPasswordHasher<Member>? hasher = null, AccountRateLimitOptions? limits = null, TimeProvider? clock = null) =>
-        new(new AccountStore(_dynamoDb, new MemberStore(_dynamoDb)), new ThrottleStore(_dynamoDb), hasher ?? new PasswordHasher<Member>(),
+        new(new AccountStore(_dynamoDb, new MemberStore(_dynamoDb)), new AccountSessionStore(_dynamoDb), new ThrottleStore(_dynamoDb), hasher ?? new PasswordHasher<Member>(),
             Options.Create(limits ?? new AccountRateLimitOptions()), new HostingEnvironment { EnvironmentName = environment },
             clock ?? TimeProvider.System, NullLogger<AccountService>.Instance);
 

@@ -41,6 +41,10 @@ public sealed class FormTests : BunitContext
         Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
         Services.AddSingleton<Microsoft.Extensions.Hosting.IHostEnvironment>(new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = "Development" });
         Services.AddSingleton<AccountService>();
+        Services.AddSingleton<AccountSessionStore>();
+        Services.AddSingleton<GymIoT.Dashboard.Security.ThrottleStore>();
+        Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new AccountRateLimitOptions()));
+        Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new GymIoT.Dashboard.Security.PublicSiteOptions { PublicUrl = "http://localhost" }));
         // The profile shows the member's card and email settings.
         Services.AddSingleton<Amazon.DynamoDBv2.IAmazonDynamoDB>(dynamoDb);
         Services.AddTrainingCards();
@@ -162,7 +166,10 @@ public sealed class FormTests : BunitContext
     [Fact]
     public async Task A_wrong_password_in_the_log_in_form_gets_one_message_that_does_not_say_which_part_was_wrong()
     {
-        var form = Render<Login>();
+        // The log-in page reads the client's address from the request, as every per-address limit does.
+        var request = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+        request.Connection.RemoteIpAddress = System.Net.IPAddress.Parse("198.51.100.9");
+        var form = Render<Login>(parameters => parameters.AddCascadingValue<Microsoft.AspNetCore.Http.HttpContext>(request));
         await SetAsync(form, "Username", "nobody-here");
         await SetAsync(form, "Password", "whatever it is");
 

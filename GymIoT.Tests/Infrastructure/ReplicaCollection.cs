@@ -23,6 +23,8 @@ public sealed class ReplicaFixture : EmbeddedAppFixture
     /// </summary>
     public const int NotifierBatchWindowSeconds = 30;
 
+    public const int SessionCheckSeconds = 3;
+
     /// <summary>The resources run as <see cref="Replicas"/> replicas.</summary>
     public static readonly string[] ScaledOut = ["aggregator", "error-notifier", "coach", "dashboard"];
 
@@ -58,7 +60,9 @@ public sealed class ReplicaFixture : EmbeddedAppFixture
                 .WithEnvironment("Coach__VisibilityTimeoutSeconds", "10")
                 .WithEnvironment("Notifier__VisibilityTimeoutSeconds", "10")
                 .WithEnvironment("Notifier__BatchWindowSeconds", NotifierBatchWindowSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture))
-                .WithEnvironment("Notifier__BatchSize", "100");
+                .WithEnvironment("Notifier__BatchSize", "100")
+                // A session's grounds checked every few seconds, so a revoked one is seen refused on both dashboards soon.
+                .WithEnvironment("Accounts__SessionCheckSeconds", SessionCheckSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
     }
 
