@@ -13,6 +13,7 @@ var app = builder.Build();
 // First, so that every limit, log and cookie below sees the client the trusted load balancer saw.
 app.UseForwardedHeaders();
 app.UsePublicHostOnly();
+app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment())
 {
     app.UseHsts();
