@@ -3,17 +3,42 @@ using GymIoT.Core.Calories;
 using GymIoT.Core.Members;
 using GymIoT.Core.Readings;
 using GymIoT.DeviceSimulator.Faults;
+using Microsoft.Extensions.Options;
 
 namespace GymIoT.DeviceSimulator;
 
 /// <summary>Operator and test endpoints: a burst of readings as fast as possible, and the demo history on demand.</summary>
 public static class BurstEndpoints
 {
+    /// <summary>One history send at a time: each is a couple of thousand readings.</summary>
+    private static readonly SemaphoreSlim HistorySend = new(1, 1);
+
     public static void MapSimulatorEndpoints(this WebApplication app)
     {
-        app.MapPost("/bursts", SendBurstAsync);
-        app.MapPost("/history", async (HistorySeeder history, int? days, CancellationToken cancellationToken) =>
-            TypedResults.Ok(new { sent = await history.SeedAsync(days ?? 730, cancellationToken) }));
+        var operatorTools = app.MapGroup("").AddEndpointFilter<LoopbackOnly>();
+        operatorTools.MapPost("/bursts", SendBurstAsync);
+        operatorTools.MapPost("/history", SendHistoryAsync);
+    }
+
+    private static async Task<IResult> SendHistoryAsync(HistorySeeder history, IOptions<SimulatorOptions> options, int? days, CancellationToken cancellationToken)
+    {
+        var wanted = days ?? options.Value.HistoryDays;
+        if (wanted is < 1 or > SimulatorOptions.MaxHistoryDays)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["days"] = [$"The history goes back 1 to {SimulatorOptions.MaxHistoryDays} days."] });
+        }
+        if (!await HistorySend.WaitAsync(TimeSpan.Zero, cancellationToken))
+        {
+            return TypedResults.Problem("A history is being sent already: ask again when it is done.", statusCode: StatusCodes.Status409Conflict);
+        }
+        try
+        {
+            return TypedResults.Ok(new { sent = await history.SeedAsync(wanted, cancellationToken) });
+        }
+        finally
+        {
+            HistorySend.Release();
+        }
     }
 
     private static async Task<IResult> SendBurstAsync(BurstRequest request, SensorTraffic traffic, MemberStore members, CancellationToken cancellationToken)

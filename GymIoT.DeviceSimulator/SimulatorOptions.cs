@@ -30,8 +30,10 @@ public sealed class SimulatorOptions
     /// <summary>At start, send the demo members' past days not sent yet (see <see cref="HistorySeeder"/>).</summary>
     public bool SeedHistory { get; set; }
 
+    public const int MaxHistoryDays = 1000;
+
     /// <summary>How far back the history goes.</summary>
-    [Range(1, 1000)]
+    [Range(1, MaxHistoryDays)]
     public int HistoryDays { get; set; } = 730;
 
     /// <summary>Seed of the random choices, so a run can be repeated.</summary>
