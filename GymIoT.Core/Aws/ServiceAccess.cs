@@ -62,7 +62,7 @@ public sealed record ServiceAccess(string Service, string Resource, IReadOnlyLis
         ]);
 
     public static ServiceAccess Dashboard { get; } = new("GymIoT.Dashboard", "dashboard",
-        [.. Depths(), Grant(LiveQueues, "CreateQueue", "ReceiveMessage", "DeleteMessage", "DeleteQueue")],
+        [.. Depths(), Grant(LiveQueues, "CreateQueue", "GetQueueAttributes", "SetQueueAttributes", "ReceiveMessage", "DeleteMessage", "DeleteQueue")],
         [
             Grant(TableNames.Members, "DescribeTable", "GetItem", "BatchGetItem", "PutItem", "UpdateItem", "Scan"),
             Grant(TableNames.MemberActivity, "GetItem", "Query"),

@@ -9,8 +9,8 @@ using GymIoT.Core.Readings;
 namespace GymIoT.Dashboard.Live;
 
 /// <summary>
-/// This dashboard's end of the push path: a queue of its own that the aggregator and the coach send <see cref="LiveNotice"/>s
-/// to, registered in <c>LiveListeners</c> and kept alive there, long-polled, each notice handed to <see cref="MemberChanges"/>.
+/// This dashboard's end of the push path: a queue of its own (encrypted, TLS only) that the aggregator and the coach send
+/// <see cref="LiveNotice"/>s to, registered in <c>LiveListeners</c> and kept alive there, long-polled, each notice handed to <see cref="MemberChanges"/>.
 /// Open pages read DynamoDB only when their member changed. At a stop the queue and its registration are removed; a
 /// dashboard that died is swept away by the others once it has been silent long enough.
 /// </summary>
@@ -71,8 +71,15 @@ public sealed partial class LiveFeed(
         var url = (await sqs.CreateQueueAsync(new CreateQueueRequest
         {
             QueueName = _queueName,
-            Attributes = new() { [QueueAttributeName.MessageRetentionPeriod] = RetentionSeconds },
+            Attributes = new()
+            {
+                [QueueAttributeName.MessageRetentionPeriod] = RetentionSeconds,
+                [QueueAttributeName.SqsManagedSseEnabled] = "true",
+            },
         }, cancellationToken)).QueueUrl;
+        // As the deploy stack's queues: reachable over TLS only (the policy names the queue, so it follows its creation).
+        var arn = (await sqs.GetQueueAttributesAsync(url, [QueueAttributeName.QueueArn], cancellationToken)).QueueARN;
+        await sqs.SetQueueAttributesAsync(url, new Dictionary<string, string> { [QueueAttributeName.Policy] = QueuePolicies.TlsOnly(arn) }, cancellationToken);
         LogListening(_queueName);
         return url;
     }

@@ -208,6 +208,16 @@ public sealed class DeployStackTests
         Assert.Equal($"{{\"Fn::GetAtt\":[\"{keyId}\",\"Arn\"]}}", DashboardEnvironment()["KeyRing__KmsKeyId"]!.ToJsonString());
     }
 
+    [Fact]
+    public void The_dashboards_live_queues_refuse_requests_without_TLS_as_the_stacks_queues_do()
+    {
+        var deployed = SynthesizedStack.Resources(Json, "AWS::SQS::QueuePolicy").First().Properties["PolicyDocument"]!["Statement"]!.AsArray()
+            .Single(s => s!["Effect"]!.GetValue<string>() == "Deny")!;
+
+        TlsOnlyPolicy.AssertIsOne(deployed);
+        TlsOnlyPolicy.AssertIsOne(Assert.Single(JsonNode.Parse(QueuePolicies.TlsOnly("arn:aws:sqs:eu-west-1:123456789012:Live-0"))!["Statement"]!.AsArray())!);
+    }
+
     private static Dictionary<string, JsonNode?> DashboardEnvironment() =>
         SynthesizedStack.Resources(Json, "AWS::ECS::TaskDefinition").SelectMany(t => t.Properties["ContainerDefinitions"]!.AsArray())
             .Single(c => c!["Name"]!.GetValue<string>() == ServiceNames.Dashboard)!["Environment"]!.AsArray()
