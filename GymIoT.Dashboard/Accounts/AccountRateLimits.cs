@@ -29,14 +29,27 @@ public sealed class AccountRateLimitOptions
     public int ConfirmationMailsPerHour { get; set; } = 100;
 }
 
-/// <summary>The limiter of the account forms' posts: a fixed window per form and client address; everything else is unlimited.</summary>
+/// <summary>
+/// The limiter of the account forms' posts (a fixed window per form and client address) and of live connections nobody
+/// signed in to (at most <see cref="LiveCircuits.MaxAnonymousPerAddress"/> open at once per address; a signed-in account
+/// has its own cap, <see cref="LiveCircuits.MaxPerAccount"/>); everything else is unlimited.
+/// </summary>
 public static class AccountRateLimits
 {
     public const string Refusal = "Too many attempts from your address: wait a minute, then try again.";
 
+    /// <summary>The connection a live page (Blazor circuit) holds open while it lives.</summary>
+    private const string LiveConnectionPath = "/_blazor";
+
     public static PartitionedRateLimiter<HttpContext> Create(AccountRateLimitOptions options) =>
         PartitionedRateLimiter.Create<HttpContext, string>(context =>
         {
+            if (context.User.Identity?.IsAuthenticated != true && context.Request.Path.Equals(LiveConnectionPath, StringComparison.OrdinalIgnoreCase))
+            {
+                return RateLimitPartition.GetConcurrencyLimiter(
+                    $"live|{context.Connection.RemoteIpAddress}",
+                    _ => new ConcurrencyLimiterOptions { PermitLimit = LiveCircuits.MaxAnonymousPerAddress, QueueLimit = 0 });
+            }
             // Keyed by the form, not by the path as sent, so "/Account/Login/" shares the window of "/account/login".
             (string Form, int Permits)? limit = !HttpMethods.IsPost(context.Request.Method) ? null : context.Request.Path.Value?.TrimEnd('/').ToLowerInvariant() switch
             {

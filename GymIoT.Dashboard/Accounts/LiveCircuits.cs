@@ -12,6 +12,9 @@ public sealed partial class LiveCircuits(AuthenticationStateProvider authenticat
 {
     public const int MaxPerAccount = 10;
 
+    /// <summary>Live connections open at once from one address with nobody signed in (<see cref="AccountRateLimits"/>).</summary>
+    public const int MaxAnonymousPerAddress = 10;
+
     private static readonly ConcurrentDictionary<string, int> Open = new();
     private string? _account;
 

@@ -56,4 +56,27 @@ public sealed class AccountRateLimitTests
 
         Assert.Equal(options.LoginsPerMinute, granted);
     }
+
+    [Fact]
+    public void Live_connections_nobody_signed_in_to_are_capped_per_address_while_open()
+    {
+        using var limiter = AccountRateLimits.Create(new AccountRateLimitOptions());
+        HttpContext Live(string address, bool signedIn = false)
+        {
+            var context = Request("GET", "/_blazor", address);
+            if (signedIn)
+            {
+                context.User = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity([new System.Security.Claims.Claim("name", "member")], "Cookies"));
+            }
+            return context;
+        }
+
+        var open = Enumerable.Range(0, 40).Select(_ => limiter.AttemptAcquire(Live("203.0.113.20"))).ToList();
+
+        Assert.Equal(LiveCircuits.MaxAnonymousPerAddress, open.Count(l => l.IsAcquired));
+        Assert.True(limiter.AttemptAcquire(Live("203.0.113.21")).IsAcquired, "another address has its own");
+        Assert.True(limiter.AttemptAcquire(Live("203.0.113.20", signedIn: true)).IsAcquired, "an account is capped by its own count of live pages");
+        open.First(l => l.IsAcquired).Dispose();
+        Assert.True(limiter.AttemptAcquire(Live("203.0.113.20")).IsAcquired, "a connection closed makes room for one");
+    }
 }

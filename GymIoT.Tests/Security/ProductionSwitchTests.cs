@@ -109,5 +109,42 @@ public sealed class ProductionSwitchTests(ProductionFixture fixture) : IDisposab
         Assert.Equal(HttpStatusCode.OK, (await foreign.GetAsync("/alive")).StatusCode);
     }
 
+    [Fact]
+    public async Task One_address_holds_at_most_ten_live_connections_nobody_signed_in_to()
+    {
+        var dashboard = fixture.Endpoint("dashboard");
+        using var http = new HttpClient { BaseAddress = dashboard };
+        var sockets = new List<System.Net.WebSockets.ClientWebSocket>();
+        var refused = 0;
+        try
+        {
+            for (var connection = 0; connection < LiveCircuits.MaxAnonymousPerAddress + 3; connection++)
+            {
+                // As blazor.web.js connects: negotiate, then the WebSocket that stays open while the page lives.
+                var negotiated = await http.PostAsync("/_blazor/negotiate?negotiateVersion=1", null);
+                var token = System.Text.Json.JsonDocument.Parse(await negotiated.Content.ReadAsStringAsync()).RootElement.GetProperty("connectionToken").GetString();
+                var socket = new System.Net.WebSockets.ClientWebSocket();
+                sockets.Add(socket);
+                try
+                {
+                    await socket.ConnectAsync(new Uri($"ws://{dashboard.Authority}/_blazor?id={token}"), CancellationToken.None);
+                }
+                catch (System.Net.WebSockets.WebSocketException)
+                {
+                    refused++;
+                }
+            }
+        }
+        finally
+        {
+            foreach (var socket in sockets)
+            {
+                socket.Dispose();
+            }
+        }
+
+        Assert.Equal(3, refused);
+    }
+
     public void Dispose() => _dynamoDb.Dispose();
 }
