@@ -40,10 +40,14 @@ public static class Extensions
 
     public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
+        // Received text (device ids, readings) reaches a log line escaped, on the console as in what is exported.
+        builder.Logging.AddConsole(console => console.FormatterName = EscapingConsoleFormatter.FormatterName)
+            .AddConsoleFormatter<EscapingConsoleFormatter, Logging.Console.SimpleConsoleFormatterOptions>();
         builder.Logging.AddOpenTelemetry(logging =>
         {
             logging.IncludeFormattedMessage = true;
             logging.IncludeScopes = true;
+            logging.AddProcessor(new EscapingLogProcessor());
         });
 
         builder.Services.AddOpenTelemetry()
