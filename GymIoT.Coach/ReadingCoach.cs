@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using GymIoT.Core.Coaching;
+using GymIoT.Core.Members;
 using GymIoT.Core.Messaging;
 using GymIoT.Core.Queues;
 using GymIoT.Core.Readings;
@@ -17,6 +18,7 @@ namespace GymIoT.Coach;
 /// after midnight) is let go without one.
 /// </summary>
 public sealed partial class ReadingCoach(
+    MemberStore members,
     CoachSessionStore sessions,
     AlertStore alerts,
     AlertMailer mailer,
@@ -67,6 +69,13 @@ public sealed partial class ReadingCoach(
             {
                 span?.SetTag("gymiot.coach.outcome", "past day");
                 pastDays.Seen();
+                metrics.Handled();
+                return true;
+            }
+            // A member who deleted their account is no longer coached: nothing is written under their id again.
+            if (!await members.ExistsAsync(reading.MemberId, cancellationToken))
+            {
+                span?.SetTag("gymiot.coach.outcome", "no such member");
                 metrics.Handled();
                 return true;
             }

@@ -1,6 +1,7 @@
 using GymIoT.Dashboard.Accounts;
 using GymIoT.Dashboard.Components;
 using GymIoT.Dashboard.Extensions;
+using GymIoT.Dashboard.MemberData;
 using GymIoT.Dashboard.Security;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -27,6 +28,7 @@ app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapAccountEndpoints();
+app.MapMemberDataEndpoints();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 

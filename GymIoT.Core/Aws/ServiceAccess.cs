@@ -61,22 +61,24 @@ public sealed record ServiceAccess(string Service, string Resource, IReadOnlyLis
             Grant(TableNames.LiveListeners, "Scan"),
         ]);
 
+    /// <summary>Besides its pages' reads and writes: what a member's export reads and their account's deletion deletes.</summary>
     public static ServiceAccess Dashboard { get; } = new("GymIoT.Dashboard", "dashboard",
         [.. Depths(), Grant(LiveQueues, "CreateQueue", "GetQueueAttributes", "SetQueueAttributes", "ReceiveMessage", "DeleteMessage", "DeleteQueue")],
         [
-            Grant(TableNames.Members, "DescribeTable", "GetItem", "BatchGetItem", "PutItem", "UpdateItem", "Scan"),
-            Grant(TableNames.MemberActivity, "GetItem", "Query"),
+            Grant(TableNames.Members, "DescribeTable", "GetItem", "BatchGetItem", "PutItem", "UpdateItem", "DeleteItem", "Scan"),
+            Grant(TableNames.MemberActivity, "GetItem", "Query", "BatchWriteItem"),
             Grant(TableNames.DeviceActivity, "Query"),
             Grant(TableNames.DataProtectionKeys, "PutItem", "Scan", "DeleteItem"),
             Grant(TableNames.TrainingCards, "GetItem", "PutItem", "Scan"),
-            Grant(TableNames.CardAssignments, "PutItem", "Query"),
-            Grant(TableNames.CardOffers, "GetItem", "PutItem", "UpdateItem"),
-            Grant(TableNames.CoachSessions, "GetItem"),
-            Grant(TableNames.Alerts, "Query"),
-            Grant(TableNames.MonthReviews, "GetItem"),
+            Grant(TableNames.CardAssignments, "PutItem", "Query", "BatchWriteItem"),
+            Grant(TableNames.CardOffers, "GetItem", "PutItem", "UpdateItem", "Query", "BatchWriteItem"),
+            Grant(TableNames.CoachSessions, "GetItem", "Query", "BatchWriteItem"),
+            Grant(TableNames.Alerts, "Query", "BatchWriteItem"),
+            Grant(TableNames.MonthReviews, "GetItem", "Query", "BatchWriteItem"),
             Grant(TableNames.LiveListeners, "PutItem", "DeleteItem", "Scan"),
             Grant(TableNames.Throttles, "GetItem", "UpdateItem"),
             Grant(TableNames.AccountSessions, "PutItem", "DeleteItem", "Query", "BatchGetItem", "BatchWriteItem"),
+            Grant(TableNames.MemberErasures, "PutItem", "Scan", "DeleteItem"),
         ]);
 
     /// <summary>The simulated gym belongs to the demo composition only; the deploy stack has no simulator.</summary>

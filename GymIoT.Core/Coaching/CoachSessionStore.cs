@@ -77,7 +77,8 @@ public sealed class CoachSessionStore(IAmazonDynamoDB dynamoDb)
         [KeyNames.Session] = new() { S = StoredDate.Of(day) },
     };
 
-    private static List<TrainingSession> SessionsOf(Dictionary<string, AttributeValue>? dayItem, bool withHeartRate)
+    /// <summary>The sessions a member's day item holds (as <see cref="OnAsync"/> reads them, or a query of the table does).</summary>
+    public static List<TrainingSession> SessionsOf(Dictionary<string, AttributeValue>? dayItem, bool withHeartRate)
     {
         var item = dayItem ?? [];
         return [.. item.Where(a => a.Key.StartsWith(SessionAttribute, StringComparison.Ordinal)).Select(a =>

@@ -30,7 +30,14 @@ public static class CoreServiceExtensions
         builder.Services.AddSingleton(services => new GymCalendar(services.GetRequiredService<IOptions<GymOptions>>().Value));
         builder.Services.AddSingleton<QueueDirectory>();
         builder.Services.AddSingleton<MessagePublisher>();
-        builder.Services.AddSingleton<MemberStore>();
+        builder.Services.AddOptions<MemberStoreOptions>()
+            .BindConfiguration(MemberStoreOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton(services => new MemberStore(
+            services.GetRequiredService<Amazon.DynamoDBv2.IAmazonDynamoDB>(),
+            services.GetRequiredService<TimeProvider>(),
+            services.GetRequiredService<IOptions<MemberStoreOptions>>().Value));
         builder.Services.AddSingleton<ActivityStore>();
         builder.Services.AddSingleton<QueueDepths>();
         builder.Services.AddSingleton<LiveListenerStore>();

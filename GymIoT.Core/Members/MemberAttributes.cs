@@ -28,6 +28,12 @@ public static class MemberAttributes
     /// <summary>Set once, at sign-up or by the demo seeder.</summary>
     public const string PasswordHash = "PasswordHash";
 
+    /// <summary>
+    /// The member asked for their account to be deleted at this time (as <see cref="Storage.StoredTime"/> writes it): from
+    /// then on nothing treats them as a member, and the item goes once everything keyed by them has gone.
+    /// </summary>
+    public const string ErasingSince = "ErasingSince";
+
     /// <summary>Staff locked the account: it signs in nowhere until they unlock it.</summary>
     public const string AccountLocked = "AccountLocked";
 }

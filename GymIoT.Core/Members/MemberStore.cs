@@ -7,33 +7,50 @@ using GymIoT.Core.Storage;
 
 namespace GymIoT.Core.Members;
 
-/// <summary>The <c>Members</c> table: enrolment, profiles, and a fast "is this a member" check for every reading.</summary>
-public sealed class MemberStore(IAmazonDynamoDB dynamoDb)
+/// <summary>
+/// The <c>Members</c> table: enrolment, profiles, and a fast "is this a member" check for every reading. A member whose
+/// account is being deleted (<see cref="MemberAttributes.ErasingSince"/>) is no member for anyone.
+/// </summary>
+public sealed class MemberStore(IAmazonDynamoDB dynamoDb, TimeProvider? timeProvider = null, MemberStoreOptions? options = null)
 {
-    private readonly ConcurrentDictionary<string, bool> _known = new();
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _known = new();
+    private readonly TimeProvider _clock = timeProvider ?? TimeProvider.System;
+    private readonly TimeSpan _rememberFor = (options ?? new MemberStoreOptions()).RememberFor;
 
     /// <summary>Registers a member unless one with that id exists; returns false when it did.</summary>
     public async Task<bool> EnrollAsync(Member member, CancellationToken cancellationToken = default)
     {
         var enrolled = await dynamoDb.PutIfAbsentAsync(TableNames.Members, ToItem(member), KeyNames.MemberId, cancellationToken);
-        _known[member.MemberId] = true;
+        _known[member.MemberId] = _clock.GetUtcNow();
         return enrolled;
     }
 
-    /// <summary>True when the member is registered. Members are not deleted while readings flow, so a yes is remembered; a no is asked again.</summary>
+    /// <summary>
+    /// True when the member is registered. A yes is remembered for <see cref="MemberStoreOptions.RememberFor"/> (one read a
+    /// member that long, not one a reading), so a member whose account is deleted is refused from then on at the latest;
+    /// a no is asked again.
+    /// </summary>
     public async Task<bool> ExistsAsync(string memberId, CancellationToken cancellationToken = default)
     {
-        if (_known.ContainsKey(memberId))
+        var now = _clock.GetUtcNow();
+        if (_known.TryGetValue(memberId, out var seen) && now - seen < _rememberFor)
         {
             return true;
         }
         var found = await FindAsync(memberId, cancellationToken) is not null;
         if (found)
         {
-            _known[memberId] = true;
+            _known[memberId] = now;
+        }
+        else
+        {
+            _known.TryRemove(memberId, out _);
         }
         return found;
     }
+
+    /// <summary>Whether a <c>Members</c> item belongs to an account being deleted: read as no member at all.</summary>
+    public static bool IsErasing(Dictionary<string, AttributeValue> item) => item.ContainsKey(MemberAttributes.ErasingSince);
 
     /// <summary>Changes what a member may change about themself: body measures, birth date and daily workout goal.</summary>
     public async Task UpdateProfileAsync(string memberId, double weightKg, double heightCm, DateOnly birthDate, double dailyGoalKcal, CancellationToken cancellationToken = default) =>
@@ -144,21 +161,21 @@ public sealed class MemberStore(IAmazonDynamoDB dynamoDb)
             TableName = TableNames.Members,
             Key = Key(memberId),
         }, cancellationToken);
-        return response.Item is { Count: > 0 } item ? FromItem(item) : null;
+        return response.Item is { Count: > 0 } item && !IsErasing(item) ? FromItem(item) : null;
     }
 
     /// <summary>Every member who trains (staff left out), profile only: for the month-end review.</summary>
     public async Task<IReadOnlyList<Member>> TrainingMembersAsync(CancellationToken cancellationToken = default)
     {
         string[] profile = [KeyNames.MemberId, MemberAttributes.Name, MemberAttributes.Surname, MemberAttributes.Sex, MemberAttributes.BirthDate,
-            MemberAttributes.WeightKg, MemberAttributes.HeightCm, MemberAttributes.Role, MemberAttributes.DailyGoalKcal];
+            MemberAttributes.WeightKg, MemberAttributes.HeightCm, MemberAttributes.Role, MemberAttributes.DailyGoalKcal, MemberAttributes.ErasingSince];
         var items = await dynamoDb.ScanAllAsync(new ScanRequest
         {
             TableName = TableNames.Members,
             ProjectionExpression = string.Join(", ", profile.Select((_, i) => $"#p{i}")),
             ExpressionAttributeNames = profile.Select((name, i) => (name, i)).ToDictionary(p => $"#p{p.i}", p => p.name),
         }, cancellationToken);
-        return [.. items.Select(FromItem).Where(m => m.Role == MemberRole.Member)];
+        return [.. items.Where(item => !IsErasing(item)).Select(FromItem).Where(m => m.Role == MemberRole.Member)];
     }
 
     private static Dictionary<string, AttributeValue> ToItem(Member member) => new()

@@ -29,7 +29,17 @@ public static class TableDefinitions
         Table(TableNames.LiveListeners, KeyNames.QueueName),
         Table(TableNames.Throttles, KeyNames.Subject),
         Table(TableNames.AccountSessions, KeyNames.MemberId, KeyNames.SessionId),
+        Table(TableNames.MemberErasures, KeyNames.MemberId),
     ];
+
+    /// <summary>
+    /// The tables of what GymIoT holds about each member, besides <see cref="TableNames.Members"/>: every table whose items
+    /// are keyed by the member (and the sort key each has), so a table added so is exported and erased with the rest.
+    /// </summary>
+    public static IReadOnlyList<(string Table, string? SortKey)> KeyedByMember =>
+        [.. All.Where(t => t.TableName is not (TableNames.Members or TableNames.MemberErasures)
+                && t.KeySchema.Single(k => k.KeyType == KeyType.HASH).AttributeName == KeyNames.MemberId)
+            .Select(t => (t.TableName, t.KeySchema.SingleOrDefault(k => k.KeyType == KeyType.RANGE)?.AttributeName))];
 
     /// <summary>
     /// The tables whose items carry their own end (<see cref="KeyNames.ExpiresAt"/>), which DynamoDB's time to live honours

@@ -52,6 +52,9 @@ public static class TableNames
     /// </summary>
     public const string AccountSessions = "AccountSessions";
 
+    /// <summary>The members whose accounts are being deleted, until everything keyed by them has gone. Key: <c>MemberId</c>.</summary>
+    public const string MemberErasures = "MemberErasures";
+
     public static IReadOnlyList<string> All { get; } =
-        [Members, MemberActivity, DeviceActivity, NotificationDeliveries, DataProtectionKeys, TrainingCards, CardAssignments, CardOffers, CoachSessions, Alerts, MonthReviews, LiveListeners, Throttles, AccountSessions];
+        [Members, MemberActivity, DeviceActivity, NotificationDeliveries, DataProtectionKeys, TrainingCards, CardAssignments, CardOffers, CoachSessions, Alerts, MonthReviews, LiveListeners, Throttles, AccountSessions, MemberErasures];
 }

@@ -44,6 +44,11 @@ public static class AccountRateLimits
     public static PartitionedRateLimiter<HttpContext> Create(AccountRateLimitOptions options) =>
         PartitionedRateLimiter.Create<HttpContext, string>(context =>
         {
+            // An export reads everything a member has: one at a time an account.
+            if ((context.Request.Path.Value ?? "").StartsWith("/account/export", StringComparison.OrdinalIgnoreCase) && context.User.Identity?.Name is { } exporter)
+            {
+                return RateLimitPartition.GetConcurrencyLimiter($"export|{exporter}", _ => new ConcurrencyLimiterOptions { PermitLimit = 1, QueueLimit = 0 });
+            }
             if (context.User.Identity?.IsAuthenticated != true && context.Request.Path.Equals(LiveConnectionPath, StringComparison.OrdinalIgnoreCase))
             {
                 return RateLimitPartition.GetConcurrencyLimiter(

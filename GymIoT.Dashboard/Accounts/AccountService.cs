@@ -57,6 +57,27 @@ public sealed partial class AccountService(
     /// <param name="address">The client's address, as the trusted load balancer saw it.</param>
     public async Task<LoginOutcome> LoginAsync(string username, string password, IPAddress? address, CancellationToken cancellationToken = default)
     {
+        var (credentials, error) = await CheckPasswordAsync(username, password, address, cancellationToken);
+        if (credentials is null)
+        {
+            return new LoginOutcome(null, error);
+        }
+        // Said only to whoever knows the password.
+        if (credentials.Locked)
+        {
+            LogLockedAccount(username);
+            return new LoginOutcome(null, LoginOutcome.AccountLocked);
+        }
+        var sessionId = await sessions.StartAsync(username, timeProvider.GetUtcNow(), cancellationToken);
+        return new LoginOutcome(SessionClaims.For(username, credentials.Role, sessionId), null);
+    }
+
+    /// <summary>
+    /// Checks a password under the login attempts' limits (a member confirming who they are counts as a login attempt).
+    /// </summary>
+    /// <returns>The account when the password is right, else why not, in the words of <see cref="LoginOutcome"/>.</returns>
+    public async Task<(Credentials? Account, string? Error)> CheckPasswordAsync(string username, string password, IPAddress? address, CancellationToken cancellationToken = default)
+    {
         var now = timeProvider.GetUtcNow();
         var here = AccountThrottles.LoginsFromOneAddress.KeyOf(username, address?.ToString() ?? "");
         var anywhere = AccountThrottles.LoginsFromAnywhere.KeyOf(username);
@@ -64,13 +85,13 @@ public sealed partial class AccountService(
         if (!atAddress.Granted)
         {
             LogLockedOutAttempt(Fingerprint(username));
-            return new LoginOutcome(null, LoginOutcome.LockedOut);
+            return (null, LoginOutcome.LockedOut);
         }
         if (!(await throttles.TakeAsync(AccountThrottles.LoginsFromAnywhere, anywhere, now, cancellationToken)).Granted)
         {
             await throttles.GiveBackAsync(here, now, cancellationToken);
             LogTooManyFromAnywhere(Fingerprint(username));
-            return new LoginOutcome(null, LoginOutcome.TooManyFromAnywhere);
+            return (null, LoginOutcome.TooManyFromAnywhere);
         }
 
         var credentials = Identifiers.IsValid(username) && !IsDemoAccountOutsideDevelopment(username)
@@ -85,22 +106,16 @@ public sealed partial class AccountService(
                 await throttles.LockAsync(here, now + AccountThrottles.Lockout, cancellationToken);
             }
             LogFailedLogin(Fingerprint(username), atAddress.Number);
-            return new LoginOutcome(null, atAddress.IsLast(AccountThrottles.LoginsFromOneAddress) ? LoginOutcome.LockedOut : LoginOutcome.WrongCredentials);
+            return (null, atAddress.IsLast(AccountThrottles.LoginsFromOneAddress) ? LoginOutcome.LockedOut : LoginOutcome.WrongCredentials);
         }
         // A right password gives its attempts back, unless the username was locked here meanwhile by other attempts.
         if (!await throttles.GiveBackAsync(here, now, cancellationToken))
         {
             LogLockedOutAttempt(Fingerprint(username));
-            return new LoginOutcome(null, LoginOutcome.LockedOut);
+            return (null, LoginOutcome.LockedOut);
         }
         await throttles.GiveBackAsync(anywhere, now, cancellationToken);
-        // Said only to whoever knows the password.
-        if (credentials!.Locked)
-        {
-            LogLockedAccount(username);
-            return new LoginOutcome(null, LoginOutcome.AccountLocked);
-        }
-        return new LoginOutcome(SessionClaims.For(username, credentials.Role, await sessions.StartAsync(username, now, cancellationToken)), null);
+        return (credentials, null);
     }
 
     private static bool IsDemoAccount(string username) => DemoAccountSeeder.Accounts.Any(a => a.MemberId == username);

@@ -59,7 +59,7 @@ public sealed class AccountSessionStore(IAmazonDynamoDB dynamoDb)
             {
                 Keys = [new() { [KeyNames.MemberId] = new() { S = memberId } }],
                 ConsistentRead = true,
-                ProjectionExpression = $"{KeyNames.MemberId}, #role, {MemberAttributes.AccountLocked}",
+                ProjectionExpression = $"{KeyNames.MemberId}, #role, {MemberAttributes.AccountLocked}, {MemberAttributes.ErasingSince}",
                 ExpressionAttributeNames = new() { ["#role"] = MemberAttributes.Role },
             },
             [TableNames.AccountSessions] = new() { Keys = [Key(memberId, sessionId)], ConsistentRead = true, ProjectionExpression = KeyNames.SessionId },
@@ -74,7 +74,7 @@ public sealed class AccountSessionStore(IAmazonDynamoDB dynamoDb)
             }
             request = response.UnprocessedKeys is { Count: > 0 } unprocessed ? unprocessed : [];
         }
-        var account = found.GetValueOrDefault(TableNames.Members)?.FirstOrDefault() is { } item ? AccountStore.CredentialsOf(memberId, item) : null;
+        var account = found.GetValueOrDefault(TableNames.Members)?.FirstOrDefault() is { } item && !MemberStore.IsErasing(item) ? AccountStore.CredentialsOf(memberId, item) : null;
         return (account, found.GetValueOrDefault(TableNames.AccountSessions)?.Count > 0);
     }
 

@@ -33,7 +33,7 @@ public sealed class AccountStore(IAmazonDynamoDB dynamoDb, MemberStore members)
     public async Task<Credentials?> FindAsync(string memberId, CancellationToken cancellationToken = default)
     {
         var item = await ReadAsync(memberId, cancellationToken);
-        return item is { Count: > 0 } ? CredentialsOf(memberId, item) : null;
+        return item is { Count: > 0 } && !MemberStore.IsErasing(item) ? CredentialsOf(memberId, item) : null;
     }
 
     private async Task<Dictionary<string, AttributeValue>?> ReadAsync(string memberId, CancellationToken cancellationToken) =>

@@ -95,6 +95,9 @@ public static class Extensions
         builder.Services.AddSingleton<Staff.DeviceActivityReader>();
         builder.Services.AddSingleton<Staff.MemberDirectory>();
         builder.Services.AddSingleton<Staff.AccountAdministration>();
+        builder.Services.AddSingleton<MemberData.MemberDataExport>();
+        builder.Services.AddSingleton<MemberData.AccountErasure>();
+        builder.Services.AddHostedService<MemberData.PendingErasures>();
         builder.Services.AddTrainingCards();
         builder.Services.AddSingleton<AlertStore>();
         builder.Services.AddSingleton<CoachSessionStore>();

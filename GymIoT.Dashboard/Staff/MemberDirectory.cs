@@ -27,10 +27,11 @@ public sealed class MemberDirectory(IAmazonDynamoDB dynamoDb)
         var items = await dynamoDb.ScanAllAsync(new ScanRequest
         {
             TableName = TableNames.Members,
-            ProjectionExpression = $"{KeyNames.MemberId}, #name, {MemberAttributes.Surname}, #role, {MemberAttributes.AccountLocked}",
+            ProjectionExpression = $"{KeyNames.MemberId}, #name, {MemberAttributes.Surname}, #role, {MemberAttributes.AccountLocked}, {MemberAttributes.ErasingSince}",
             ExpressionAttributeNames = new() { ["#name"] = MemberAttributes.Name, ["#role"] = MemberAttributes.Role },
         }, cancellationToken);
         return [.. items
+            .Where(item => !MemberStore.IsErasing(item))
             .Select(item => new MemberListing(
                 item[KeyNames.MemberId].S,
                 item.GetValueOrDefault(MemberAttributes.Name)?.S ?? "",

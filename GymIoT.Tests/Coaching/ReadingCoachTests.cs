@@ -32,7 +32,7 @@ public sealed class ReadingCoachTests(PlatformFixture fixture) : IDisposable
     [Fact]
     public async Task Readings_delivered_up_to_three_times_in_any_order_raise_each_alert_once()
     {
-        var member = $"coach-{Guid.NewGuid():N}"[..16];
+        var member = await NewMemberAsync("coach");
         var raised = 0;
         using var listener = CountAlerts(() => Interlocked.Increment(ref raised));
         var coach = Coach();
@@ -158,7 +158,7 @@ public sealed class ReadingCoachTests(PlatformFixture fixture) : IDisposable
     [Fact]
     public async Task Members_on_one_card_cost_a_read_of_their_assignment_each_and_of_the_card_once()
     {
-        var members = Enumerable.Range(0, 3).Select(_ => $"card-{Guid.NewGuid():N}"[..16]).ToList();
+        List<string> members = [await NewMemberAsync("card"), await NewMemberAsync("card"), await NewMemberAsync("card")];
         var coach = Coach();
         var reads = new List<string>();
         ((Amazon.Runtime.AmazonServiceClient)_dynamoDb).BeforeRequestEvent += (_, e) =>
@@ -256,6 +256,26 @@ public sealed class ReadingCoachTests(PlatformFixture fixture) : IDisposable
         Assert.False(await coach.HandleAsync(message, null, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task A_reading_of_someone_who_is_no_member_is_coached_and_writes_nothing()
+    {
+        // Someone never enrolled, or whose account is deleted (its reading stored before): nothing is kept under their id.
+        var stranger = $"gone-{Guid.NewGuid():N}"[..16];
+        var reading = Reading(stranger, QueueNames.Cyclette, 0, 90);
+
+        Assert.True(await Coach().HandleAsync(Message(reading), reading, CancellationToken.None));
+
+        Assert.Empty(await new CoachSessionStore(_dynamoDb).OnAsync(stranger, DateOnly.FromDateTime(Morning.UtcDateTime)));
+        Assert.Empty(await new AlertStore(_dynamoDb).HistoryAsync(stranger));
+    }
+
+    private async Task<string> NewMemberAsync(string prefix)
+    {
+        var id = $"{prefix}-{Guid.NewGuid():N}"[..16];
+        await new MemberStore(_dynamoDb).EnrollAsync(new Member(id, "Coached", "Member", Sex.Female, new DateOnly(1990, 1, 1), 60, 165));
+        return id;
+    }
+
     private ReadingCoach Coach(PastDayReadings? pastDays = null, int? mailPort = null)
     {
         var smtp = fixture.Endpoint("maildev", "smtp");
@@ -265,7 +285,7 @@ public sealed class ReadingCoachTests(PlatformFixture fixture) : IDisposable
         var cache = new Microsoft.Extensions.Caching.Memory.MemoryCache(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions { SizeLimit = 100 });
         var alertMailer = new AlertMailer(new MemberStore(_dynamoDb), new AlertStore(_dynamoDb), mailer, cache, clock, _telemetry, new CoachMetrics(_telemetry), NullLogger<AlertMailer>.Instance);
         var cardOfTheDay = new CardOfTheDay(new CardAssignmentStore(_dynamoDb), new TrainingCardStore(_dynamoDb), cache);
-        return new ReadingCoach(new CoachSessionStore(_dynamoDb), new AlertStore(_dynamoDb), alertMailer, new SettledAlerts(), cardOfTheDay, new GymCalendar(new GymOptions()),
+        return new ReadingCoach(new MemberStore(_dynamoDb), new CoachSessionStore(_dynamoDb), new AlertStore(_dynamoDb), alertMailer, new SettledAlerts(), cardOfTheDay, new GymCalendar(new GymOptions()),
             _telemetry, new CoachMetrics(_telemetry), pastDays ?? new PastDayReadings(clock), clock, NullLogger<ReadingCoach>.Instance);
     }
 

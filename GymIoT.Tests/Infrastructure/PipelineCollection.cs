@@ -18,8 +18,15 @@ public sealed class PipelineFixture : EmbeddedAppFixture
     /// <summary>The notifier would take the reports from <c>Errors</c> that these tests count there.</summary>
     protected override IEnumerable<string> UnstartedServices => ["error-notifier"];
 
+    /// <summary>How long every service takes a member it found for one: a deleted account is gone from every table soon after.</summary>
+    public const int RememberMembersSeconds = 5;
+
     protected override void Configure(IDistributedApplicationTestingBuilder appHost)
     {
+        foreach (var service in appHost.Resources.OfType<ProjectResource>().ToList())
+        {
+            appHost.CreateResourceBuilder(service).WithEnvironment("Members__RememberSeconds", RememberMembersSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
         // Every session of the collection comes from one loopback address, more often than a person would; the default
         // limits are tried on the Production app (ProductionTests).
         var dashboard = appHost.Resources.OfType<ProjectResource>().Single(r => r.Name == "dashboard");
