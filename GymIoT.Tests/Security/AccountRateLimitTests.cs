@@ -79,4 +79,22 @@ public sealed class AccountRateLimitTests
         open.First(l => l.IsAcquired).Dispose();
         Assert.True(limiter.AttemptAcquire(Live("203.0.113.20")).IsAcquired, "a connection closed makes room for one");
     }
+
+    [Fact]
+    public void An_account_exports_its_data_once_at_a_time()
+    {
+        using var limiter = AccountRateLimits.Create(new AccountRateLimitOptions());
+        HttpContext Export(string account, string path = "/account/export.json")
+        {
+            var context = Request("GET", path, "198.51.100.30");
+            context.User = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity([new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Name, account)], "Cookies"));
+            return context;
+        }
+
+        using var first = limiter.AttemptAcquire(Export("giulia90"));
+
+        Assert.True(first.IsAcquired);
+        Assert.False(limiter.AttemptAcquire(Export("giulia90", "/account/export.zip")).IsAcquired, "a second export while the first runs");
+        Assert.True(limiter.AttemptAcquire(Export("marco77")).IsAcquired, "another account exports meanwhile");
+    }
 }
