@@ -42,6 +42,10 @@ public sealed class FormTests : BunitContext
         Services.AddSingleton<Microsoft.Extensions.Hosting.IHostEnvironment>(new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = "Development" });
         Services.AddSingleton<AccountService>();
         Services.AddSingleton<AccountSessionStore>();
+        Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new AccountSessionOptions()));
+        Services.AddSingleton<SessionCheck>();
+        Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new MemberStoreOptions()));
+        Services.AddSingleton<GymIoT.Dashboard.MemberData.AccountErasure>();
         Services.AddSingleton<GymIoT.Dashboard.Security.ThrottleStore>();
         Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new AccountRateLimitOptions()));
         Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new GymIoT.Dashboard.Security.PublicSiteOptions { PublicUrl = "http://localhost" }));
