@@ -70,6 +70,15 @@ public sealed partial class DashboardSession : IDisposable
             ["Input.ConfirmPassword"] = password,
         });
 
+    /// <summary>A request with a copied cookie header, from a client that keeps no cookie of its own: a cookie replayed.</summary>
+    public static async Task<HttpResponseMessage> ReplayAsync(Uri dashboard, string cookie, string path)
+    {
+        using var http = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = dashboard };
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Add("Cookie", cookie);
+        return await http.SendAsync(request);
+    }
+
     /// <summary>The text of each KPI card value on the member home, e.g. <c>["1234 kcal", "95", "5678 kcal"]</c>.</summary>
     public static IReadOnlyList<string> KpiValues(string page) => [.. KpiValue().Matches(page).Select(m => m.Groups[1].Value)];
 

@@ -10,14 +10,13 @@ namespace GymIoT.Dashboard.MemberData;
 /// <summary>
 /// Deletes a member's account and everything keyed by them, in every table (<see cref="TableDefinitions.KeyedByMember"/>).
 /// The account is first marked: from then on no service takes them for a member (the aggregator refuses their readings,
-/// the coach writes nothing for them, staff find nobody), and every session ends. A reading already on its way when the
+/// the coach writes nothing for them, staff find nobody, no session of theirs stands). A reading already on its way when the
 /// mark was set may still write for them until the services' memory of members runs out
 /// (<see cref="MemberStoreOptions.RememberFor"/>), so everything is deleted again after that (<see cref="FinishDueAsync"/>)
 /// and only then the account itself. What is left to finish is kept in <c>MemberErasures</c>, so a restart loses none.
 /// </summary>
 public sealed partial class AccountErasure(
     IAmazonDynamoDB dynamoDb,
-    Accounts.AccountSessionStore sessions,
     IOptions<MemberStoreOptions> members,
     TimeProvider timeProvider,
     ILogger<AccountErasure> logger)
@@ -43,7 +42,7 @@ public sealed partial class AccountErasure(
             ConditionExpression = $"attribute_exists({KeyNames.MemberId})",
             ExpressionAttributeValues = new() { [":now"] = new() { S = now } },
         }, cancellationToken);
-        await sessions.EndAllAsync(memberId, cancellationToken);
+        // Their sessions go with the rest: a session of an account being deleted stands nowhere already.
         var deleted = await DeleteKeyedItemsAsync(memberId, cancellationToken);
         LogBegun(memberId, deleted);
     }
@@ -62,7 +61,6 @@ public sealed partial class AccountErasure(
             }
             var memberId = erasure[KeyNames.MemberId].S;
             var deleted = await DeleteKeyedItemsAsync(memberId, cancellationToken);
-            await sessions.EndAllAsync(memberId, cancellationToken);
             await dynamoDb.DeleteItemAsync(TableNames.Members, Key(memberId), cancellationToken);
             await dynamoDb.DeleteItemAsync(TableNames.MemberErasures, Key(memberId), cancellationToken);
             LogFinished(memberId, deleted);

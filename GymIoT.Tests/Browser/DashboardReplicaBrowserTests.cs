@@ -44,13 +44,7 @@ public sealed class DashboardReplicaBrowserTests(ReplicaFixture fixture)
             }
             catch (PlaywrightException missed)
             {
-                var logs = new List<string>();
-                foreach (var resource in replicas.Concat(await fixture.ReplicasOfAsync("aggregator", CancellationToken.None)))
-                {
-                    logs.Add($"--- {resource}:");
-                    logs.AddRange(await fixture.App.TailAsync(resource, 15));
-                }
-                throw new Xunit.Sdk.XunitException($"The page on {replica} did not show the reading: {missed.Message}{Environment.NewLine}{string.Join(Environment.NewLine, logs)}");
+                throw new Xunit.Sdk.XunitException($"The page on {replica} did not show the reading: {missed.Message}{Environment.NewLine}{await fixture.LogsOfAsync("dashboard", "aggregator")}");
             }
         }
         await BrowserSession.ScreenshotAsync(onSecond, "member-home-second-replica");

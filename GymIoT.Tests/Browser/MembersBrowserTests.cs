@@ -24,13 +24,7 @@ public sealed class MembersBrowserTests(ReplicaFixture fixture)
         catch (PlaywrightException failed)
         {
             // What the dashboards said meanwhile tells a circuit refused from a page slow to come.
-            var logs = new List<string>();
-            foreach (var replica in await fixture.ReplicasOfAsync("dashboard", CancellationToken.None))
-            {
-                logs.Add($"--- {replica}:");
-                logs.AddRange(await fixture.App.TailAsync(replica, 20));
-            }
-            throw new Xunit.Sdk.XunitException($"{failed.Message}{Environment.NewLine}{string.Join(Environment.NewLine, logs)}");
+            throw new Xunit.Sdk.XunitException($"{failed.Message}{Environment.NewLine}{await fixture.LogsOfAsync("dashboard")}");
         }
     }
 

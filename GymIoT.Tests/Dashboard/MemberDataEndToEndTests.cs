@@ -43,7 +43,7 @@ public sealed class MemberDataEndToEndTests(PipelineFixture fixture) : IDisposab
 
         Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
         Assert.EndsWith("/account/deleted", deleted.Headers.Location!.ToString(), StringComparison.Ordinal);
-        Assert.Contains("/account/login", (await ReplayAsync(cookie, "/profile")).Headers.Location!.ToString(), StringComparison.Ordinal);
+        Assert.Contains("/account/login", (await DashboardSession.ReplayAsync(fixture.Endpoint("dashboard"), cookie, "/profile")).Headers.Location!.ToString(), StringComparison.Ordinal);
         using var again = new DashboardSession(fixture.Endpoint("dashboard"));
         Assert.Contains(WebUtility.HtmlEncode(LoginOutcome.WrongCredentials), await (await again.LogInAsync(username, "a long password")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
         // Once the services have forgotten the member, nothing is left that names them.
@@ -66,14 +66,6 @@ public sealed class MemberDataEndToEndTests(PipelineFixture fixture) : IDisposab
         Assert.Contains("Tick the box", await unticked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/profile")).StatusCode);
         Assert.NotNull(await new GymIoT.Core.Members.MemberStore(_dynamoDb).FindAsync(username));
-    }
-
-    private async Task<HttpResponseMessage> ReplayAsync(string cookie, string path)
-    {
-        using var http = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = fixture.Endpoint("dashboard") };
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.Add("Cookie", cookie);
-        return await http.SendAsync(request);
     }
 
     public void Dispose() => _dynamoDb.Dispose();

@@ -91,7 +91,7 @@ public sealed class MemberDataTests(PlatformFixture fixture) : IDisposable
     {
         var memberId = await MemberWithTwoYearsAsync(days: 20);
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var erasure = new AccountErasure(_dynamoDb, new AccountSessionStore(_dynamoDb), Options.Create(new MemberStoreOptions()), clock, NullLogger<AccountErasure>.Instance);
+        var erasure = new AccountErasure(_dynamoDb, Options.Create(new MemberStoreOptions()), clock, NullLogger<AccountErasure>.Instance);
 
         await erasure.BeginAsync(memberId);
 

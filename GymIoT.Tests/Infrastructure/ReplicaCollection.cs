@@ -90,6 +90,21 @@ public sealed class ReplicaFixture : EmbeddedAppFixture
         return $"http://127.0.0.1:{endpoint.Port}";
     }
 
+    /// <summary>The end of each replica's log, for a failure to say what the replicas were doing.</summary>
+    public async Task<string> LogsOfAsync(params string[] resources)
+    {
+        var logs = new List<string>();
+        foreach (var resource in resources)
+        {
+            foreach (var replica in await ReplicasOfAsync(resource, CancellationToken.None))
+            {
+                logs.Add($"--- {replica}:");
+                logs.AddRange(await App.TailAsync(replica, 15));
+            }
+        }
+        return string.Join(Environment.NewLine, logs);
+    }
+
     public override async Task DisposeAsync()
     {
         await base.DisposeAsync();

@@ -27,13 +27,13 @@ public sealed class SessionRevocationTests(ReplicaFixture fixture) : IDisposable
         await session.SignUpAsync(username, "a long password");
         await session.LogInAsync(username, "a long password");
         var copied = session.CookieHeader;
-        Assert.Equal(HttpStatusCode.OK, (await ReplayAsync(first, copied, "/profile")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await ReplayAsync(second, copied, "/profile")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await DashboardSession.ReplayAsync(first, copied, "/profile")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await DashboardSession.ReplayAsync(second, copied, "/profile")).StatusCode);
 
         await session.LogOutAsync();
 
-        Assert.Equal(HttpStatusCode.Redirect, (await ReplayAsync(first, copied, "/profile")).StatusCode);
-        await Eventually.ValueAsync(async () => (await ReplayAsync(second, copied, "/profile")).StatusCode, s => s == HttpStatusCode.Redirect, WithinTheCheckTime);
+        Assert.Equal(HttpStatusCode.Redirect, (await DashboardSession.ReplayAsync(first, copied, "/profile")).StatusCode);
+        await Eventually.ValueAsync(async () => (await DashboardSession.ReplayAsync(second, copied, "/profile")).StatusCode, s => s == HttpStatusCode.Redirect, WithinTheCheckTime);
     }
 
     [Fact]
@@ -47,14 +47,14 @@ public sealed class SessionRevocationTests(ReplicaFixture fixture) : IDisposable
         await accounts.SetRoleAsync(username, MemberRole.Staff);
         await session.LogInAsync(username, "a long password");
         var cookie = session.CookieHeader;
-        Assert.Equal(HttpStatusCode.OK, (await ReplayAsync(first, cookie, "/staff")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await ReplayAsync(second, cookie, "/staff")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await DashboardSession.ReplayAsync(first, cookie, "/staff")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await DashboardSession.ReplayAsync(second, cookie, "/staff")).StatusCode);
 
         await accounts.SetRoleAsync(username, MemberRole.Member);
 
         foreach (var replica in new[] { first, second })
         {
-            var refused = await Eventually.ValueAsync(async () => await ReplayAsync(replica, cookie, "/staff"), r => r.StatusCode == HttpStatusCode.Redirect, WithinTheCheckTime);
+            var refused = await Eventually.ValueAsync(async () => await DashboardSession.ReplayAsync(replica, cookie, "/staff"), r => r.StatusCode == HttpStatusCode.Redirect, WithinTheCheckTime);
             Assert.Contains("/account/login", refused.Headers.Location!.ToString(), StringComparison.Ordinal);
         }
     }
@@ -63,15 +63,6 @@ public sealed class SessionRevocationTests(ReplicaFixture fixture) : IDisposable
     {
         var replicas = await fixture.ReplicasOfAsync("dashboard", CancellationToken.None);
         return (new Uri(fixture.DashboardReplicaUrl(replicas[0])), new Uri(fixture.DashboardReplicaUrl(replicas[1])));
-    }
-
-    /// <summary>A request with a copied cookie, from a client that keeps none of its own.</summary>
-    private static async Task<HttpResponseMessage> ReplayAsync(Uri dashboard, string cookie, string path)
-    {
-        using var http = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = dashboard };
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.Add("Cookie", cookie);
-        return await http.SendAsync(request);
     }
 
     public void Dispose() => _dynamoDb.Dispose();
