@@ -7,14 +7,15 @@ namespace GymIoT.Dashboard.Accounts;
 /// <summary>
 /// Whether a signed-in principal still stands: its session is there, and its account exists, is not locked and has the
 /// role the cookie claims. Each answer is kept for <see cref="AccountSessionOptions.CheckEvery"/>, so a replica asks the
-/// store about a session at most that often; a session this replica ends is forgotten at once.
+/// store about a session at most that often; a session this replica ends, or whose account it locks, deletes or gives
+/// another role, is refused here at once.
 /// </summary>
 public sealed class SessionCheck(AccountSessionStore sessions, IOptions<AccountSessionOptions> options, TimeProvider timeProvider)
 {
     /// <summary>Past this many remembered answers, the stale ones are dropped.</summary>
     private const int Remembered = 10_000;
 
-    private readonly ConcurrentDictionary<string, (bool Current, DateTimeOffset CheckedAt)> _answers = new();
+    private readonly ConcurrentDictionary<string, (bool Current, DateTimeOffset CheckedAt, string MemberId)> _answers = new();
 
     public async Task<bool> IsCurrentAsync(ClaimsPrincipal? principal, CancellationToken cancellationToken = default)
     {
@@ -36,7 +37,7 @@ public sealed class SessionCheck(AccountSessionStore sessions, IOptions<AccountS
                 _answers.TryRemove(stale.Key, out _);
             }
         }
-        _answers[sessionId] = (current, now);
+        _answers[sessionId] = (current, now, memberId);
         return current;
     }
 
@@ -46,7 +47,16 @@ public sealed class SessionCheck(AccountSessionStore sessions, IOptions<AccountS
         if (SessionClaims.Of(principal) is var (memberId, _, sessionId))
         {
             await sessions.EndAsync(memberId, sessionId, cancellationToken);
-            _answers[sessionId] = (false, timeProvider.GetUtcNow());
+            _answers[sessionId] = (false, timeProvider.GetUtcNow(), memberId);
+        }
+    }
+
+    /// <summary>Asks the store again about every session of the account at its next request (its grounds just changed here).</summary>
+    public void Forget(string memberId)
+    {
+        foreach (var answer in _answers.Where(a => a.Value.MemberId == memberId))
+        {
+            _answers.TryRemove(answer.Key, out _);
         }
     }
 }

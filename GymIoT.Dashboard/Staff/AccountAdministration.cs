@@ -7,7 +7,7 @@ namespace GymIoT.Dashboard.Staff;
 /// What staff change about an account: its lock and its role. Either ends every session the account has, so it takes
 /// effect on every open page and cookie within <see cref="AccountSessionOptions.CheckEvery"/>. Nobody changes their own.
 /// </summary>
-public sealed partial class AccountAdministration(AccountStore accounts, AccountSessionStore sessions, ILogger<AccountAdministration> logger)
+public sealed partial class AccountAdministration(AccountStore accounts, AccountSessionStore sessions, SessionCheck check, ILogger<AccountAdministration> logger)
 {
     /// <returns>Null when done, else why not.</returns>
     public async Task<string?> SetLockedAsync(string staffId, string memberId, bool locked, CancellationToken cancellationToken = default)
@@ -21,6 +21,7 @@ public sealed partial class AccountAdministration(AccountStore accounts, Account
             return $"No member is called {memberId}.";
         }
         var ended = locked ? await sessions.EndAllAsync(memberId, cancellationToken) : 0;
+        check.Forget(memberId);
         LogLocked(staffId, memberId, locked, ended);
         return null;
     }
@@ -37,6 +38,7 @@ public sealed partial class AccountAdministration(AccountStore accounts, Account
             return $"No member is called {memberId}.";
         }
         var ended = await sessions.EndAllAsync(memberId, cancellationToken);
+        check.Forget(memberId);
         LogRoleSet(staffId, memberId, role, ended);
         return null;
     }

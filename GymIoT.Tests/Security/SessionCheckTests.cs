@@ -72,6 +72,19 @@ public sealed class SessionCheckTests(PlatformFixture fixture) : IDisposable
     }
 
     [Fact]
+    public async Task A_replica_that_locks_an_account_refuses_its_sessions_at_once()
+    {
+        var (principal, memberId) = await SignedInAsync(MemberRole.Member);
+        var check = Check();
+        Assert.True(await check.IsCurrentAsync(principal));
+
+        await Accounts.SetLockedAsync(memberId, locked: true);
+        check.Forget(memberId);
+
+        Assert.False(await check.IsCurrentAsync(principal));
+    }
+
+    [Fact]
     public async Task A_cookie_without_a_session_or_with_a_made_up_one_is_refused()
     {
         var (principal, memberId) = await SignedInAsync(MemberRole.Member);
