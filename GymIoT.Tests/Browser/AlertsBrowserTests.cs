@@ -57,6 +57,32 @@ public sealed class AlertsBrowserTests(PipelineFixture fixture) : IDisposable
     }
 
     [SkippableFact]
+    public async Task One_reading_that_raises_two_alerts_shows_both_the_days_cap_first_each_dismissed_on_its_own()
+    {
+        await using var browser = await BrowserSession.StartAsync();
+        var page = await browser.NewPageAsync();
+        var username = $"both{Guid.NewGuid():N}"[..14];
+        await BrowserSession.SignUpAsync(page, Dashboard, username, "a long password");
+        await BrowserSession.LogInAsync(page, Dashboard, username, "a long password");
+        await Assertions.Expect(page.Locator(".apexcharts-canvas")).ToHaveCountAsync(6);
+
+        // The starter card has no Spin bike and a 60-minute cap: 70 minutes on it are out of sequence and over the cap.
+        var ended = DateTimeOffset.UtcNow.AddSeconds(-5);
+        ended = new DateTimeOffset(ended.Ticks - ended.Ticks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
+        var reading = new Reading(Guid.NewGuid().ToString("N"), "spin-bike-03", QueueNames.SpinBike, username, ended.AddMinutes(-70), ended, 4200, 600);
+        await _queues.SendAsync(QueueNames.SpinBike, Misreadings.GoodBody(reading));
+
+        var toasts = page.Locator("[data-alert-toast]");
+        await Assertions.Expect(toasts).ToHaveCountAsync(2, new() { Timeout = 30_000 });
+        await Assertions.Expect(toasts.Nth(0)).ToHaveAttributeAsync("data-alert-toast", "OverDailyCap");
+        await Assertions.Expect(toasts.Nth(1)).ToHaveAttributeAsync("data-alert-toast", "OutOfSequence");
+        await BrowserSession.ScreenshotAsync(page, "member-two-alert-toasts");
+        await toasts.Nth(1).GetByRole(AriaRole.Button).ClickAsync();
+        await Assertions.Expect(toasts).ToHaveCountAsync(1);
+        await Assertions.Expect(toasts).ToHaveAttributeAsync("data-alert-toast", "OverDailyCap");
+    }
+
+    [SkippableFact]
     public async Task A_member_who_confirms_an_address_and_switches_alert_emails_on_gets_each_alert_by_email_once()
     {
         await using var browser = await BrowserSession.StartAsync();
