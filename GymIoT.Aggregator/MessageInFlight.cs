@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using GymIoT.Aggregator.Readings;
 using GymIoT.Core.Messaging;
 using GymIoT.Core.Readings;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using GymIoT.Aggregator.Readings;
 using GymIoT.Core.Live;
 using GymIoT.Core.Members;
 using GymIoT.Core.Messaging;

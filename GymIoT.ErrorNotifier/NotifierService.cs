@@ -2,6 +2,7 @@ using GymIoT.Core.Messaging;
 using GymIoT.Core.Queues;
 using GymIoT.Core.Readings;
 using GymIoT.ErrorNotifier.Channels;
+using GymIoT.ErrorNotifier.Reports;
 using Microsoft.Extensions.Options;
 
 namespace GymIoT.ErrorNotifier;

@@ -5,14 +5,14 @@ using System.Text.RegularExpressions;
 namespace GymIoT.Core.Readings;
 
 /// <summary>What is wrong with a field, and under which reason a reading carrying it is refused.</summary>
-internal sealed record FieldProblem(RejectionReason Reason, string Detail);
+public sealed record FieldProblem(RejectionReason Reason, string Detail);
 
 /// <summary>
 /// Reads the fields of a JSON object that anyone could have written (a sensor's reading, a report on <c>Errors</c>): each
 /// reader returns the value asked for, or a <see cref="FieldProblem"/> that says precisely what came instead. Readings and
 /// error reports are read with the same readers, so the same odd input is treated alike in both.
 /// </summary>
-internal static partial class JsonFields
+public static partial class JsonFields
 {
     private static readonly JsonDocumentOptions ParseOptions = new() { MaxDepth = ReadingLimits.MaxJsonDepth };
 

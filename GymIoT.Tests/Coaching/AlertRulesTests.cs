@@ -1,3 +1,4 @@
+using GymIoT.Coach;
 using GymIoT.Core.Coaching;
 using GymIoT.Core.Queues;
 using GymIoT.Tests.Infrastructure;

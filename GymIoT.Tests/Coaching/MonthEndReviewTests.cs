@@ -1,6 +1,7 @@
 using System.Globalization;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using GymIoT.Coach;
 using GymIoT.Core.Calories;
 using GymIoT.Core.Coaching;
 using GymIoT.Core.Members;

@@ -1,4 +1,5 @@
 using Amazon.DynamoDBv2.Model;
+using GymIoT.Aggregator;
 using GymIoT.Core.Readings;
 using GymIoT.Core.Storage;
 using GymIoT.Core.Telemetry;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Amazon.DynamoDBv2.Model;
+using GymIoT.Aggregator;
 using GymIoT.Core.Calories;
 using GymIoT.Core.Members;
 using GymIoT.Core.Readings;

@@ -1,10 +1,11 @@
 using System.Diagnostics;
 using GymIoT.Aggregator;
+using GymIoT.Aggregator.Readings;
 using GymIoT.Core.Messaging;
 using GymIoT.Core.Readings;
+using GymIoT.Tests.Infrastructure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
-using GymIoT.Tests.Infrastructure;
 
 namespace GymIoT.Tests.Ingestion;
 

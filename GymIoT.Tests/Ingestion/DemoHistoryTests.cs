@@ -1,3 +1,4 @@
+using GymIoT.Aggregator.Readings;
 using GymIoT.Core.Coaching;
 using GymIoT.Core.Readings;
 using GymIoT.Core.Time;

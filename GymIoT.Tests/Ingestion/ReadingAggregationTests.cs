@@ -1,3 +1,4 @@
+using GymIoT.Aggregator;
 using GymIoT.Core.Readings;
 using GymIoT.Core.Storage;
 using GymIoT.Core.Time;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using GymIoT.Aggregator.Readings;
 using GymIoT.Core.Readings;
 using GymIoT.Tests.Infrastructure;
 

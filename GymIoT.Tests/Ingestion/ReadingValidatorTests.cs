@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GymIoT.Aggregator.Readings;
 using GymIoT.Core.Readings;
 using GymIoT.DeviceSimulator.Faults;
 using GymIoT.Tests.Infrastructure;

@@ -1,8 +1,9 @@
-using GymIoT.Core.Messaging;
 using System.Diagnostics;
+using GymIoT.Core.Messaging;
 using GymIoT.Core.Readings;
 using GymIoT.ErrorNotifier;
 using GymIoT.ErrorNotifier.Channels;
+using GymIoT.ErrorNotifier.Reports;
 using GymIoT.Tests.Infrastructure;
 
 namespace GymIoT.Tests.Notifications;

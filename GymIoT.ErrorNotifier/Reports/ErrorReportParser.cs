@@ -1,6 +1,7 @@
 using System.Text.Json;
+using GymIoT.Core.Readings;
 
-namespace GymIoT.Core.Readings;
+namespace GymIoT.ErrorNotifier.Reports;
 
 /// <summary>
 /// Reads a message from <c>Errors</c>: GymIoT's error report, or the original project's <c>{"device_id", ...}</c>, with the

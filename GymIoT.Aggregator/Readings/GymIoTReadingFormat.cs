@@ -1,6 +1,7 @@
 using System.Text.Json;
+using GymIoT.Core.Readings;
 
-namespace GymIoT.Core.Readings;
+namespace GymIoT.Aggregator.Readings;
 
 /// <summary>
 /// GymIoT's own reading: <c>{"readingId", "deviceId", "machine", "memberId", "startedAt", "endedAt", "durationSeconds",

@@ -1,7 +1,8 @@
 using System.Globalization;
+using GymIoT.Core.Coaching;
 using GymIoT.Core.Queues;
 
-namespace GymIoT.Core.Coaching;
+namespace GymIoT.Coach;
 
 /// <summary>Which alerts a session raises on a member's day, given the card and the sessions of that day known so far.</summary>
 public static class AlertRules

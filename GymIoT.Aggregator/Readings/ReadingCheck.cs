@@ -1,4 +1,6 @@
-namespace GymIoT.Core.Readings;
+using GymIoT.Core.Readings;
+
+namespace GymIoT.Aggregator.Readings;
 
 /// <summary>The outcome of checking one message from a machine queue.</summary>
 public abstract record ReadingCheck;

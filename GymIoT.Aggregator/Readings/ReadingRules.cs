@@ -1,6 +1,7 @@
 using GymIoT.Core.Queues;
+using GymIoT.Core.Readings;
 
-namespace GymIoT.Core.Readings;
+namespace GymIoT.Aggregator.Readings;
 
 /// <summary>What makes a reading believable, whichever format it came in: each rule returns what breaks it, or null.</summary>
 internal static class ReadingRules

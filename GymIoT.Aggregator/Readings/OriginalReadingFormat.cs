@@ -1,6 +1,7 @@
 using System.Text.Json;
+using GymIoT.Core.Readings;
 
-namespace GymIoT.Core.Readings;
+namespace GymIoT.Aggregator.Readings;
 
 /// <summary>
 /// The original sensors' reading: <c>{"username", "value_time_spent" (minutes), "value_calories_spent"}</c>, numbers often

@@ -1,6 +1,7 @@
 using System.Text.Json;
+using GymIoT.Core.Readings;
 
-namespace GymIoT.Core.Readings;
+namespace GymIoT.Aggregator.Readings;
 
 /// <summary>
 /// Reads the fields of one object in turn with <see cref="JsonFields"/>, keeping the first problem: once a field is wrong

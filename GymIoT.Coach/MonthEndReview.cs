@@ -1,8 +1,9 @@
+using GymIoT.Core.Coaching;
 using GymIoT.Core.Members;
 using GymIoT.Core.Storage;
 using GymIoT.Core.Time;
 
-namespace GymIoT.Core.Coaching;
+namespace GymIoT.Coach;
 
 /// <summary>
 /// The month-end review (design.md § Coaching): judges each member's month on the card they ended it on and moves a

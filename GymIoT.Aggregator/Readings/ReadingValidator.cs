@@ -1,6 +1,7 @@
 using System.Text;
+using GymIoT.Core.Readings;
 
-namespace GymIoT.Core.Readings;
+namespace GymIoT.Aggregator.Readings;
 
 /// <summary>
 /// Checks a message from a machine queue and says precisely what is wrong with it, in GymIoT's format

@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using GymIoT.Core.Readings;
+using GymIoT.Core.Storage;
 using GymIoT.Core.Time;
 
-namespace GymIoT.Core.Storage;
+namespace GymIoT.Aggregator;
 
 /// <summary>Which aggregate items a reading changes, and by how much: the member's local day and month, and the device's local day.</summary>
 public static class ReadingAggregation
