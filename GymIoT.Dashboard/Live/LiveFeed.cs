@@ -79,7 +79,7 @@ public sealed partial class LiveFeed(
         }, cancellationToken)).QueueUrl;
         // As the deploy stack's queues: reachable over TLS only (the policy names the queue, so it follows its creation).
         var arn = (await sqs.GetQueueAttributesAsync(url, [QueueAttributeName.QueueArn], cancellationToken)).QueueARN;
-        await sqs.SetQueueAttributesAsync(url, new Dictionary<string, string> { [QueueAttributeName.Policy] = QueuePolicies.TlsOnly(arn) }, cancellationToken);
+        await sqs.SetQueueAttributesAsync(url, new Dictionary<string, string> { [QueueAttributeName.Policy] = LiveQueuePolicy.TlsOnly(arn) }, cancellationToken);
         LogListening(_queueName);
         return url;
     }

@@ -215,7 +215,7 @@ public sealed class DeployStackTests
             .Single(s => s!["Effect"]!.GetValue<string>() == "Deny")!;
 
         TlsOnlyPolicy.AssertIsOne(deployed);
-        TlsOnlyPolicy.AssertIsOne(Assert.Single(JsonNode.Parse(QueuePolicies.TlsOnly("arn:aws:sqs:eu-west-1:123456789012:Live-0"))!["Statement"]!.AsArray())!);
+        TlsOnlyPolicy.AssertIsOne(Assert.Single(JsonNode.Parse(GymIoT.Dashboard.Live.LiveQueuePolicy.TlsOnly("arn:aws:sqs:eu-west-1:123456789012:Live-0"))!["Statement"]!.AsArray())!);
     }
 
     private static Dictionary<string, JsonNode?> DashboardEnvironment() =>

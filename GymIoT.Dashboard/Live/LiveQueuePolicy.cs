@@ -1,9 +1,9 @@
 using System.Text.Json;
 
-namespace GymIoT.Core.Queues;
+namespace GymIoT.Dashboard.Live;
 
-/// <summary>The access policies a queue of GymIoT's own making carries, as the deploy stack gives its queues.</summary>
-public static class QueuePolicies
+/// <summary>The access policy of a dashboard's live queue: what the deploy stack gives its own queues.</summary>
+public static class LiveQueuePolicy
 {
     /// <summary>Refuses every request to the queue that does not come over TLS.</summary>
     public static string TlsOnly(string queueArn) => JsonSerializer.Serialize(new

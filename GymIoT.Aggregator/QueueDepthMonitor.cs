@@ -1,10 +1,11 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
+using GymIoT.Core.Messaging;
 using GymIoT.Core.Telemetry;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace GymIoT.Core.Messaging;
+namespace GymIoT.Aggregator;
 
 /// <summary>Publishes the depth of every queue and dead-letter queue as the gauge <c>gymiot.queue.depth</c>, read every 10 s.</summary>
 public sealed partial class QueueDepthMonitor : BackgroundService
