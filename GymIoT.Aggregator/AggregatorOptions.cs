@@ -32,7 +32,7 @@ public sealed class AggregatorOptions
     /// Readings gathered across queues into one batch, so writes to the same item are coalesced. The aggregator holds up to
     /// four times this many (two batches and a buffer of two): 2,000 folded more (0.94 writes a reading against 1.35 in a
     /// 50,000-reading burst) but peaked at 218–247 MB against 191–203 MB, over the 200 MB a small container is given
-    /// (bench/README.md, "The aggregator's batch size").
+    /// (bench/notes/2026-12-04-the-aggregator-s-batch-size.md).
     /// </summary>
     [Range(1, 5000)]
     public int MaxBatchReadings { get; set; } = 1000;

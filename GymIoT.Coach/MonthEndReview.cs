@@ -6,7 +6,7 @@ using GymIoT.Core.Time;
 namespace GymIoT.Coach;
 
 /// <summary>
-/// The month-end review (design.md § Coaching): judges each member's month on the card they ended it on and moves a
+/// The month-end review: judges each member's month on the card they ended it on and moves a
 /// stalled or dipped member one level down from the next month's 1st. The verdict is recorded before the card changes
 /// and the level-down assignment has a fixed key (made at the start of the 1st), so a repeated or concurrent run, or
 /// one that stopped halfway, changes each member's card once.

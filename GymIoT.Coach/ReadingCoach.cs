@@ -11,7 +11,7 @@ using GymIoT.Core.Time;
 namespace GymIoT.Coach;
 
 /// <summary>
-/// Coaches one stored reading (design.md § Coaching): records the session on the member's day, judges it against the
+/// Coaches one stored reading: records the session on the member's day, judges it against the
 /// member's card and the day's other sessions, and raises each alert due that its cause has not raised yet, then sees to its email. Everything
 /// it writes is keyed by the reading or the cause, so a reading delivered again, or handled again after a crash, changes
 /// nothing and raises nothing twice. Alerts are live: a session of a past day (history sent late, a reading delivered

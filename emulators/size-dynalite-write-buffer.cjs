@@ -5,7 +5,7 @@
 // six bytes for every byte flushed and took a third of dynalite's CPU, on a machine the pipeline already fills. With
 // eight times the buffer there are an eighth as many merges, each dropping more superseded versions of the same items:
 // 7.5 times less written by compaction and a tenth to a fifth less CPU per update, for 38-46 MB more memory
-// (bench/README.md, "The store's compaction").
+// (bench/notes/2026-12-05-the-store-s-compaction-dynalite-s-write-buffer.md).
 'use strict';
 const path = require('node:path');
 

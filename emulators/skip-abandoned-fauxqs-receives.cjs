@@ -5,7 +5,7 @@
 // (a service restarted or shut down, the aggregator's two receivers a queue) leaves polls that take the next messages
 // sent: they stay in flight, unseen, for the queue's visibility timeout, and each such receive counts towards the
 // redrive to the DLQ. Measured: two abandoned polls held the next 20 messages for the 30 s timeout, and 20,000 messages
-// took 29 s to receive and delete instead of 3 (bench/README.md, "The SQS ceiling"). Each request's response is kept at
+// took 29 s to receive and delete instead of 3 (bench/notes/2026-12-04-the-sqs-ceiling-and-a-stopped-consumer-s-long-polls.md). Each request's response is kept at
 // hand while it is served, and a queue hands out nothing once the connection of the request it serves has closed:
 // checked where messages are taken, so an immediate receive and a woken long poll are both covered.
 'use strict';

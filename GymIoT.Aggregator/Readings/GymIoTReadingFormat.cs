@@ -5,7 +5,7 @@ namespace GymIoT.Aggregator.Readings;
 
 /// <summary>
 /// GymIoT's own reading: <c>{"readingId", "deviceId", "machine", "memberId", "startedAt", "endedAt", "durationSeconds",
-/// "caloriesKcal", "avgHeartRate"?, "heartRatePerMinute"?}</c>, as design.md defines it.
+/// "caloriesKcal", "avgHeartRate"?, "heartRatePerMinute"?}</c>.
 /// </summary>
 internal static class GymIoTReadingFormat
 {

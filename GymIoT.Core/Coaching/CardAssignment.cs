@@ -1,6 +1,6 @@
 namespace GymIoT.Core.Coaching;
 
-/// <summary>Why a member is on a card (design.md § Coaching).</summary>
+/// <summary>Why a member is on a card.</summary>
 public enum AssignmentCause
 {
     /// <summary>The starter card of a member nobody has assigned one to.</summary>

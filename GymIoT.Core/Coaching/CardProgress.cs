@@ -2,7 +2,7 @@ using GymIoT.Core.Calories;
 
 namespace GymIoT.Core.Coaching;
 
-/// <summary>A card's thresholds for one member, and where a day of training stands on it (design.md § Coaching).</summary>
+/// <summary>A card's thresholds for one member, and where a day of training stands on it.</summary>
 public static class CardProgress
 {
     /// <summary>kcal of one workout done as the card says: Σ over steps of MET (middle of the machine's range) × 3.5 × weight / 200 × minutes.</summary>

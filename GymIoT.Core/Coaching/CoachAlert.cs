@@ -1,6 +1,6 @@
 namespace GymIoT.Core.Coaching;
 
-/// <summary>The live alerts of design.md § Coaching.</summary>
+/// <summary>The live alerts the coach raises while a member trains.</summary>
 public enum AlertKind
 {
     /// <summary>A session on a machine that is not the card's next step.</summary>

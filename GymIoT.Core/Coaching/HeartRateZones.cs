@@ -1,6 +1,6 @@
 namespace GymIoT.Core.Coaching;
 
-/// <summary>Training zones from a member's age (design.md § Coaching): maximum = 208 − 0.7 × age (Tanaka), zones at 50/60/70/80/90 % of it.</summary>
+/// <summary>Training zones from a member's age: maximum = 208 − 0.7 × age (Tanaka), zones at 50/60/70/80/90 % of it.</summary>
 public static class HeartRateZones
 {
     private static readonly (string Name, double From, double To)[] Shares =

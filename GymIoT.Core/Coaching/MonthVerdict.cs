@@ -1,6 +1,6 @@
 namespace GymIoT.Core.Coaching;
 
-/// <summary>How a member's month on their card ended (design.md § Coaching, month end).</summary>
+/// <summary>How a member's month on their card ended.</summary>
 public enum MonthVerdict
 {
     /// <summary>The bar reached 100 %.</summary>

@@ -6,7 +6,7 @@ namespace GymIoT.Core.Coaching;
 public sealed record CardStep(string Machine, int Minutes);
 
 /// <summary>
-/// A training card (design.md § Coaching): a level 1–5, workouts a week, a daily cap on minutes, and ordered steps, each
+/// A training card: a level 1–5, workouts a week, a daily cap on minutes, and ordered steps, each
 /// machine at most once.
 /// </summary>
 public sealed record TrainingCard(string CardId, string Name, int Level, int WorkoutsPerWeek, int DailyCapMinutes, IReadOnlyList<CardStep> Steps)

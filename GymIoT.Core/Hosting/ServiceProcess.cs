@@ -22,7 +22,7 @@ public static class ServiceProcess
     /// A method is compiled again, optimized, once called 1,000 times, not 30: what a service runs at its start or now
     /// and then stays as first compiled, and only what the load makes hot is recompiled. In a 4-minute soak the four
     /// services' JIT took 12 s of CPU in the first minute of load against 34 s, at the same CPU per reading after it
-    /// (bench/README.md, "The services' warm-up").
+    /// (bench/notes/2026-12-04-the-services-warm-up-the-jit-on-two-shared-cores.md).
     /// </para>
     /// </summary>
     private static readonly IReadOnlyDictionary<string, string> EveryService = new Dictionary<string, string>

@@ -12,6 +12,6 @@ public enum LiveChangeKind
 
 /// <summary>
 /// Tells the dashboards whose members changed, so each open page reads again only when its member changed: the message
-/// every live page's updates come through (design.md § Coaching, live updates).
+/// every live page's updates come through.
 /// </summary>
 public sealed record LiveNotice(LiveChangeKind Kind, IReadOnlyList<string> MemberIds);

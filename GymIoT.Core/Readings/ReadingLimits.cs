@@ -26,7 +26,7 @@ public static class ReadingLimits
     public const int MinHeartRate = 25;
     public const int MaxHeartRate = 250;
 
-    /// <summary>A heart rate per minute is 30–230 bpm (design.md): outside it, the sensor lost the pulse.</summary>
+    /// <summary>A heart rate per minute is 30–230 bpm: outside it, the sensor lost the pulse.</summary>
     public const int MinHeartRatePerMinute = 30;
     public const int MaxHeartRatePerMinute = 230;
 

@@ -4,7 +4,7 @@ using GymIoT.Core.Time;
 
 namespace GymIoT.Dashboard.Home;
 
-/// <summary>Today's heart rate, minute by minute across the day's sessions, over the member's zones (design.md § Coaching).</summary>
+/// <summary>Today's heart rate, minute by minute across the day's sessions, over the member's zones.</summary>
 public static class HeartRateTrend
 {
     public const string Title = "Heart rate today";

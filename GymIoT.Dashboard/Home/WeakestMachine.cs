@@ -5,7 +5,7 @@ using GymIoT.Core.Storage;
 namespace GymIoT.Dashboard.Home;
 
 /// <summary>
-/// What a member moved one level down is shown (design.md § Coaching, month end): per machine of the card, minutes and
+/// What a member moved one level down is shown: per machine of the card, minutes and
 /// kcal done against the card's target, today and this month so far, and the machine furthest behind.
 /// </summary>
 public static class WeakestMachine

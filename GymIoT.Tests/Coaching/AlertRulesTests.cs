@@ -5,7 +5,7 @@ using GymIoT.Tests.Infrastructure;
 
 namespace GymIoT.Tests.Coaching;
 
-/// <summary>The live alerts of design.md § Coaching at their edges, on the starter card (Cyclette 15, Elliptical bike 15, cap 60).</summary>
+/// <summary>The live alerts at their edges, on the starter card (Cyclette 15, Elliptical bike 15, cap 60).</summary>
 [Trait(TestKind.Category, TestKind.Unit)]
 public sealed class AlertRulesTests
 {

@@ -11,7 +11,7 @@ using GymIoT.Tests.Infrastructure;
 
 namespace GymIoT.Tests.Coaching;
 
-/// <summary>Heart rate: the zones of design.md § Coaching, the simulated sensors' pulse, and the day's trend on the member home.</summary>
+/// <summary>Heart rate: the zones of the coaching rules, the simulated sensors' pulse, and the day's trend on the member home.</summary>
 [Trait(TestKind.Category, TestKind.Unit)]
 public sealed class HeartRateTests
 {

@@ -4,7 +4,7 @@ using GymIoT.Tests.Infrastructure;
 
 namespace GymIoT.Tests.Coaching;
 
-/// <summary>The month-end rule of design.md § Coaching at its edges.</summary>
+/// <summary>The month-end rule at its edges.</summary>
 [Trait(TestKind.Category, TestKind.Unit)]
 public sealed class MonthEndRuleTests
 {

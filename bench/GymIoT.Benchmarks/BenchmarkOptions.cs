@@ -6,7 +6,7 @@ namespace GymIoT.Benchmarks;
 /// reading in that many is traced for the latency figures), and <c>--only pipeline</c>, <c>--only member-home</c> or
 /// <c>--only traces</c> to run one part. Live member pages: <c>--only live-pages --pages 100 --more-pages 500 --page-rate 200
 /// --page-seconds 30 --page-every 10</c> (seconds between two readings of one open page's member). The soak runs only when
-/// asked for, with <c>--with-soak</c> (every part, the soak last: every figure of issue 15 from one run) or <c>--only soak --soak-minutes 30 --soak-rate 200 --soak-bad-percent 2 --soak-window-minutes 5
+/// asked for, with <c>--with-soak</c> (every part, the soak last: every goal's figure from one run) or <c>--only soak --soak-minutes 30 --soak-rate 200 --soak-bad-percent 2 --soak-window-minutes 5
 /// --soak-members 5000 --soak-devices 100</c> (devices per machine type). <c>--quick</c> runs every part but the soak at a
 /// small size (<see cref="Quick"/>), in under three minutes here, to compare its ratios with <c>bench/README.md</c>; a
 /// setting given beside it still wins. <c>--aggregator NAME=VALUE</c> (repeatable; likewise <c>--coach</c>,

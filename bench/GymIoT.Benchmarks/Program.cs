@@ -21,7 +21,7 @@ await using var backend = await BenchmarkBackend.StartAsync(serviceEnvironment);
 Progress("system started");
 // 50 readings a member and about 800 a device: a burst within the daily limits of every item (ItemLimits).
 const int GymDevicesPerMachine = 16;
-// Issue 15, item 1: the burst's throughput against the SQS receive + delete ceiling measured in the same run.
+// Goal 1: the burst's throughput against the SQS receive + delete ceiling measured in the same run.
 const double BurstShareOfSqsCeilingGoal = 0.70;
 var pipeline = new PipelineRun(backend, options.Members, options.TraceEvery, GymDevicesPerMachine);
 var rows = new List<(string Measure, string Value)>();
@@ -150,7 +150,7 @@ if (options.Runs("soak"))
         rows.Add(($"soak window to {window.End:mm\\:ss}: readings/s, p95, cores busy (machine; dynamodb)",
             $"{window.ReadingsPerSecond:N1}/s, {window.P95:N0} ms ({window.Sampled:N0} sampled), {window.Cores[BenchmarkBackend.Machine]:N2}; {window.Cores["dynamodb"]:N2}"));
     }
-    // Issue 15, item 4: every service's RSS grows < 5% over the soak's last 20 minutes: the median of the window that ends 20
+    // Goal 4: every service's RSS grows < 5% over the soak's last 20 minutes: the median of the window that ends 20
     // minutes before the last one ends (the first window of a shorter soak) against the last window's.
     // The emulators hold what the soak wrote, so theirs grows by design.
     var end = soak.Windows.LastOrDefault();
