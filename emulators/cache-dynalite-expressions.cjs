@@ -11,6 +11,7 @@
 // Parses that read a value beyond its type (BETWEEN compares its bounds, attribute_type reads the type it names) and
 // parses that fail are never kept.
 'use strict';
+require('./patched-version.cjs')('dynalite', '4.0.0', __filename);
 const path = require('node:path');
 
 const dynalite = path.dirname(require.resolve('dynalite/package.json'));

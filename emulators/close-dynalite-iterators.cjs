@@ -7,6 +7,7 @@
 // straddle two table files of a level, which LevelDB 1.20 (bundled by classic-level) then read back as an older version
 // of the item: acknowledged updates were lost. Giving the iterators the return() dynalite expects closes them.
 'use strict';
+require('./patched-version.cjs')('dynalite', '4.0.0', __filename);
 const { AbstractIterator, AbstractKeyIterator, AbstractValueIterator } = require('abstract-level');
 
 for (const iterator of [AbstractIterator, AbstractKeyIterator, AbstractValueIterator]) {

@@ -5,6 +5,7 @@
 // memory until the next start. Clearing only the receipt handle and the visibility deadline (as its own loader does for a
 // message whose visibility expired) keeps the receive count, as SQS does, so redrive to the DLQ still counts.
 'use strict';
+require('./patched-version.cjs')('fauxqs', '2.4.1', __filename);
 const path = require('node:path');
 const { PersistenceManager } = require(path.join(__dirname, 'node_modules/fauxqs/dist/persistence.js'));
 

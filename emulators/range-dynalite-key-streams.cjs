@@ -6,6 +6,7 @@
 // every item stored. dynamodb-admin's page lists the tables, and the AppHost probes that page for health, so as a
 // soak's data grew the probe took seconds of the thread the pipeline waits on, then timed out after 10 s.
 'use strict';
+require('./patched-version.cjs')('dynalite', '4.0.0', __filename);
 const path = require('node:path');
 const { Transform } = require('node:stream');
 

@@ -9,6 +9,7 @@
 // hand while it is served, and a queue hands out nothing once the connection of the request it serves has closed:
 // checked where messages are taken, so an immediate receive and a woken long poll are both covered.
 'use strict';
+require('./patched-version.cjs')('fauxqs', '2.4.1', __filename);
 const http = require('node:http');
 const path = require('node:path');
 const { AsyncLocalStorage } = require('node:async_hooks');

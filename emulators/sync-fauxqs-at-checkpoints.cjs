@@ -7,6 +7,7 @@
 // killed, since the log is in the operating system's hands; only a crash of the operating system itself may take back the
 // last transactions, which a development backend can afford (real SQS keeps its own durability).
 'use strict';
+require('./patched-version.cjs')('fauxqs', '2.4.1', __filename);
 const path = require('node:path');
 const { PersistenceManager } = require(path.join(__dirname, 'node_modules/fauxqs/dist/persistence.js'));
 
