@@ -30,12 +30,11 @@ public sealed partial class ReadingBatchProcessor(
 {
     public async Task<BatchResult> ProcessAsync(IReadOnlyList<ReceivedMessage> received, CancellationToken cancellationToken)
     {
-        var previous = Activity.Current;
         var batch = received.Select(m => new MessageInFlight(m, ConsumerSpan.Start(telemetry.ActivitySource, m.Queue, m.MessageId, m.Trace))).ToList();
+        // Each message has a trace of its own: calls made for the batch as a whole belong to none of them.
+        using var outside = AmbientSpan.Set(null);
         try
         {
-            // Each message has a trace of its own: calls made for the batch as a whole belong to none of them.
-            Activity.Current = null;
             var now = timeProvider.GetUtcNow();
             BatchChecks.CheckEach(batch, m => ReadingValidator.Validate(m.Body, m.Queue, m.MessageId, m.SentAt, now), logger);
 
@@ -59,7 +58,6 @@ public sealed partial class ReadingBatchProcessor(
             {
                 message.Span?.Dispose();
             }
-            Activity.Current = previous;
         }
     }
 
@@ -146,8 +144,6 @@ public sealed partial class ReadingBatchProcessor(
                 span?.Dispose();
             }
             await HandOverAsync(stored, cancellationToken);
-            // A notice belongs to no reading's trace.
-            Activity.Current = null;
             await live.NotifyAsync(LiveChangeKind.Activity, changed, cancellationToken);
             return (applied, duplicates);
         }
@@ -158,7 +154,6 @@ public sealed partial class ReadingBatchProcessor(
             {
                 span?.Dispose();
             }
-            Activity.Current = null;
         }
     }
 
@@ -233,10 +228,13 @@ public sealed partial class ReadingBatchProcessor(
         }
     }
 
-    /// <summary>The span of storing one reading; the writes that apply it are traced under it.</summary>
+    /// <summary>
+    /// The span of storing one reading, in the reading's trace (never the one before it, a message without a trace
+    /// included); the writes that apply it are traced under it. It does not become the ambient span.
+    /// </summary>
     private Activity? StartStoreSpan(MessageInFlight message)
     {
-        Activity.Current = null;
+        using var outside = AmbientSpan.Set(null);
         return telemetry.ActivitySource.StartActivity("store reading", ActivityKind.Internal, message.Span?.Context ?? message.Received.Trace);
     }
 

@@ -53,9 +53,9 @@ public sealed partial class ReadingCoach(
     /// <returns>True when the reading is coached; false when the message must come back (and in the end go to <c>Coaching-dlq</c>).</returns>
     public async Task<bool> HandleAsync(ReceivedMessage message, Reading? reading, CancellationToken cancellationToken)
     {
-        var previous = Activity.Current;
         using var span = ConsumerSpan.Start(telemetry.ActivitySource, message.Queue, message.MessageId, message.Trace);
-        Activity.Current = span;
+        // What the coach does for the reading is traced in the reading's trace.
+        using var inTrace = AmbientSpan.Set(span);
         try
         {
             if (reading is null)
@@ -108,10 +108,6 @@ public sealed partial class ReadingCoach(
             span?.AddException(ex).SetStatus(ActivityStatusCode.Error, ex.Message);
             LogFailed(ex, message.MessageId);
             return false;
-        }
-        finally
-        {
-            Activity.Current = previous;
         }
     }
 

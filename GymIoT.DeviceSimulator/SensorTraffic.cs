@@ -81,17 +81,18 @@ public sealed class SensorTraffic(
         foreach (var queue in messages.Select((message, index) => (message, index)).GroupBy(m => m.message.Queue))
         {
             var outgoing = new List<OutgoingMessage>();
-            var previous = Activity.Current;
-            foreach (var (message, _) in queue)
+            // Each reading is the root of a trace of its own, whatever asked for it (a burst's request).
+            using (AmbientSpan.Set(null))
             {
-                Activity.Current = null;
-                using var session = telemetry.ActivitySource.StartActivity("sensor reading", ActivityKind.Internal);
-                session?.SetTag("gymiot.device.id", message.Reading.DeviceId)
-                    .SetTag("gymiot.reading.id", message.Reading.ReadingId)
-                    .SetTag("gymiot.reading.fault", message.ExpectedRejection?.ToString());
-                outgoing.Add(new OutgoingMessage(message.Body, session?.Context ?? default));
+                foreach (var (message, _) in queue)
+                {
+                    using var session = telemetry.ActivitySource.StartActivity("sensor reading", ActivityKind.Internal);
+                    session?.SetTag("gymiot.device.id", message.Reading.DeviceId)
+                        .SetTag("gymiot.reading.id", message.Reading.ReadingId)
+                        .SetTag("gymiot.reading.fault", message.ExpectedRejection?.ToString());
+                    outgoing.Add(new OutgoingMessage(message.Body, session?.Context ?? default));
+                }
             }
-            Activity.Current = previous;
             var sent = await publisher.SendBatchAsync(queue.Key, outgoing, cancellationToken);
             foreach (var ((_, index), outcome) in queue.Zip(sent))
             {

@@ -28,7 +28,8 @@ public sealed partial class NotificationBatchProcessor(
     /// <summary>Returns the ids of the reports delivered on every enabled channel (and deleted from <c>Errors</c>).</summary>
     public async Task<IReadOnlyCollection<string>> ProcessAsync(IReadOnlyList<IncomingReport> received, CancellationToken cancellationToken)
     {
-        var previous = Activity.Current;
+        // Each report has a trace of its own: calls made for the batch as a whole belong to none of them.
+        using var outside = AmbientSpan.Set(null);
         var spans = received.Select(r => ConsumerSpan.Start(telemetry.ActivitySource, Core.Queues.QueueNames.Errors, r.ReportId, r.Trace)?.SetTag("gymiot.device.id", r.Report.DeviceId)).ToList();
         try
         {
@@ -79,7 +80,6 @@ public sealed partial class NotificationBatchProcessor(
             {
                 span?.Dispose();
             }
-            Activity.Current = previous;
         }
     }
 

@@ -10,14 +10,11 @@ public static class ConsumerSpan
     /// </summary>
     public static Activity? Start(ActivitySource source, string queue, string messageId, ActivityContext trace)
     {
-        var previous = Activity.Current;
-        Activity.Current = null;
-        var span = source.StartActivity($"process {queue}", ActivityKind.Consumer, trace);
-        span?.SetTag(MessagingTags.System, MessagingTags.AwsSqs)
+        using var outside = AmbientSpan.Set(null);
+        return source.StartActivity($"process {queue}", ActivityKind.Consumer, trace)?
+            .SetTag(MessagingTags.System, MessagingTags.AwsSqs)
             .SetTag(MessagingTags.Operation, "process")
             .SetTag(MessagingTags.Destination, queue)
             .SetTag(MessagingTags.MessageId, messageId);
-        Activity.Current = previous;
-        return span;
     }
 }
