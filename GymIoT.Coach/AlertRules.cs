@@ -1,6 +1,7 @@
 using System.Globalization;
 using GymIoT.Core.Coaching;
 using GymIoT.Core.Queues;
+using GymIoT.Core.Machines;
 
 namespace GymIoT.Coach;
 
@@ -20,8 +21,8 @@ public static class AlertRules
         if (due is null || due.Step.Machine != session.Machine)
         {
             alerts.Add(Alert(AlertKind.OutOfSequence, session.ReadingId, due is null
-                ? $"Your card was already done for today when you started on the {QueueNames.DisplayName(session.Machine)}."
-                : $"The {QueueNames.DisplayName(session.Machine)} is not your card's next step: next is the {QueueNames.DisplayName(due.Step.Machine)} ({due.Step.Minutes} min)."));
+                ? $"Your card was already done for today when you started on the {MachineCatalogue.Of(session.Machine).DisplayName}."
+                : $"The {MachineCatalogue.Of(session.Machine).DisplayName} is not your card's next step: next is the {MachineCatalogue.Of(due.Step.Machine).DisplayName} ({due.Step.Minutes} min)."));
         }
 
         var today = MinutesByMachine(sessions);
@@ -30,8 +31,8 @@ public static class AlertRules
         if (step is not null && today[session.Machine] > step.Minutes)
         {
             alerts.Add(Alert(AlertKind.OverTime, session.Machine,
-                $"{Minutes(today[session.Machine])} minutes on the {QueueNames.DisplayName(session.Machine)} today, more than your card's {step.Minutes}: "
-                + (next is null ? "your card is done for today." : $"next is the {QueueNames.DisplayName(next.Step.Machine)} ({next.Step.Minutes} min).")));
+                $"{Minutes(today[session.Machine])} minutes on the {MachineCatalogue.Of(session.Machine).DisplayName} today, more than your card's {step.Minutes}: "
+                + (next is null ? "your card is done for today." : $"next is the {MachineCatalogue.Of(next.Step.Machine).DisplayName} ({next.Step.Minutes} min).")));
         }
 
         var total = today.Values.Sum();

@@ -60,7 +60,7 @@ public sealed class SensorTraffic(
                 member = pool[_random.Next(pool.Count)];
             }
             var (machine, minutes) = habits.NextSession(member.MemberId, day, _random);
-            var devices = machine is null ? gym.Devices : [.. gym.Devices.Where(d => d.Profile.Machine == machine)];
+            var devices = machine is null ? gym.Devices : [.. gym.Devices.Where(d => d.Machine.Name == machine)];
             var device = devices[_random.Next(devices.Count)];
             var reading = SessionFactory.Session(member, device, TruncateToSeconds(endedAt), _random, minutes);
             habits.Record(member.MemberId, day, reading.Machine, reading.DurationSeconds / 60);

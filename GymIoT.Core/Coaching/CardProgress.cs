@@ -1,4 +1,5 @@
 using GymIoT.Core.Calories;
+using GymIoT.Core.Machines;
 
 namespace GymIoT.Core.Coaching;
 
@@ -10,7 +11,7 @@ public static class CardProgress
 
     /// <summary>kcal of one step done as the card says.</summary>
     public static double StepKcal(CardStep step, double weightKg) =>
-        CalorieMath.SessionKcal(MachineProfile.Of(step.Machine).MidMet, weightKg, step.Minutes);
+        CalorieMath.SessionKcal(MachineCatalogue.Of(step.Machine).MidMet, weightKg, step.Minutes);
 
     /// <summary>The month's threshold: a workout's kcal × workouts a week × days in the month / 7.</summary>
     public static double MonthlyThresholdKcal(TrainingCard card, double weightKg, int year, int month) =>

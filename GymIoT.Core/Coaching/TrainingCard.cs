@@ -1,4 +1,5 @@
 using GymIoT.Core.Calories;
+using GymIoT.Core.Machines;
 
 namespace GymIoT.Core.Coaching;
 
@@ -41,7 +42,7 @@ public sealed record TrainingCard(string CardId, string Name, int Level, int Wor
         }
         foreach (var step in Steps)
         {
-            if (!MachineProfile.All.Any(p => p.Machine == step.Machine))
+            if (MachineCatalogue.Find(step.Machine) is null)
             {
                 yield return $"'{step.Machine}' is not a machine of the gym";
             }

@@ -1,15 +1,13 @@
+using GymIoT.Core.Machines;
+
 namespace GymIoT.Core.Queues;
 
 /// <summary>
-/// The SQS queues of GymIoT: one per machine type, <c>Errors</c> (bad sensor data) and <c>Coaching</c> (stored readings,
+/// The SQS queues of GymIoT: one per machine type (<see cref="MachineCatalogue"/>), <c>Errors</c> (bad sensor data) and <c>Coaching</c> (stored readings,
 /// for the coach), each with a dead-letter queue.
 /// </summary>
 public static class QueueNames
 {
-    public const string Cyclette = "Cyclette";
-    public const string TapisRoulant = "Tapis_roulant";
-    public const string EllipticalBike = "Elliptical_bike";
-    public const string SpinBike = "Spin_bike";
     public const string Errors = "Errors";
     public const string Coaching = "Coaching";
 
@@ -21,10 +19,8 @@ public static class QueueNames
     /// <summary>A message is moved to the dead-letter queue after this many receives.</summary>
     public const int MaxReceiveCount = 5;
 
-    public static IReadOnlyList<string> Machines { get; } = [Cyclette, TapisRoulant, EllipticalBike, SpinBike];
-
-    /// <summary>A machine as people read it: <c>Tapis_roulant</c> is "Tapis roulant".</summary>
-    public static string DisplayName(string machine) => machine.Replace('_', ' ');
+    /// <summary>The machines' queues, one per machine of <see cref="MachineCatalogue"/>.</summary>
+    public static IReadOnlyList<string> Machines { get; } = [.. MachineCatalogue.All.Select(m => m.QueueName)];
 
     public static IReadOnlyList<string> Sources { get; } = [.. Machines, Errors, Coaching];
 

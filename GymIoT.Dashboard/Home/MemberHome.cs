@@ -4,6 +4,7 @@ using GymIoT.Core.Coaching;
 using GymIoT.Core.Members;
 using GymIoT.Core.Queues;
 using GymIoT.Core.Storage;
+using GymIoT.Core.Machines;
 
 namespace GymIoT.Dashboard.Home;
 
@@ -48,7 +49,7 @@ public sealed record MemberHome(
         var today = history.TodayActivity;
         var month = history.ThisMonth;
         var year = history.Today.Year;
-        var machines = QueueNames.Machines.Select(QueueNames.DisplayName).ToList();
+        var machines = MachineCatalogue.All.Select(m => m.DisplayName).ToList();
 
         ChartSpec PerMachine(string title, PeriodActivity period) => new(title, "bar", machines,
         [
@@ -63,7 +64,7 @@ public sealed record MemberHome(
             CardProgress.MonthlyThresholdKcal(card, member.WeightKg, history.Today.Year, history.Today.Month),
             Round(today.Kcal),
             Round(today.Seconds / 60),
-            [.. QueueNames.Machines.Where(m => today.Machines[m].Sessions > 0).Select(QueueNames.DisplayName)],
+            [.. QueueNames.Machines.Where(m => today.Machines[m].Sessions > 0).Select(m => MachineCatalogue.Of(m).DisplayName)],
             member.DailyGoalKcal,
             Round(month.Kcal),
             month.Sessions,

@@ -1,6 +1,7 @@
 using GymIoT.Core.Coaching;
 using GymIoT.Core.Queues;
 using GymIoT.Core.Storage;
+using GymIoT.Core.Machines;
 
 namespace GymIoT.Dashboard.Home;
 
@@ -12,7 +13,7 @@ public static class WeakestMachine
 {
     public static IReadOnlyList<ChartSpec> Charts(TrainingCard card, double weightKg, MemberHistory history)
     {
-        var machines = card.Steps.Select(s => QueueNames.DisplayName(s.Machine)).ToList();
+        var machines = card.Steps.Select(s => MachineCatalogue.Of(s.Machine).DisplayName).ToList();
         ChartSpec Chart(string title, PeriodActivity done, double workouts) => new(title, "bar", machines,
         [
             new("minutes done", [.. card.Steps.Select(s => Math.Round(done.Machines[s.Machine].Seconds / 60, 1))]),

@@ -1,6 +1,7 @@
 using System.Globalization;
 using GymIoT.Core.Coaching;
 using GymIoT.Core.Queues;
+using GymIoT.Core.Machines;
 
 namespace GymIoT.Dashboard.Staff;
 
@@ -11,7 +12,7 @@ public static class CardStepsText
     public const int MaxLength = 200;
 
     public static string Format(IEnumerable<CardStep> steps) =>
-        string.Join(", ", steps.Select(s => $"{QueueNames.DisplayName(s.Machine)} {s.Minutes}"));
+        string.Join(", ", steps.Select(s => $"{MachineCatalogue.Of(s.Machine).DisplayName} {s.Minutes}"));
 
     /// <returns>The steps, or null with what is wrong in <paramref name="problem"/>.</returns>
     public static IReadOnlyList<CardStep>? Parse(string? text, out string problem)
@@ -28,10 +29,10 @@ public static class CardStepsText
             var split = part.LastIndexOf(' ');
             var name = split > 0 ? part[..split].Trim() : "";
             var machine = QueueNames.Machines.FirstOrDefault(m => string.Equals(m, name, StringComparison.OrdinalIgnoreCase)
-                || string.Equals(QueueNames.DisplayName(m), name, StringComparison.OrdinalIgnoreCase));
+                || string.Equals(MachineCatalogue.Of(m).DisplayName, name, StringComparison.OrdinalIgnoreCase));
             if (machine is null || !int.TryParse(part[(split + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var minutes))
             {
-                problem = $"Steps: \"{part}\" is not a machine ({string.Join(", ", QueueNames.Machines.Select(QueueNames.DisplayName))}) followed by minutes.";
+                problem = $"Steps: \"{part}\" is not a machine ({string.Join(", ", MachineCatalogue.All.Select(m => m.DisplayName))}) followed by minutes.";
                 return null;
             }
             steps.Add(new CardStep(machine, minutes));

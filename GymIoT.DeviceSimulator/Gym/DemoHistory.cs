@@ -36,7 +36,7 @@ public sealed class DemoHistory(SimulatedGym gym, GymCalendar calendar)
         var sessions = new List<Reading>();
         foreach (var (machine, minutes) in plan)
         {
-            var devices = machine is null ? gym.Devices : [.. gym.Devices.Where(d => d.Profile.Machine == machine)];
+            var devices = machine is null ? gym.Devices : [.. gym.Devices.Where(d => d.Machine.Name == machine)];
             var reading = SessionFactory.Session(member, devices[random.Next(devices.Count)], end.AddMinutes(minutes ?? 60), random, minutes)
                 with { ReadingId = $"history-{member.MemberId}-{day:yyyyMMdd}-{sessions.Count}" };
             sessions.Add(reading);

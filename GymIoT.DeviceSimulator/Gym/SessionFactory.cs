@@ -16,14 +16,14 @@ public static class SessionFactory
     public static Reading Session(Member member, Device device, DateTimeOffset endedAt, Random random, int? minutes = null)
     {
         var seconds = minutes is { } planned ? 60 * planned + random.Next(30) : 60 * random.Next(10, 61) + random.Next(60);
-        var met = device.Profile.MinMet + random.NextDouble() * (device.Profile.MaxMet - device.Profile.MinMet);
+        var met = device.Machine.MinMet + random.NextDouble() * (device.Machine.MaxMet - device.Machine.MinMet);
         var noise = 1 + (random.NextDouble() - 0.5) * 0.1;
         var kcal = Math.Round(CalorieMath.SessionKcal(met, member.WeightKg, seconds / 60.0) * noise, 2);
         var heartRate = HeartRatePerMinute(member, met, seconds, endedAt, random);
         return new Reading(
             Guid.NewGuid().ToString("N"),
             device.DeviceId,
-            device.Profile.Machine,
+            device.Machine.Name,
             member.MemberId,
             endedAt.AddSeconds(-seconds),
             endedAt,

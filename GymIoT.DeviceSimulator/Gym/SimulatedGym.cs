@@ -1,5 +1,6 @@
 using GymIoT.Core.Calories;
 using GymIoT.Core.Members;
+using GymIoT.Core.Machines;
 
 namespace GymIoT.DeviceSimulator.Gym;
 
@@ -17,7 +18,7 @@ public sealed class SimulatedGym
     {
         var random = new Random(options.RandomSeed ?? 7);
         Members = [.. DemoMembers, .. Enumerable.Range(1, options.Members).Select(i => Generated(i, random))];
-        Devices = [.. MachineProfile.All.SelectMany(profile => Enumerable.Range(1, options.UnitsPerMachine).Select(unit => new Device(Device.IdFor(profile, unit), profile)))];
+        Devices = [.. MachineCatalogue.All.SelectMany(machine => Enumerable.Range(1, options.UnitsPerMachine).Select(unit => new Device(Device.IdFor(machine, unit), machine)))];
     }
 
     public IReadOnlyList<Member> Members { get; }
@@ -39,8 +40,8 @@ public sealed class SimulatedGym
     }
 }
 
-public sealed record Device(string DeviceId, MachineProfile Profile)
+public sealed record Device(string DeviceId, Machine Machine)
 {
     /// <summary><c>Tapis_roulant</c> unit 1 is <c>tapis-roulant-01</c>.</summary>
-    public static string IdFor(MachineProfile profile, int unit) => $"{profile.Machine.ToLowerInvariant().Replace('_', '-')}-{unit:00}";
+    public static string IdFor(Machine machine, int unit) => $"{machine.DeviceIdPrefix}-{unit:00}";
 }

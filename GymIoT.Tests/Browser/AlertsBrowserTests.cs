@@ -3,6 +3,7 @@ using GymIoT.Core.Readings;
 using GymIoT.DeviceSimulator.Faults;
 using GymIoT.Tests.Infrastructure;
 using Microsoft.Playwright;
+using GymIoT.Core.Machines;
 
 namespace GymIoT.Tests.Browser;
 
@@ -28,8 +29,8 @@ public sealed class AlertsBrowserTests(PipelineFixture fixture) : IDisposable
 
         var ended = DateTimeOffset.UtcNow.AddSeconds(-5);
         ended = new DateTimeOffset(ended.Ticks - ended.Ticks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
-        var reading = new Reading(Guid.NewGuid().ToString("N"), "elliptical-bike-02", QueueNames.EllipticalBike, username, ended.AddMinutes(-12), ended, 720, 70);
-        await _queues.SendAsync(QueueNames.EllipticalBike, Misreadings.GoodBody(reading));
+        var reading = new Reading(Guid.NewGuid().ToString("N"), "elliptical-bike-02", MachineCatalogue.EllipticalBike.Name, username, ended.AddMinutes(-12), ended, 720, 70);
+        await _queues.SendAsync(MachineCatalogue.EllipticalBike.Name, Misreadings.GoodBody(reading));
 
         var toast = page.Locator("[data-alert-toast]");
         await Assertions.Expect(toast).ToContainTextAsync("Out of sequence", new() { Timeout = 30_000 });
@@ -40,8 +41,8 @@ public sealed class AlertsBrowserTests(PipelineFixture fixture) : IDisposable
         await Assertions.Expect(page.Locator("[data-alert='OutOfSequence']")).ToHaveCountAsync(1);
 
         // The next alert appears on whichever of the member's pages is open: here, the alerts page.
-        var spin = reading with { ReadingId = Guid.NewGuid().ToString("N"), DeviceId = "spin-bike-01", Machine = QueueNames.SpinBike, StartedAt = ended.AddMinutes(-6), EndedAt = ended.AddMinutes(-1), DurationSeconds = 300, CaloriesKcal = 50 };
-        await _queues.SendAsync(QueueNames.SpinBike, Misreadings.GoodBody(spin));
+        var spin = reading with { ReadingId = Guid.NewGuid().ToString("N"), DeviceId = "spin-bike-01", Machine = MachineCatalogue.SpinBike.Name, StartedAt = ended.AddMinutes(-6), EndedAt = ended.AddMinutes(-1), DurationSeconds = 300, CaloriesKcal = 50 };
+        await _queues.SendAsync(MachineCatalogue.SpinBike.Name, Misreadings.GoodBody(spin));
         await Assertions.Expect(page.Locator("[data-alert-toast]")).ToContainTextAsync("The Spin bike is not your card's next step", new() { Timeout = 30_000 });
 
         // Staff see the member's alerts beside their card.
@@ -69,8 +70,8 @@ public sealed class AlertsBrowserTests(PipelineFixture fixture) : IDisposable
         // The starter card has no Spin bike and a 60-minute cap: 70 minutes on it are out of sequence and over the cap.
         var ended = DateTimeOffset.UtcNow.AddSeconds(-5);
         ended = new DateTimeOffset(ended.Ticks - ended.Ticks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
-        var reading = new Reading(Guid.NewGuid().ToString("N"), "spin-bike-03", QueueNames.SpinBike, username, ended.AddMinutes(-70), ended, 4200, 600);
-        await _queues.SendAsync(QueueNames.SpinBike, Misreadings.GoodBody(reading));
+        var reading = new Reading(Guid.NewGuid().ToString("N"), "spin-bike-03", MachineCatalogue.SpinBike.Name, username, ended.AddMinutes(-70), ended, 4200, 600);
+        await _queues.SendAsync(MachineCatalogue.SpinBike.Name, Misreadings.GoodBody(reading));
 
         var toasts = page.Locator("[data-alert-toast]");
         await Assertions.Expect(toasts).ToHaveCountAsync(2, new() { Timeout = 30_000 });
@@ -126,15 +127,15 @@ public sealed class AlertsBrowserTests(PipelineFixture fixture) : IDisposable
         // The same reading sent twice (a sensor that repeats itself): one alert, one email.
         var ended = DateTimeOffset.UtcNow.AddSeconds(-5);
         ended = new DateTimeOffset(ended.Ticks - ended.Ticks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
-        var reading = new Reading(Guid.NewGuid().ToString("N"), "spin-bike-03", QueueNames.SpinBike, username, ended.AddMinutes(-10), ended, 600, 90);
-        await _queues.SendAsync(QueueNames.SpinBike, Misreadings.GoodBody(reading));
-        await _queues.SendAsync(QueueNames.SpinBike, Misreadings.GoodBody(reading));
+        var reading = new Reading(Guid.NewGuid().ToString("N"), "spin-bike-03", MachineCatalogue.SpinBike.Name, username, ended.AddMinutes(-10), ended, 600, 90);
+        await _queues.SendAsync(MachineCatalogue.SpinBike.Name, Misreadings.GoodBody(reading));
+        await _queues.SendAsync(MachineCatalogue.SpinBike.Name, Misreadings.GoodBody(reading));
         var alertMail = Assert.Single(await Eventually.ValueAsync(() => inbox.ToAsync(address), m => m.Count > 1, TimeSpan.FromSeconds(30)), m => m.Subject != letter.Subject);
         Assert.Equal("[GymIoT] Out of sequence: The Spin bike is not your card's next step: next is the Cyclette (15 min).", alertMail.Subject);
         await Assertions.Expect(page.Locator("[data-alert-toast]")).ToContainTextAsync("Out of sequence");
         // Both deliveries are through the aggregator and the coach once the two queues were empty at one moment (a
         // reading leaves its machine queue only after it was handed to Coaching).
-        await Eventually.ValueAsync(async () => await _queues.DepthAsync(QueueNames.SpinBike) + await _queues.DepthAsync(QueueNames.Coaching),
+        await Eventually.ValueAsync(async () => await _queues.DepthAsync(MachineCatalogue.SpinBike.Name) + await _queues.DepthAsync(QueueNames.Coaching),
             depth => depth == 0, TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(50));
         Assert.Equal(2, (await inbox.ToAsync(address)).Count);
     }

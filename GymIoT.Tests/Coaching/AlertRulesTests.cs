@@ -2,6 +2,7 @@ using GymIoT.Coach;
 using GymIoT.Core.Coaching;
 using GymIoT.Core.Queues;
 using GymIoT.Tests.Infrastructure;
+using GymIoT.Core.Machines;
 
 namespace GymIoT.Tests.Coaching;
 
@@ -22,8 +23,8 @@ public sealed class AlertRulesTests
     [Fact]
     public void Steps_done_in_order_and_exactly_on_time_raise_nothing()
     {
-        var cyclette = Session("r-1", QueueNames.Cyclette, 0, 15);
-        var elliptical = Session("r-2", QueueNames.EllipticalBike, 20, 15);
+        var cyclette = Session("r-1", MachineCatalogue.Cyclette.Name, 0, 15);
+        var elliptical = Session("r-2", MachineCatalogue.EllipticalBike.Name, 20, 15);
 
         Assert.Empty(Alerts([cyclette], cyclette));
         Assert.Empty(Alerts([cyclette, elliptical], elliptical));
@@ -32,7 +33,7 @@ public sealed class AlertRulesTests
     [Fact]
     public void A_session_on_another_machine_than_the_next_step_names_the_next_step()
     {
-        var elliptical = Session("r-1", QueueNames.EllipticalBike, 0, 10);
+        var elliptical = Session("r-1", MachineCatalogue.EllipticalBike.Name, 0, 10);
 
         var alert = Assert.Single(Alerts([elliptical], elliptical));
 
@@ -44,7 +45,7 @@ public sealed class AlertRulesTests
     [Fact]
     public void A_machine_the_card_does_not_have_is_out_of_sequence_and_counts_towards_the_cap_only()
     {
-        var spin = Session("r-1", QueueNames.SpinBike, 0, 61);
+        var spin = Session("r-1", MachineCatalogue.SpinBike.Name, 0, 61);
 
         var alerts = Alerts([spin], spin);
 
@@ -54,9 +55,9 @@ public sealed class AlertRulesTests
     [Fact]
     public void A_minute_over_a_steps_time_is_over_time_once_per_machine_and_names_the_next_step()
     {
-        var first = Session("r-1", QueueNames.Cyclette, 0, 15);
-        var more = Session("r-2", QueueNames.Cyclette, 20, 1);
-        var again = Session("r-3", QueueNames.Cyclette, 30, 5);
+        var first = Session("r-1", MachineCatalogue.Cyclette.Name, 0, 15);
+        var more = Session("r-2", MachineCatalogue.Cyclette.Name, 20, 1);
+        var again = Session("r-3", MachineCatalogue.Cyclette.Name, 30, 5);
 
         var alerts = Alerts([first, more], more);
         var later = Alerts([first, more, again], again);
@@ -70,8 +71,8 @@ public sealed class AlertRulesTests
     [Fact]
     public void Minutes_over_a_limit_by_less_than_one_say_so_instead_of_rounding_to_the_limit()
     {
-        var cyclette = Session("r-1", QueueNames.Cyclette, 0, 15.4);
-        var spin = Session("r-2", QueueNames.SpinBike, 20, 44.8);
+        var cyclette = Session("r-1", MachineCatalogue.Cyclette.Name, 0, 15.4);
+        var spin = Session("r-2", MachineCatalogue.SpinBike.Name, 20, 44.8);
 
         var alerts = Alerts([cyclette, spin], spin);
         var overTime = Alerts([cyclette], cyclette);
@@ -83,10 +84,10 @@ public sealed class AlertRulesTests
     [Fact]
     public void The_daily_cap_reached_exactly_raises_nothing_and_a_minute_more_advises_to_stop()
     {
-        var cyclette = Session("r-1", QueueNames.Cyclette, 0, 15);
-        var elliptical = Session("r-2", QueueNames.EllipticalBike, 20, 15);
-        var spin = Session("r-3", QueueNames.SpinBike, 40, 30);
-        var extra = Session("r-4", QueueNames.SpinBike, 80, 1);
+        var cyclette = Session("r-1", MachineCatalogue.Cyclette.Name, 0, 15);
+        var elliptical = Session("r-2", MachineCatalogue.EllipticalBike.Name, 20, 15);
+        var spin = Session("r-3", MachineCatalogue.SpinBike.Name, 40, 30);
+        var extra = Session("r-4", MachineCatalogue.SpinBike.Name, 80, 1);
 
         Assert.DoesNotContain(Alerts([cyclette, elliptical, spin], spin), a => a.Kind == AlertKind.OverDailyCap);
         var cap = Assert.Single(Alerts([cyclette, elliptical, spin, extra], extra), a => a.Kind == AlertKind.OverDailyCap);
@@ -97,9 +98,9 @@ public sealed class AlertRulesTests
     [Fact]
     public void A_session_after_the_card_is_done_says_the_card_was_done_for_today()
     {
-        var cyclette = Session("r-1", QueueNames.Cyclette, 0, 15);
-        var elliptical = Session("r-2", QueueNames.EllipticalBike, 20, 15);
-        var tapis = Session("r-3", QueueNames.TapisRoulant, 40, 10);
+        var cyclette = Session("r-1", MachineCatalogue.Cyclette.Name, 0, 15);
+        var elliptical = Session("r-2", MachineCatalogue.EllipticalBike.Name, 20, 15);
+        var tapis = Session("r-3", MachineCatalogue.TapisRoulant.Name, 40, 10);
 
         var alert = Assert.Single(Alerts([cyclette, elliptical, tapis], tapis));
 
@@ -109,8 +110,8 @@ public sealed class AlertRulesTests
     [Fact]
     public void The_step_due_counts_only_sessions_that_started_before_whatever_order_they_arrive_in()
     {
-        var cyclette = Session("r-1", QueueNames.Cyclette, 0, 15);
-        var elliptical = Session("r-2", QueueNames.EllipticalBike, 20, 15);
+        var cyclette = Session("r-1", MachineCatalogue.Cyclette.Name, 0, 15);
+        var elliptical = Session("r-2", MachineCatalogue.EllipticalBike.Name, 20, 15);
 
         // The later session known first, then both: the earlier one is never judged by the later one.
         Assert.Empty(Alerts([elliptical, cyclette], cyclette));

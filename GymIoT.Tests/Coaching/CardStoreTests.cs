@@ -2,6 +2,7 @@ using GymIoT.Core.Coaching;
 using GymIoT.Core.Queues;
 using GymIoT.Tests.Infrastructure;
 using Microsoft.Extensions.Time.Testing;
+using GymIoT.Core.Machines;
 
 namespace GymIoT.Tests.Coaching;
 
@@ -22,11 +23,11 @@ public sealed class CardStoreTests(PlatformFixture fixture) : IDisposable
     public async Task Staff_cards_are_stored_beside_the_catalogue_and_a_card_with_a_problem_is_refused_whole()
     {
         var id = $"card-{Guid.NewGuid():N}"[..13];
-        var card = new TrainingCard(id, "Morning mix", 2, 3, 45, [new(QueueNames.SpinBike, 10), new(QueueNames.Cyclette, 20)]);
+        var card = new TrainingCard(id, "Morning mix", 2, 3, 45, [new(MachineCatalogue.SpinBike.Name, 10), new(MachineCatalogue.Cyclette.Name, 20)]);
 
         await Cards.SaveAsync(card);
         await Cards.SaveAsync(card with { Name = "Morning mix 2" });
-        var refused = await Assert.ThrowsAsync<ArgumentException>(() => Cards.SaveAsync(card with { Name = "Broken", Steps = [new(QueueNames.SpinBike, 10), new(QueueNames.SpinBike, 5)] }));
+        var refused = await Assert.ThrowsAsync<ArgumentException>(() => Cards.SaveAsync(card with { Name = "Broken", Steps = [new(MachineCatalogue.SpinBike.Name, 10), new(MachineCatalogue.SpinBike.Name, 5)] }));
 
         Assert.Contains("Spin_bike comes 2 times", refused.Message);
         var stored = await Cards.FindAsync(id);

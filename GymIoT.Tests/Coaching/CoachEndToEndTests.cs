@@ -6,6 +6,7 @@ using GymIoT.Core.Queues;
 using GymIoT.Core.Readings;
 using GymIoT.DeviceSimulator.Faults;
 using GymIoT.Tests.Infrastructure;
+using GymIoT.Core.Machines;
 
 namespace GymIoT.Tests.Coaching;
 
@@ -25,13 +26,13 @@ public sealed class CoachEndToEndTests(PipelineFixture fixture) : IDisposable
         var ended = DateTimeOffset.UtcNow.AddMinutes(-1);
         ended = new DateTimeOffset(ended.Ticks - ended.Ticks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
         // The starter card begins on the Cyclette: a session on the Elliptical bike first is out of sequence.
-        var reading = new Reading(Guid.NewGuid().ToString("N"), "elliptical-bike-01", QueueNames.EllipticalBike, member, ended.AddMinutes(-10), ended, 600, 60);
+        var reading = new Reading(Guid.NewGuid().ToString("N"), "elliptical-bike-01", MachineCatalogue.EllipticalBike.Name, member, ended.AddMinutes(-10), ended, 600, 60);
         var trace = ActivityTraceId.CreateRandom();
         var traceParent = $"00-{trace}-{ActivitySpanId.CreateRandom()}-01";
 
         for (var delivery = 0; delivery < 3; delivery++)
         {
-            await _queues.SendAsync(QueueNames.EllipticalBike, Misreadings.GoodBody(reading), traceParent);
+            await _queues.SendAsync(MachineCatalogue.EllipticalBike.Name, Misreadings.GoodBody(reading), traceParent);
         }
 
         var alerts = await Eventually.ValueAsync(

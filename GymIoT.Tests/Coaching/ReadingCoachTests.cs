@@ -16,6 +16,7 @@ using GymIoT.Core.Time;
 using GymIoT.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using GymIoT.Core.Machines;
 
 namespace GymIoT.Tests.Coaching;
 
@@ -40,9 +41,9 @@ public sealed class ReadingCoachTests(PlatformFixture fixture) : IDisposable
         // Spin bike is not on the card, and 65 minutes in all pass the cap.
         var sessions = new[]
         {
-            Reading(member, QueueNames.Cyclette, 0, 20),
-            Reading(member, QueueNames.EllipticalBike, 25, 15),
-            Reading(member, QueueNames.SpinBike, 45, 30) with { HeartRatePerMinute = [.. Enumerable.Range(0, 30).Select(m => 110 + m)] },
+            Reading(member, MachineCatalogue.Cyclette.Name, 0, 20),
+            Reading(member, MachineCatalogue.EllipticalBike.Name, 25, 15),
+            Reading(member, MachineCatalogue.SpinBike.Name, 45, 30) with { HeartRatePerMinute = [.. Enumerable.Range(0, 30).Select(m => 110 + m)] },
         };
         var deliveries = sessions.SelectMany((r, i) => Enumerable.Repeat(r, 1 + i)).Reverse().ToList();
 
@@ -69,7 +70,7 @@ public sealed class ReadingCoachTests(PlatformFixture fixture) : IDisposable
     {
         var member = await OptedInMemberAsync();
         var coach = Coach();
-        var sessions = new[] { Reading(member.Id, QueueNames.Cyclette, 0, 20), Reading(member.Id, QueueNames.SpinBike, 25, 45) };
+        var sessions = new[] { Reading(member.Id, MachineCatalogue.Cyclette.Name, 0, 20), Reading(member.Id, MachineCatalogue.SpinBike.Name, 25, 45) };
 
         foreach (var reading in sessions.SelectMany(r => new[] { r, r, r }))
         {
@@ -89,8 +90,8 @@ public sealed class ReadingCoachTests(PlatformFixture fixture) : IDisposable
         var member = await OptedInMemberAsync();
         var bystander = $"nomail-{Guid.NewGuid():N}"[..16];
         await new MemberStore(_dynamoDb).EnrollAsync(new Member(bystander, "B", "Y", Sex.Male, new DateOnly(1990, 1, 1), 80, 180));
-        var overTime = Reading(member.Id, QueueNames.Cyclette, 0, 20);
-        var unwanted = Reading(bystander, QueueNames.Cyclette, 0, 20);
+        var overTime = Reading(member.Id, MachineCatalogue.Cyclette.Name, 0, 20);
+        var unwanted = Reading(bystander, MachineCatalogue.Cyclette.Name, 0, 20);
 
         // Nothing listens on the discard port: every send fails, and the readings are coached all the same.
         Assert.True(await Coach(mailPort: 9).HandleAsync(Message(overTime), overTime, CancellationToken.None));
@@ -112,7 +113,7 @@ public sealed class ReadingCoachTests(PlatformFixture fixture) : IDisposable
         var member = $"cost-{Guid.NewGuid():N}"[..16];
         await new MemberStore(_dynamoDb).EnrollAsync(new Member(member, "C", "O", Sex.Female, new DateOnly(1990, 1, 1), 60, 165));
         var coach = Coach();
-        var overTime = Reading(member, QueueNames.Cyclette, 0, 20);
+        var overTime = Reading(member, MachineCatalogue.Cyclette.Name, 0, 20);
         Assert.True(await coach.HandleAsync(Message(overTime), overTime, CancellationToken.None));
         var requests = new List<string>();
         ((Amazon.Runtime.AmazonServiceClient)_dynamoDb).BeforeRequestEvent += (_, e) =>
@@ -125,7 +126,7 @@ public sealed class ReadingCoachTests(PlatformFixture fixture) : IDisposable
 
         // Not on the card, and 65 minutes in all: out of sequence and over the daily cap, two new alerts. Its heart rate
         // goes into the same write as the session.
-        var spin = Reading(member, QueueNames.SpinBike, 25, 45) with { HeartRatePerMinute = [.. Enumerable.Range(0, 45).Select(m => 100 + m)] };
+        var spin = Reading(member, MachineCatalogue.SpinBike.Name, 25, 45) with { HeartRatePerMinute = [.. Enumerable.Range(0, 45).Select(m => 100 + m)] };
         Assert.True(await coach.HandleAsync(Message(spin), spin, CancellationToken.None));
 
         // The session recorded in the write that returns the day, and each new alert put with its email's outcome: none is
@@ -138,13 +139,13 @@ public sealed class ReadingCoachTests(PlatformFixture fixture) : IDisposable
 
         // Later sessions off the card: the daily cap's alert, which this coach settled, costs nothing more; the new cause its write.
         requests.Clear();
-        var treadmill = Reading(member, QueueNames.TapisRoulant, 75, 10);
+        var treadmill = Reading(member, MachineCatalogue.TapisRoulant.Name, 75, 10);
         Assert.True(await coach.HandleAsync(Message(treadmill), treadmill, CancellationToken.None));
         Assert.Equal(["UpdateItem", "PutItem"], requests);
 
         // A coach that has not seen the cap's alert (another replica, or this one restarted) finds it raised and seen to.
         requests.Clear();
-        var again = Reading(member, QueueNames.TapisRoulant, 90, 5);
+        var again = Reading(member, MachineCatalogue.TapisRoulant.Name, 90, 5);
         var raised = 0;
         using var listener = CountAlerts(() => Interlocked.Increment(ref raised));
         Assert.True(await Coach().HandleAsync(Message(again), again, CancellationToken.None));
@@ -175,7 +176,7 @@ public sealed class ReadingCoachTests(PlatformFixture fixture) : IDisposable
 
         foreach (var member in members)
         {
-            var reading = Reading(member, QueueNames.Cyclette, 0, 10);
+            var reading = Reading(member, MachineCatalogue.Cyclette.Name, 0, 10);
             Assert.True(await coach.HandleAsync(Message(reading), reading, CancellationToken.None));
         }
         // Every one of them is on the starter card: it is read for the first, and remembered for the others.
@@ -183,7 +184,7 @@ public sealed class ReadingCoachTests(PlatformFixture fixture) : IDisposable
 
         // A member's next session within the minute reads neither.
         reads.Clear();
-        var next = Reading(members[0], QueueNames.EllipticalBike, 15, 10);
+        var next = Reading(members[0], MachineCatalogue.EllipticalBike.Name, 15, 10);
         Assert.True(await coach.HandleAsync(Message(next), next, CancellationToken.None));
         Assert.Empty(reads);
     }
@@ -196,14 +197,14 @@ public sealed class ReadingCoachTests(PlatformFixture fixture) : IDisposable
         var coach = Coach();
         async Task CoachAsync(Reading reading) => Assert.True(await coach.HandleAsync(Message(reading), reading, CancellationToken.None));
 
-        var overTime = Reading(member.Id, QueueNames.Cyclette, 0, 20);
+        var overTime = Reading(member.Id, MachineCatalogue.Cyclette.Name, 0, 20);
         await CoachAsync(overTime);
         Assert.True(await members.SetAlertEmailsAsync(member.Id, on: false));
-        await CoachAsync(Reading(member.Id, QueueNames.SpinBike, 25, 5));
+        await CoachAsync(Reading(member.Id, MachineCatalogue.SpinBike.Name, 25, 5));
         Assert.True(await members.SetAlertEmailsAsync(member.Id, on: true));
-        await CoachAsync(Reading(member.Id, QueueNames.SpinBike, 35, 5));
+        await CoachAsync(Reading(member.Id, MachineCatalogue.SpinBike.Name, 35, 5));
         _clock.Advance(AlertMailer.NoEmailRememberedFor);
-        var later = Reading(member.Id, QueueNames.SpinBike, 45, 5);
+        var later = Reading(member.Id, MachineCatalogue.SpinBike.Name, 45, 5);
         await CoachAsync(later);
 
         // Four alerts: over time, then out of sequence three times; the second and third were not wanted by email.
@@ -234,8 +235,8 @@ public sealed class ReadingCoachTests(PlatformFixture fixture) : IDisposable
         var member = $"past-{Guid.NewGuid():N}"[..16];
         var pastDays = new PastDayReadings(_clock);
         var coach = Coach(pastDays);
-        var yesterday = Reading(member, QueueNames.SpinBike, -24 * 60, 90);
-        var today = Reading(member, QueueNames.Cyclette, 0, 5);
+        var yesterday = Reading(member, MachineCatalogue.SpinBike.Name, -24 * 60, 90);
+        var today = Reading(member, MachineCatalogue.Cyclette.Name, 0, 5);
         _clock.Advance(TimeSpan.FromMinutes(5));
 
         Assert.True(await coach.HandleAsync(Message(today), today, CancellationToken.None));
@@ -261,7 +262,7 @@ public sealed class ReadingCoachTests(PlatformFixture fixture) : IDisposable
     {
         // Someone never enrolled, or whose account is deleted (its reading stored before): nothing is kept under their id.
         var stranger = $"gone-{Guid.NewGuid():N}"[..16];
-        var reading = Reading(stranger, QueueNames.Cyclette, 0, 90);
+        var reading = Reading(stranger, MachineCatalogue.Cyclette.Name, 0, 90);
 
         Assert.True(await Coach().HandleAsync(Message(reading), reading, CancellationToken.None));
 

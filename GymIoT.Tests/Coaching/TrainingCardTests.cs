@@ -1,6 +1,7 @@
 using GymIoT.Core.Coaching;
 using GymIoT.Core.Queues;
 using GymIoT.Tests.Infrastructure;
+using GymIoT.Core.Machines;
 
 namespace GymIoT.Tests.Coaching;
 
@@ -22,7 +23,7 @@ public sealed class TrainingCardTests
     public void A_card_with_a_machine_twice_an_unknown_machine_or_a_cap_below_its_workout_is_refused_with_each_reason()
     {
         var card = new TrainingCard("bad", "Bad", 6, 0, 20,
-            [new(QueueNames.Cyclette, 15), new("Rowing", 10), new(QueueNames.Cyclette, 0)]);
+            [new(MachineCatalogue.Cyclette.Name, 15), new("Rowing", 10), new(MachineCatalogue.Cyclette.Name, 0)]);
 
         var problems = card.Problems().ToList();
 
@@ -80,7 +81,7 @@ public sealed class TrainingCardTests
     [Fact]
     public void The_next_level_is_the_catalogues_card_one_level_up_before_a_staff_card_of_that_level_and_none_above_the_top()
     {
-        var staffCard = new TrainingCard("card-aaaa", "A staff card", 2, 2, 60, [new(QueueNames.Cyclette, 30)]);
+        var staffCard = new TrainingCard("card-aaaa", "A staff card", 2, 2, 60, [new(MachineCatalogue.Cyclette.Name, 30)]);
         List<TrainingCard> all = [staffCard, .. CardCatalogue.Cards];
 
         Assert.Equal("foundation", MemberCards.NextLevel(Starter, all)!.CardId);

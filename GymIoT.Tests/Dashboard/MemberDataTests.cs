@@ -13,6 +13,7 @@ using GymIoT.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using GymIoT.Core.Machines;
 
 namespace GymIoT.Tests.Dashboard;
 
@@ -100,7 +101,7 @@ public sealed class MemberDataTests(PlatformFixture fixture) : IDisposable
         Assert.Null(await new AccountStore(_dynamoDb, new MemberStore(_dynamoDb)).FindAsync(memberId));
         Assert.DoesNotContain(await new GymIoT.Dashboard.Staff.MemberDirectory(_dynamoDb).SearchAsync(memberId), m => m.MemberId == memberId);
         // A reading that was on its way when the mark was set, coached a moment later.
-        await new CoachSessionStore(_dynamoDb).RecordAsync(memberId, Today, new TrainingSession("late-reading", QueueNames.Cyclette, Today.ToDateTime(new TimeOnly(9, 0)), 15), CancellationToken.None);
+        await new CoachSessionStore(_dynamoDb).RecordAsync(memberId, Today, new TrainingSession("late-reading", MachineCatalogue.Cyclette.Name, Today.ToDateTime(new TimeOnly(9, 0)), 15), CancellationToken.None);
         Assert.Equal(0, await erasure.FinishDueAsync());
         clock.Advance(erasure.FinishAfter);
         Assert.Equal(1, await erasure.FinishDueAsync());
@@ -118,7 +119,7 @@ public sealed class MemberDataTests(PlatformFixture fixture) : IDisposable
         await new AccountStore(_dynamoDb, new MemberStore(_dynamoDb)).RegisterAsync(member, "hash-of-a-password");
         await new AccountSessionStore(_dynamoDb).StartAsync(memberId, DateTimeOffset.UtcNow);
         await new CardAssignmentStore(_dynamoDb).AssignAsync(new CardAssignment(memberId, Today.AddDays(-days), CardCatalogue.Starter.CardId, AssignmentCause.Default, DateTimeOffset.UtcNow, null));
-        await new AlertStore(_dynamoDb).RaiseAsync(new CoachAlert(memberId, Today, AlertKind.OverTime, QueueNames.Cyclette, "20 minutes on the Cyclette", "r-1"), DateTimeOffset.UtcNow);
+        await new AlertStore(_dynamoDb).RaiseAsync(new CoachAlert(memberId, Today, AlertKind.OverTime, MachineCatalogue.Cyclette.Name, "20 minutes on the Cyclette", "r-1"), DateTimeOffset.UtcNow);
         foreach (var table in new[] { TableNames.CardOffers, TableNames.MonthReviews })
         {
             await _dynamoDb.PutItemAsync(table, new() { [KeyNames.MemberId] = new() { S = memberId }, [KeyNames.Period] = new() { S = "M#2026-11" }, ["Decision"] = new() { S = "Keep" } });
@@ -127,7 +128,7 @@ public sealed class MemberDataTests(PlatformFixture fixture) : IDisposable
         var periods = Enumerable.Range(1, days).Select(d => Today.AddDays(-d)).ToList();
         await Parallel.ForEachAsync(periods, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (day, token) =>
         {
-            foreach (var (machine, hour) in new[] { (QueueNames.Cyclette, 9), (QueueNames.TapisRoulant, 10) })
+            foreach (var (machine, hour) in new[] { (MachineCatalogue.Cyclette.Name, 9), (MachineCatalogue.TapisRoulant.Name, 10) })
             {
                 await sessions.RecordAsync(memberId, day, new TrainingSession(Guid.NewGuid().ToString("N"), machine, day.ToDateTime(new TimeOnly(hour, 0)), 30, [.. Enumerable.Range(100, 30)]), token);
             }
@@ -137,7 +138,7 @@ public sealed class MemberDataTests(PlatformFixture fixture) : IDisposable
             {
                 [KeyNames.MemberId] = new() { S = memberId },
                 [KeyNames.Period] = new() { S = period },
-                [ActivityAttributes.KcalOn(QueueNames.Cyclette)] = new() { N = "210.5" },
+                [ActivityAttributes.KcalOn(MachineCatalogue.Cyclette.Name)] = new() { N = "210.5" },
                 [ActivityAttributes.AppliedIds] = new() { SS = [Guid.NewGuid().ToString("N"), Guid.NewGuid().ToString("N")] },
             });
         foreach (var chunk in activity.Chunk(25))

@@ -5,6 +5,7 @@ using GymIoT.Core.Queues;
 using GymIoT.Core.Storage;
 using GymIoT.Dashboard.Home;
 using GymIoT.Tests.Infrastructure;
+using GymIoT.Core.Machines;
 
 namespace GymIoT.Tests.Dashboard;
 
@@ -44,7 +45,7 @@ public sealed class MemberHomeTests
         Assert.Null(Home().WeakestMachineCharts);
         Assert.Equal(review, home.LevelDown);
         // The starter card: Cyclette 15 min, then Elliptical bike 15 min, twice a week; 28 days into November.
-        Assert.Equal(QueueNames.EllipticalBike, home.WeakestMachine);
+        Assert.Equal(MachineCatalogue.EllipticalBike.Name, home.WeakestMachine);
         var (today, month) = (home.WeakestMachineCharts![0], home.WeakestMachineCharts[1]);
         Assert.Equal(["Cyclette", "Elliptical bike"], today.Categories);
         Assert.Equal(["minutes done", "minutes on the card", "kcal done", "kcal on the card"], today.Series.Select(s => s.Name));
@@ -88,9 +89,9 @@ public sealed class MemberHomeTests
         var home = Home();
 
         // 200 kcal on the Cyclette is 20 minutes today: the starter card's 15 are done, the Elliptical bike is next.
-        Assert.Equal([QueueNames.Cyclette, QueueNames.EllipticalBike], home.CardToday.Select(s => s.Step.Machine));
+        Assert.Equal([MachineCatalogue.Cyclette.Name, MachineCatalogue.EllipticalBike.Name], home.CardToday.Select(s => s.Step.Machine));
         Assert.True(home.CardToday[0].IsDone);
-        Assert.Equal(QueueNames.EllipticalBike, home.NextStep!.Step.Machine);
+        Assert.Equal(MachineCatalogue.EllipticalBike.Name, home.NextStep!.Step.Machine);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using GymIoT.Core.Coaching;
 using GymIoT.Core.Queues;
 using GymIoT.DeviceSimulator.Gym;
 using GymIoT.Tests.Infrastructure;
+using GymIoT.Core.Machines;
 
 namespace GymIoT.Tests.Ingestion;
 
@@ -16,18 +17,18 @@ public sealed class CardHabitsTests
         var random = new Random(5);
         var sessions = Enumerable.Range(0, 1000).Select(i => new CardHabits().NextSession($"m-{i}", Day, random)).ToList();
 
-        var onCard = sessions.Count(s => s.Machine == QueueNames.Cyclette && s.Minutes <= 15);
-        var overstays = sessions.Count(s => s.Machine == QueueNames.Cyclette && s.Minutes > 15);
+        var onCard = sessions.Count(s => s.Machine == MachineCatalogue.Cyclette.Name && s.Minutes <= 15);
+        var overstays = sessions.Count(s => s.Machine == MachineCatalogue.Cyclette.Name && s.Minutes > 15);
         var anyMachine = sessions.Count(s => s.Machine is null && s.Minutes is null);
         Assert.InRange(onCard, 700, 800);
         Assert.InRange(overstays, 70, 130);
         Assert.InRange(anyMachine, 120, 180);
 
         var habits = new CardHabits();
-        habits.Record("m-1", Day, QueueNames.Cyclette, 15);
-        Assert.Contains(Enumerable.Range(0, 50).Select(_ => habits.NextSession("m-1", Day, random).Machine), m => m == QueueNames.EllipticalBike);
+        habits.Record("m-1", Day, MachineCatalogue.Cyclette.Name, 15);
+        Assert.Contains(Enumerable.Range(0, 50).Select(_ => habits.NextSession("m-1", Day, random).Machine), m => m == MachineCatalogue.EllipticalBike.Name);
         Assert.False(habits.IsDone("m-1", Day));
-        habits.Record("m-1", Day, QueueNames.EllipticalBike, 15);
+        habits.Record("m-1", Day, MachineCatalogue.EllipticalBike.Name, 15);
         Assert.True(habits.IsDone("m-1", Day));
         Assert.False(habits.IsDone("m-1", Day.AddDays(1)));
     }

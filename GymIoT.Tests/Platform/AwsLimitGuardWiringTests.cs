@@ -6,6 +6,7 @@ using GymIoT.Core.Aws;
 using GymIoT.Core.Queues;
 using GymIoT.Core.Storage;
 using GymIoT.Tests.Infrastructure;
+using GymIoT.Core.Machines;
 
 namespace GymIoT.Tests.Platform;
 
@@ -19,7 +20,7 @@ public sealed class AwsLimitGuardWiringTests(PlatformFixture fixture)
     {
         using var sqs = fixture.Aws.CreateSqsClient();
         using var dynamoDb = fixture.Aws.CreateDynamoDbClient();
-        var url = (await sqs.GetQueueUrlAsync(QueueNames.Cyclette)).QueueUrl;
+        var url = (await sqs.GetQueueUrlAsync(MachineCatalogue.Cyclette.Name)).QueueUrl;
         var before = await Depth(sqs, url);
 
         var batch = await Assert.ThrowsAsync<AmazonSQSException>(() => sqs.SendMessageBatchAsync(new SendMessageBatchRequest(url,

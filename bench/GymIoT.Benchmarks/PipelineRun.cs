@@ -9,6 +9,7 @@ using GymIoT.Core.Readings;
 using GymIoT.DeviceSimulator.Faults;
 using GymIoT.DeviceSimulator.Gym;
 using GymIoT.TestSupport;
+using GymIoT.Core.Machines;
 
 namespace GymIoT.Benchmarks;
 
@@ -30,7 +31,7 @@ public sealed class PipelineRun(BenchmarkBackend backend, int members, int trace
     private readonly Dictionary<string, HashSet<string>> _expected = [];
     private readonly Random _random = new(42);
     private readonly List<Member> _members = [];
-    private readonly List<Device> _devices = [.. MachineProfile.All.SelectMany(p => Enumerable.Range(firstDeviceUnit, devicesPerMachine).Select(u => new Device(Device.IdFor(p, u), p)))];
+    private readonly List<Device> _devices = [.. MachineCatalogue.All.SelectMany(m => Enumerable.Range(firstDeviceUnit, devicesPerMachine).Select(u => new Device(Device.IdFor(m, u), m)))];
 
     /// <summary>Enrols the run's members, once however often it is asked (each part that uses them asks).</summary>
     public async Task EnrolAsync()
@@ -217,7 +218,7 @@ public sealed class PipelineRun(BenchmarkBackend backend, int members, int trace
     public static async Task<Dictionary<string, string>> MachineQueueUrlsAsync(IAmazonSQS sqs)
     {
         var urls = new Dictionary<string, string>();
-        foreach (var machine in MachineProfile.All.Select(p => p.Machine))
+        foreach (var machine in MachineCatalogue.All.Select(m => m.Name))
         {
             urls[machine] = (await sqs.GetQueueUrlAsync(machine)).QueueUrl;
         }

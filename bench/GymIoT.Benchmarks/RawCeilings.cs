@@ -5,6 +5,7 @@ using Amazon.SQS;
 using Amazon.SQS.Model;
 using GymIoT.Core.Queues;
 using GymIoT.Core.Storage;
+using GymIoT.Core.Machines;
 
 namespace GymIoT.Benchmarks;
 
@@ -27,7 +28,7 @@ public static class RawCeilings
     public static async Task<Ceiling> SqsReceiveAndDeleteAsync(BenchmarkBackend backend, int messages, int consumers)
     {
         using var sqs = backend.Aws.CreateSqsClient();
-        var url = (await sqs.GetQueueUrlAsync(QueueNames.Cyclette)).QueueUrl;
+        var url = (await sqs.GetQueueUrlAsync(MachineCatalogue.Cyclette.Name)).QueueUrl;
         var batches = Enumerable.Range(0, messages / 10).ToList();
         await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (batch, token) =>
             await sqs.SendMessageBatchAsync(new SendMessageBatchRequest
